@@ -1,0 +1,54 @@
+# Hearth: `make run` starts a local dev chain; `make test` runs every test.
+#
+# Two target directories, one per tier, so that no step ever toggles SKIP_WASM_BUILD or
+# a feature set inside a shared one (each toggle would rebuild the runtime and relink
+# the node):
+#   tier1: pallets and the runtime, natively, SKIP_WASM_BUILD=1;
+#   tier2: the node (with the runtime's wasm) and the end-to-end tests.
+# CI points CARGO_TARGET_DIR outside the clone so that later runs reuse the build.
+
+SHELL := /bin/bash
+TARGET_ROOT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+TIER1_TARGET := $(TARGET_ROOT)/tier1
+TIER2_TARGET := $(TARGET_ROOT)/tier2
+TIER1_PKGS := -p pallet-hearth-params -p hearth-runtime
+TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e
+NODE := $(TIER2_TARGET)/debug/hearth-node
+CARGO := cargo
+NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
+
+.PHONY: help setup build run test test-tier1 test-tier2 check-deps chain-spec clean
+
+help:
+	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
+	@echo "make test   setup, tier-1 tests, build the node once, end-to-end tests"
+
+setup:
+	@scripts/setup.sh
+
+# The node, the chain-spec tests and the end-to-end tests, in one cargo invocation so
+# that features unify the same way here and in `test-tier2` (nothing rebuilds there).
+build: setup
+	CARGO_TARGET_DIR=$(TIER2_TARGET) $(CARGO) build --locked $(TIER2_PKGS) --bins --tests
+
+run: build
+	@scripts/run-dev.sh $(NODE)
+
+test: setup check-deps test-tier1 build test-tier2
+
+test-tier1:
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS)
+
+# End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
+test-tier2:
+	CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS)
+
+check-deps:
+	@scripts/check-deps.sh
+
+# Regenerates the committed local_testnet spec from the runtime's preset.
+chain-spec: build
+	$(NODE) export-chain-spec --chain local --output chain-spec/specs/local_testnet.json
+
+clean:
+	rm -rf $(TIER1_TARGET) $(TIER2_TARGET)

@@ -1,0 +1,34 @@
+//! # Hearth end-to-end harness
+//!
+//! Starts real `hearth-node` processes on free 127.0.0.1 ports, each with its own base
+//! path, and talks to them over JSON-RPC. A [`node::Node`] stops its process by pid
+//! when dropped, so a failing or panicking test never leaves a node running.
+//!
+//! The node binary is found next to the test binary's target directory
+//! (`<target>/debug/hearth-node`), or at `$HEARTH_NODE_BIN`.
+
+pub mod node;
+pub mod rpc;
+pub mod state;
+pub mod tx;
+
+use std::time::{Duration, Instant};
+
+/// Polls `check` every `every` until it returns `Some`, or fails with `what` at the
+/// deadline. Waiting never sleeps blindly: it waits on an observable condition.
+pub async fn wait_until<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
+where
+	F: FnMut() -> Fut,
+	Fut: std::future::Future<Output = Option<T>>,
+{
+	let deadline = Instant::now() + timeout;
+	loop {
+		if let Some(value) = check().await {
+			return value;
+		}
+		if Instant::now() >= deadline {
+			panic!("timed out after {timeout:?} waiting for {what}");
+		}
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
+}

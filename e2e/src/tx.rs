@@ -1,0 +1,104 @@
+//! Building signed extrinsics with the runtime's own types, as a wallet does: the same
+//! transaction extensions, in the runtime's order, with the values the node reports.
+
+use codec::Encode;
+use hearth_runtime::{
+	Hash, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
+};
+use serde_json::{json, Value};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::generic::Era;
+
+use crate::rpc::Rpc;
+
+/// What a signer needs to know about the chain it signs for.
+#[derive(Clone, Copy, Debug)]
+pub struct ChainContext {
+	pub genesis_hash: Hash,
+	pub spec_version: u32,
+	pub transaction_version: u32,
+}
+
+impl ChainContext {
+	/// Reads the genesis hash and runtime version from the node.
+	pub async fn fetch(rpc: &Rpc) -> Self {
+		let genesis_hash = rpc.block_hash(0).await.expect("the node knows its genesis block");
+		let version: Value =
+			rpc.call("state_getRuntimeVersion", vec![]).await.expect("runtime version");
+		let field = |name: &str| {
+			version.get(name).and_then(Value::as_u64).unwrap_or_else(|| panic!("no {name}")) as u32
+		};
+		Self {
+			genesis_hash,
+			spec_version: field("specVersion"),
+			transaction_version: field("transactionVersion"),
+		}
+	}
+}
+
+/// The extensions of an immortal transaction with `nonce` and no tip.
+fn extensions(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	)
+}
+
+/// `call` signed by `signer`'s key, claiming to come from `sender` (normally the same
+/// key; a different one makes a transaction with a bad signature).
+pub fn sign_as(
+	ctx: &ChainContext,
+	call: RuntimeCall,
+	sender: Sr25519Keyring,
+	signer: Sr25519Keyring,
+	nonce: Nonce,
+) -> UncheckedExtrinsic {
+	let tx_ext = extensions(nonce);
+	// What the extensions add to the signed payload without putting it on the wire:
+	// spec and transaction versions, genesis hash twice (genesis and immortal era),
+	// and no metadata hash.
+	let implicit = (
+		(),
+		ctx.spec_version,
+		ctx.transaction_version,
+		ctx.genesis_hash,
+		ctx.genesis_hash,
+		(),
+		(),
+		(),
+		None,
+		(),
+	);
+	let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		sender.to_account_id().into(),
+		signature.into(),
+		tx_ext,
+	)
+}
+
+/// `call` signed by `signer`.
+pub fn sign(ctx: &ChainContext, call: RuntimeCall, signer: Sr25519Keyring, nonce: Nonce) -> UncheckedExtrinsic {
+	sign_as(ctx, call, signer, signer, nonce)
+}
+
+/// `0x`-hex of an extrinsic's SCALE encoding, as `author_submitExtrinsic` takes it.
+pub fn to_hex(xt: &UncheckedExtrinsic) -> String {
+	format!("0x{}", hex::encode(xt.encode()))
+}
+
+/// The next nonce of `who`, counting transactions in the pool.
+pub async fn next_nonce(rpc: &Rpc, who: Sr25519Keyring) -> Nonce {
+	let address = sp_core::crypto::Ss58Codec::to_ss58check(&who.to_account_id());
+	rpc.call("system_accountNextIndex", vec![json!(address)]).await.expect("nonce")
+}

@@ -1,0 +1,131 @@
+//! A `--dev` node: blocks are produced and finalized, a signed transfer is included and
+//! finalized and moves exactly the amount plus the fee, and Prometheus answers.
+
+use std::time::Duration;
+
+use hearth_e2e::{
+	node::{Node, NodeConfig, TempDir},
+	rpc::Hash,
+	state, tx, wait_until,
+};
+use hearth_runtime::{BalancesCall, RuntimeCall, RuntimeEvent, HTH};
+use serde_json::{json, Value};
+use sp_keyring::Sr25519Keyring::{Alice, Ferdie};
+use std::io::{Read, Write};
+
+fn start_dev(dir: &TempDir) -> Node {
+	Node::start(NodeConfig::new("dev", dir.path(), &["--dev"]))
+}
+
+/// Plain HTTP GET of the node's Prometheus endpoint.
+fn metrics(port: u16) -> String {
+	let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("prometheus listens");
+	stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+	write!(stream, "GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").expect("request");
+	let mut body = String::new();
+	stream.read_to_string(&mut body).expect("response");
+	body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dev_node_produces_and_finalizes_blocks_and_serves_metrics() {
+	let dir = TempDir::new("dev-blocks");
+	let node = start_dev(&dir);
+	let rpc = node.rpc();
+
+	let (_, first) =
+		wait_until("a finalized block", Duration::from_secs(120), || async {
+			rpc.finalized().await.filter(|(_, n)| *n >= 1)
+		})
+		.await;
+	let (_, later) = wait_until("finality to advance by 3", Duration::from_secs(60), || async {
+		rpc.finalized().await.filter(|(_, n)| *n >= first + 3)
+	})
+	.await;
+	assert!(later >= first + 3);
+	assert!(rpc.best_number().await.expect("best") >= later);
+
+	let text = metrics(node.config.prometheus_port);
+	assert!(text.starts_with("HTTP/1.") && text.contains(" 200 "), "{}", &text[..80.min(text.len())]);
+	assert!(text.contains("substrate_block_height{status=\"finalized\""), "no block height metric");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signed_transfer_is_finalized_and_moves_exactly_amount_plus_fee() {
+	let dir = TempDir::new("dev-transfer");
+	let node = start_dev(&dir);
+	let rpc = node.rpc();
+	wait_until("a finalized block", Duration::from_secs(120), || async {
+		rpc.finalized().await.filter(|(_, n)| *n >= 1)
+	})
+	.await;
+
+	let ctx = tx::ChainContext::fetch(&rpc).await;
+	let amount = 12_345 * HTH + 678;
+	let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+		dest: Ferdie.to_account_id().into(),
+		value: amount,
+	});
+	let nonce = tx::next_nonce(&rpc, Alice).await;
+	let xt = tx::sign(&ctx, call, Alice, nonce);
+
+	let mut watch = rpc
+		.subscribe("author_submitAndWatchExtrinsic", vec![json!(tx::to_hex(&xt))], "author_unwatchExtrinsic")
+		.await
+		.expect("the transfer is accepted into the pool");
+	let mut in_block: Option<Hash> = None;
+	let finalized: Hash = tokio::time::timeout(Duration::from_secs(90), async {
+		loop {
+			let status: Value = watch.next().await.expect("status stream open").expect("status");
+			if let Some(hash) = status.get("inBlock") {
+				in_block = Some(serde_json::from_value(hash.clone()).expect("hash"));
+			}
+			if let Some(hash) = status.get("finalized") {
+				return serde_json::from_value::<Hash>(hash.clone()).expect("hash");
+			}
+			assert!(
+				status.is_string() || status.get("inBlock").is_some() || status.get("broadcast").is_some(),
+				"unexpected transaction status {status}"
+			);
+		}
+	})
+	.await
+	.expect("the transfer is finalized within 90 s");
+	assert_eq!(in_block, Some(finalized), "finalized in the block it was included in");
+
+	// Balances just before and just after the block, and what the block says was paid.
+	let header: Value = rpc.call("chain_getHeader", vec![json!(finalized)]).await.expect("header");
+	let parent: Hash = serde_json::from_value(header["parentHash"].clone()).expect("parent");
+	let alice = Alice.to_account_id();
+	let ferdie = Ferdie.to_account_id();
+	let alice_before = state::account(&rpc, &alice, Some(parent)).await;
+	let alice_after = state::account(&rpc, &alice, Some(finalized)).await;
+	let ferdie_before = state::account(&rpc, &ferdie, Some(parent)).await;
+	let ferdie_after = state::account(&rpc, &ferdie, Some(finalized)).await;
+
+	let events = state::events(&rpc, finalized).await;
+	let fee = events
+		.iter()
+		.find_map(|r| match &r.event {
+			RuntimeEvent::TransactionPayment(pallet_transaction_payment::Event::TransactionFeePaid {
+				who,
+				actual_fee,
+				tip,
+			}) if *who == alice => {
+				assert_eq!(*tip, 0);
+				Some(*actual_fee)
+			},
+			_ => None,
+		})
+		.expect("the block records the fee Alice paid");
+	assert!(fee > 0, "transfers are not free");
+	assert!(events.iter().any(|r| matches!(
+		&r.event,
+		RuntimeEvent::Balances(pallet_balances::Event::Transfer { from, to, amount: a })
+			if *from == alice && *to == ferdie && *a == amount
+	)));
+
+	assert_eq!(alice_before.data.free - alice_after.data.free, amount + fee);
+	assert_eq!(ferdie_after.data.free - ferdie_before.data.free, amount);
+	assert_eq!(alice_after.nonce, alice_before.nonce + 1);
+}

@@ -1,0 +1,53 @@
+//! The node's JSON-RPC methods beyond the standard Substrate set.
+//!
+//! `sc-service` already serves `system_*`, `chain_*`, `state_*`, `author_*` and
+//! `rpc_methods`. This module adds the account-nonce (`system_accountNextIndex`) and
+//! fee (`payment_*`) methods, and is **the** place where Hearth's own `hearth_*`
+//! modules are merged: add each one to [`create_full`], next to its runtime API bound.
+
+use std::sync::Arc;
+
+use hearth_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use jsonrpsee::RpcModule;
+use sc_transaction_pool_api::TransactionPool;
+use sp_api::ProvideRuntimeApi;
+use sp_block_builder::BlockBuilder;
+use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+/// What the RPC handlers need from the node.
+pub struct FullDeps<C, P> {
+	/// The client, to read state and call runtime APIs.
+	pub client: Arc<C>,
+	/// The transaction pool, for nonces that count pending transactions.
+	pub pool: Arc<P>,
+}
+
+/// All of the node's extra RPC methods, in one module.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
+		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use substrate_frame_rpc_system::{System, SystemApiServer};
+
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool } = deps;
+
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(TransactionPayment::new(client).into_rpc())?;
+
+	// Hearth's own `hearth_*` modules are merged here as their pallets land.
+
+	Ok(module)
+}

@@ -1,0 +1,74 @@
+use crate::{mock::*, MinimumPeriod, SlotDuration, SlotDurationMs};
+use frame_support::traits::Get;
+use sp_runtime::BuildStorage;
+
+fn build_genesis(slot_duration_ms: u64) {
+	let _ = RuntimeGenesisConfig {
+		system: Default::default(),
+		hearth_params: crate::GenesisConfig { slot_duration_ms, ..Default::default() },
+	}
+	.build_storage();
+}
+
+#[test]
+fn genesis_value_is_what_aura_and_timestamp_read() {
+	build_and_execute(2_000, || {
+		assert_eq!(SlotDurationMs::<Test>::get(), 2_000);
+		assert_eq!(<SlotDuration<Test> as Get<u64>>::get(), 2_000);
+		assert_eq!(<MinimumPeriod<Test> as Get<u64>>::get(), 1_000);
+	});
+}
+
+#[test]
+fn bounds_are_inclusive() {
+	build_and_execute(crate::MIN_SLOT_DURATION_MS, || {
+		assert_eq!(<SlotDuration<Test> as Get<u64>>::get(), 500);
+		assert_eq!(<MinimumPeriod<Test> as Get<u64>>::get(), 250);
+	});
+	build_and_execute(crate::MAX_SLOT_DURATION_MS, || {
+		assert_eq!(<SlotDuration<Test> as Get<u64>>::get(), 60_000);
+	});
+}
+
+#[test]
+fn omitted_genesis_field_means_six_seconds() {
+	let config: crate::GenesisConfig<Test> = serde_json::from_str("{}").expect("empty object parses");
+	assert_eq!(config.slot_duration_ms, 6_000);
+	build_and_execute(config.slot_duration_ms, || {
+		assert_eq!(<MinimumPeriod<Test> as Get<u64>>::get(), 3_000);
+	});
+}
+
+#[test]
+#[should_panic(expected = "genesis `hearthParams.slotDurationMs` = 499: slot duration is below the minimum of 500 ms")]
+fn genesis_refuses_a_slot_below_the_minimum() {
+	build_genesis(499);
+}
+
+#[test]
+#[should_panic(expected = "genesis `hearthParams.slotDurationMs` = 0: slot duration is below the minimum")]
+fn genesis_refuses_a_zero_slot() {
+	build_genesis(0);
+}
+
+#[test]
+#[should_panic(expected = "= 60002: slot duration is above the maximum of 60000 ms")]
+fn genesis_refuses_a_slot_above_the_maximum() {
+	build_genesis(60_002);
+}
+
+#[test]
+#[should_panic(expected = "= 1001: slot duration must be even")]
+fn genesis_refuses_an_odd_slot() {
+	build_genesis(1_001);
+}
+
+#[test]
+fn try_state_catches_a_corrupted_value() {
+	build_and_execute(6_000, || {
+		SlotDurationMs::<Test>::put(7);
+		assert!(crate::Pallet::<Test>::do_try_state().is_err());
+		// Restore so that the harness's own check passes.
+		SlotDurationMs::<Test>::put(6_000);
+	});
+}

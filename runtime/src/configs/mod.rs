@@ -1,0 +1,8 @@
+//! The configuration of every pallet in the runtime, grouped by concern.
+
+mod accounts;
+mod consensus;
+mod system;
+
+pub use accounts::ProxyType;
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights, MAXIMUM_BLOCK_WEIGHT};

@@ -1,0 +1,100 @@
+//! Genesis presets: the named starting states a chain spec is built from.
+//!
+//! * `development`: Alice authors and finalizes alone, 2 s slots; for `--dev` and the
+//!   end-to-end tests.
+//! * `local_testnet`: Alice, Bob, Charlie and Dave author and finalize, 6 s slots. With
+//!   four GRANDPA voters, finality needs three, so it survives one node down.
+//!
+//! Both endow the well-known dev accounts and make Alice the sudo key.
+
+use crate::{
+	AccountId, BalancesConfig, HearthParamsConfig, RuntimeGenesisConfig, SudoConfig, HTH,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each dev account holds at genesis.
+pub const DEV_ENDOWMENT: crate::Balance = 1_000_000 * HTH;
+/// Slot duration of the `development` preset.
+pub const DEV_SLOT_DURATION_MS: u64 = 2_000;
+/// Slot duration of `local_testnet` and of real networks.
+pub const NETWORK_SLOT_DURATION_MS: u64 = 6_000;
+
+/// A dev authority's keys, as `hearth-node --alice` (etc.) puts them in its keystore:
+/// sr25519 `//Name` for Aura and ed25519 `//Name` for GRANDPA.
+fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
+}
+
+fn genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+	slot_duration_ms: u64,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+		hearth_params: HearthParamsConfig { slot_duration_ms },
+	})
+}
+
+/// The `development` preset.
+pub fn development() -> Value {
+	genesis(
+		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		DEV_SLOT_DURATION_MS,
+	)
+}
+
+/// The `local_testnet` preset.
+pub fn local_testnet() -> Value {
+	genesis(
+		vec![
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		],
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		NETWORK_SLOT_DURATION_MS,
+	)
+}
+
+/// The JSON patch of a named preset, if the runtime knows it.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serializing a serde_json::Value cannot fail")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets, for `hearth-node` and `chain-spec-builder`.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,166 @@
+//! # The Hearth runtime
+//!
+//! A FRAME runtime for a chain where GPU owners lease compute and earn emissions for
+//! verified inference work. This crate is the foundation the Hearth pallets plug into:
+//! accounts and balances (HTH, 12 decimals), Aura block authoring with a slot duration
+//! chosen by the genesis preset, GRANDPA finality, fees, sudo, batching and proxies.
+//!
+//! The crate builds natively (for tests, with `SKIP_WASM_BUILD=1`) and to
+//! `wasm32v1-none` for the node (`WASM_BINARY`).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime` and `impl_runtime_apis` generate large recursive types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+pub mod primitives;
+pub mod units;
+
+#[cfg(test)]
+mod tests;
+
+pub use primitives::*;
+pub use units::*;
+
+use sp_runtime::{generic, impl_opaque_keys};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Types the node uses without knowing the runtime's extrinsic format, so that it keeps
+/// syncing across runtime upgrades that change it.
+pub mod opaque {
+	use super::BlockNumber;
+	use sp_runtime::{generic, traits::BlakeTwo256};
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator node holds: Aura for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's identity. Bump `spec_version` with every change to the runtime's logic,
+/// and `transaction_version` with every change to the encoding of calls or extensions.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("hearth"),
+	impl_name: alloc::borrow::Cow::Borrowed("hearth-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version of the runtime compiled into the node (used by `--version` and tools).
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// Checks every signed transaction goes through, in order. Clients must add the same
+/// extensions, in this order, to what they sign.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as the runtime decodes it.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// What a signer signs: the call, the extensions, and what they add implicitly.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// A block of this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// Migrations run on the next runtime upgrade, besides the pallets' own.
+type Migrations = ();
+
+/// Dispatches blocks and extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type HearthParams = pallet_hearth_params;
+
+	#[runtime::pallet_index(3)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(4)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(5)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(6)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(7)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(8)]
+	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(9)]
+	pub type Proxy = pallet_proxy;
+}

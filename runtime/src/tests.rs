@@ -1,0 +1,225 @@
+//! Native tests of the runtime as configured: presets, consensus parameters, fees and
+//! proxy filters, each run on the genesis state a preset builds.
+
+use crate::{
+	genesis_config_presets::{self, DEV_ENDOWMENT},
+	AccountId, Aura, Balances, BalancesCall, Proxy, ProxyType, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System, TransactionPayment,
+	EXISTENTIAL_DEPOSIT, HTH, MILLI_HTH,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	genesis_builder_helper::{build_state, get_preset},
+	traits::{fungible::Inspect, Get},
+};
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+
+/// Recursively applies a JSON patch onto a base value, as chain-spec building does.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The genesis state of a named preset, built the way the node builds it.
+fn preset_ext(name: &str) -> sp_io::TestExternalities {
+	let default = get_preset::<RuntimeGenesisConfig>(&None, |_| None).expect("default config");
+	let patch = get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| {
+		genesis_config_presets::get_preset(id)
+	})
+	.unwrap_or_else(|| panic!("preset {name} exists"));
+	let mut config: serde_json::Value = serde_json::from_slice(&default).expect("json");
+	merge(&mut config, serde_json::from_slice(&patch).expect("json"));
+	let bytes = serde_json::to_vec(&config).expect("json");
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		build_state::<RuntimeGenesisConfig>(bytes).expect("preset builds a genesis state");
+		System::set_block_number(1);
+	});
+	ext
+}
+
+fn alice() -> AccountId {
+	Sr25519Keyring::Alice.to_account_id()
+}
+
+fn bob() -> AccountId {
+	Sr25519Keyring::Bob.to_account_id()
+}
+
+#[test]
+fn runtime_lists_exactly_the_two_presets() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(
+		names,
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	);
+	assert!(genesis_config_presets::get_preset(&PresetId::from("mainnet")).is_none());
+}
+
+#[test]
+fn development_has_alice_alone_and_short_slots() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let aura = pallet_aura::Authorities::<Runtime>::get();
+		assert_eq!(aura.len(), 1);
+		assert_eq!(aura[0], Sr25519Keyring::Alice.public().into());
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
+		assert_eq!(Aura::slot_duration(), 2_000);
+		assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 1_000);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
+	});
+}
+
+#[test]
+fn local_testnet_has_four_authorities_and_six_second_slots() {
+	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let aura = pallet_aura::Authorities::<Runtime>::get();
+		let expected: Vec<sp_consensus_aura::sr25519::AuthorityId> = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.into_iter()
+		.map(|k| k.public().into())
+		.collect();
+		assert_eq!(aura.into_inner(), expected);
+		let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
+		assert_eq!(grandpa.len(), 4);
+		assert!(grandpa.iter().all(|(_, weight)| *weight == 1));
+		assert_eq!(Aura::slot_duration(), 6_000);
+		assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 3_000);
+	});
+}
+
+#[test]
+fn presets_endow_every_dev_account_and_nothing_else() {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		preset_ext(preset).execute_with(|| {
+			let accounts: Vec<_> = Sr25519Keyring::well_known().collect();
+			for key in &accounts {
+				assert_eq!(Balances::balance(&key.to_account_id()), DEV_ENDOWMENT);
+			}
+			assert_eq!(
+				Balances::total_issuance(),
+				DEV_ENDOWMENT * accounts.len() as u128,
+				"{preset}: issuance is exactly the endowments"
+			);
+		});
+	}
+}
+
+#[test]
+fn a_transfer_costs_a_fraction_of_a_milli_hth_and_the_fee_is_burned() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: bob().into(),
+			value: HTH,
+		});
+		// A signed transfer is about 150 bytes on the wire.
+		let info = TransactionPayment::query_call_fee_details(call, 150);
+		let fee = info.final_fee();
+		assert!(fee > 0, "transfers are not free");
+		assert!(fee < MILLI_HTH, "a transfer costs less than the existential deposit: {fee}");
+
+		// Fees are burned: withdrawing one lowers total issuance by exactly the fee.
+		let issuance = Balances::total_issuance();
+		let imbalance = <pallet_transaction_payment::FungibleAdapter<Balances, ()> as
+			pallet_transaction_payment::OnChargeTransaction<Runtime>>::withdraw_fee(
+			&alice(),
+			&RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
+			&Default::default(),
+			fee,
+			0,
+		)
+		.expect("alice can pay");
+		drop(imbalance);
+		assert_eq!(Balances::total_issuance(), issuance - fee);
+	});
+}
+
+#[test]
+fn existential_deposit_is_one_milli_hth_and_enforced() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(EXISTENTIAL_DEPOSIT, MILLI_HTH);
+		let fresh: AccountId = [7u8; 32].into();
+		assert_noop!(
+			Balances::transfer_allow_death(
+				RuntimeOrigin::signed(alice()),
+				fresh.clone().into(),
+				EXISTENTIAL_DEPOSIT - 1
+			),
+			sp_runtime::TokenError::BelowMinimum
+		);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(alice()),
+			fresh.clone().into(),
+			EXISTENTIAL_DEPOSIT
+		));
+		assert_eq!(Balances::balance(&fresh), EXISTENTIAL_DEPOSIT);
+	});
+}
+
+fn last_proxy_result() -> sp_runtime::DispatchResult {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(result),
+			_ => None,
+		})
+		.expect("a proxied call ran")
+}
+
+#[test]
+fn a_non_transfer_proxy_cannot_move_funds_even_inside_a_batch() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_ok!(Proxy::add_proxy(
+			RuntimeOrigin::signed(alice()),
+			bob().into(),
+			ProxyType::NonTransfer,
+			0
+		));
+		let transfer = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: bob().into(),
+			value: HTH,
+		});
+		let before = Balances::balance(&alice());
+
+		assert_ok!(Proxy::proxy(
+			RuntimeOrigin::signed(bob()),
+			alice().into(),
+			None,
+			Box::new(transfer.clone())
+		));
+		assert_eq!(
+			last_proxy_result(),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
+
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![transfer] });
+		assert_ok!(Proxy::proxy(RuntimeOrigin::signed(bob()), alice().into(), None, Box::new(batch)));
+		assert!(last_proxy_result().is_err());
+		assert_eq!(Balances::balance(&alice()), before, "no funds moved");
+
+		// The same proxy may still do what is not a transfer.
+		let remark = RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"hi".to_vec() });
+		assert_ok!(Proxy::proxy(RuntimeOrigin::signed(bob()), alice().into(), None, Box::new(remark)));
+		assert_eq!(last_proxy_result(), Ok(()));
+	});
+}
+
+#[test]
+fn proxy_types_order_by_power() {
+	use frame_support::traits::InstanceFilter;
+	assert!(ProxyType::Any.is_superset(&ProxyType::NonTransfer));
+	assert!(ProxyType::Any.is_superset(&ProxyType::CancelProxy));
+	assert!(ProxyType::NonTransfer.is_superset(&ProxyType::CancelProxy));
+	assert!(!ProxyType::NonTransfer.is_superset(&ProxyType::Any));
+	assert!(!ProxyType::CancelProxy.is_superset(&ProxyType::NonTransfer));
+}
