@@ -26,12 +26,11 @@ pub mod units;
 #[cfg(test)]
 mod tests;
 
+pub use configs::ProxyType;
 pub use primitives::*;
 pub use units::*;
 
 use sp_runtime::{generic, impl_opaque_keys};
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -74,12 +73,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	transaction_version: 1,
 	system_version: 1,
 };
-
-/// The version of the runtime compiled into the node (used by `--version` and tools).
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Checks every signed transaction goes through, in order. Clients must add the same
 /// extensions, in this order, to what they sign.

@@ -127,18 +127,27 @@ fn a_transfer_costs_a_fraction_of_a_milli_hth_and_the_fee_is_burned() {
 		assert!(fee > 0, "transfers are not free");
 		assert!(fee < MILLI_HTH, "a transfer costs less than the existential deposit: {fee}");
 
-		// Fees are burned: withdrawing one lowers total issuance by exactly the fee.
+		// Fees are burned: charging one, as the transaction pipeline does (withdraw
+		// before dispatch, settle after), lowers Alice's balance and total issuance by
+		// exactly the fee.
+		type Charge = <Runtime as pallet_transaction_payment::Config>::OnChargeTransaction;
+		use pallet_transaction_payment::OnChargeTransaction;
 		let issuance = Balances::total_issuance();
-		let imbalance = <pallet_transaction_payment::FungibleAdapter<Balances, ()> as
-			pallet_transaction_payment::OnChargeTransaction<Runtime>>::withdraw_fee(
+		let alice_before = Balances::balance(&alice());
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let liquidity =
+			<Charge as OnChargeTransaction<Runtime>>::withdraw_fee(&alice(), &remark, &Default::default(), fee, 0)
+				.expect("alice can pay");
+		<Charge as OnChargeTransaction<Runtime>>::correct_and_deposit_fee(
 			&alice(),
-			&RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
+			&Default::default(),
 			&Default::default(),
 			fee,
 			0,
+			liquidity,
 		)
-		.expect("alice can pay");
-		drop(imbalance);
+		.expect("the fee settles");
+		assert_eq!(Balances::balance(&alice()), alice_before - fee);
 		assert_eq!(Balances::total_issuance(), issuance - fee);
 	});
 }

@@ -49,13 +49,22 @@ pub mod pallet {
 
 	/// Genesis values of the chain parameters.
 	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Milliseconds between two Aura slots (the target block time).
 		#[serde(default = "crate::types::default_slot_duration_ms")]
 		pub slot_duration_ms: u64,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		/// A real network's 6 s slots.
+		fn default() -> Self {
+			Self {
+				slot_duration_ms: crate::types::default_slot_duration_ms(),
+				_config: Default::default(),
+			}
+		}
 	}
 
 	#[pallet::genesis_build]

@@ -31,6 +31,12 @@ fn bounds_are_inclusive() {
 }
 
 #[test]
+fn default_genesis_config_is_a_six_second_network() {
+	let config = crate::GenesisConfig::<Test>::default();
+	assert_eq!(config.slot_duration_ms, 6_000);
+}
+
+#[test]
 fn omitted_genesis_field_means_six_seconds() {
 	let config: crate::GenesisConfig<Test> = serde_json::from_str("{}").expect("empty object parses");
 	assert_eq!(config.slot_duration_ms, 6_000);

@@ -13,7 +13,7 @@ use frame_support::{
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use scale_info::TypeInfo;
-use sp_runtime::{traits::One, RuntimeDebug};
+use sp_runtime::traits::One;
 
 impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -73,7 +73,7 @@ impl pallet_utility::Config for Runtime {
 	Encode,
 	Decode,
 	DecodeWithMemTracking,
-	RuntimeDebug,
+	Debug,
 	MaxEncodedLen,
 	TypeInfo,
 	Default,

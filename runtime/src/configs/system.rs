@@ -5,7 +5,9 @@ use crate::{
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::ConstU32,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -31,8 +33,10 @@ parameter_types! {
 	pub RuntimeBlockWeights: BlockWeights =
 		BlockWeights::with_sensible_defaults(MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO);
 	/// Block length: 5 MiB, 75 % of it for normal transactions.
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	/// The generic Substrate address format until Hearth registers its own prefix.
 	pub const SS58Prefix: u8 = 42;
 }
