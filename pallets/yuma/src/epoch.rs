@@ -1,0 +1,199 @@
+//! One epoch: steps 0–11 of the specification, over sparse weights and bonds.
+
+use crate::{
+	bonds,
+	fixed::{sum, I32F32},
+	median::consensus,
+	sparse::{normalize, prune_zeros, row_normalize, Row, Sparse},
+	types::{EpochError, EpochInput, EpochOutput, U16Row},
+};
+use alloc::{vec, vec::Vec};
+
+/// Checks that `rows` has one row per uid, with existing, distinct uids, and returns
+/// each row sorted by uid.
+fn checked_rows(field: &'static str, rows: &[U16Row], n: usize) -> Result<Vec<U16Row>, EpochError> {
+	if rows.len() != n {
+		return Err(EpochError::LengthMismatch { field, expected: n, got: rows.len() });
+	}
+	rows.iter()
+		.enumerate()
+		.map(|(row, entries)| {
+			let mut sorted = entries.clone();
+			sorted.sort_by_key(|(uid, _)| *uid);
+			for pair in sorted.windows(2) {
+				if pair[0].0 == pair[1].0 {
+					return Err(EpochError::DuplicateUid { field, row, uid: pair[0].0 });
+				}
+			}
+			if let Some(&(uid, _)) = sorted.iter().find(|(uid, _)| *uid as usize >= n) {
+				return Err(EpochError::UidOutOfRange { field, row, uid });
+			}
+			Ok(sorted)
+		})
+		.collect()
+}
+
+/// `S = stake / Σ stake`, computed exactly (the I64F64 normalisation truncated to I32F32).
+pub fn stake_shares(stakes: &[u64]) -> Vec<I32F32> {
+	let total: u128 = stakes.iter().map(|s| *s as u128).sum();
+	stakes.iter().map(|s| I32F32::ratio(*s as u128, total)).collect()
+}
+
+/// New validator permits: the top `k` uids by stake share, among non-zero shares; ties
+/// go to the higher uid (a stable ascending sort clears the first `n - k`).
+pub fn top_k_permits(s: &[I32F32], k: usize) -> Vec<bool> {
+	let n = s.len();
+	let mut permit: Vec<bool> = s.iter().map(|x| !x.is_zero()).collect();
+	if n > k {
+		let mut order: Vec<usize> = (0..n).collect();
+		order.sort_by_key(|&i| s[i]);
+		for &i in &order[..n - k] {
+			permit[i] = false;
+		}
+	}
+	permit
+}
+
+/// `floor(amount * part / whole)` without overflow for non-negative fixed-point values.
+fn pro_rata(amount: u128, part: I32F32, whole: I32F32) -> u128 {
+	let (p, w) = (part.to_bits().max(0) as u128, whole.to_bits().max(0) as u128);
+	if w == 0 {
+		return 0;
+	}
+	(amount / w).saturating_mul(p).saturating_add((amount % w).saturating_mul(p) / w)
+}
+
+/// Runs one epoch.
+///
+/// Emission amounts are computed exactly from the fixed-point values rather than
+/// through a truncated I32F32 share: a uid's total is `floor(E · (I + D) / Σ(I + D))`,
+/// its miner part `floor(E · I / Σ)`, so an epoch pays at most `E` and loses less than
+/// one smallest unit per uid.
+pub fn run_epoch(input: &EpochInput) -> Result<EpochOutput, EpochError> {
+	let neurons = input.neurons;
+	let n = neurons.len();
+	if n > (u16::MAX as usize) + 1 {
+		return Err(EpochError::TooManyUids(n));
+	}
+	let stored_weights = checked_rows("weights", input.weights, n)?;
+	let stored_bonds = checked_rows("bonds", input.bonds, n)?;
+	let params = input.params;
+	let block = input.block;
+
+	// 0. Activity.
+	let active: Vec<bool> = neurons
+		.iter()
+		.map(|nr| nr.last_update.saturating_add(params.activity_cutoff) >= block)
+		.collect();
+
+	// 1. Stake.
+	let s = stake_shares(&neurons.iter().map(|nr| nr.stake).collect::<Vec<_>>());
+
+	// 2. Permits: new ones for the next epoch; this epoch uses the stored ones.
+	let validator_permit = top_k_permits(&s, params.max_validators as usize);
+	let old_permit: Vec<bool> = neurons.iter().map(|nr| nr.validator_permit).collect();
+
+	// 3. Active stake.
+	let mut a: Vec<I32F32> = (0..n)
+		.map(|i| if active[i] && old_permit[i] { s[i] } else { I32F32::ZERO })
+		.collect();
+	normalize(&mut a);
+
+	// 4. Weights: permitted rows, no self-weight, nothing older than the target's
+	// registration (nor, with commit-reveal, than the earliest unrevealed commit).
+	let mut w: Sparse = stored_weights
+		.iter()
+		.enumerate()
+		.map(|(i, row)| {
+			if !old_permit[i] {
+				return Row::new();
+			}
+			let me = &neurons[i];
+			row.iter()
+				.filter(|(j, v)| {
+					let target = &neurons[*j as usize];
+					let outdated = me.last_update <= target.registered_at;
+					let unrevealed = params.commit_reveal &&
+						me.first_unrevealed_commit.is_some_and(|c| c < target.registered_at);
+					*v != 0 && *j as usize != i && !outdated && !unrevealed
+				})
+				.map(|(j, v)| (*j, I32F32::from_u16(*v)))
+				.collect()
+		})
+		.collect();
+	row_normalize(&mut w);
+
+	// 5. Consensus.
+	let kappa = I32F32::from_u16_proportion(params.kappa);
+	let c = consensus(&w, &a, kappa, n);
+
+	// 6. Clip to consensus; validator trust.
+	let clip = |row: &Row| -> Row {
+		row.iter().map(|&(j, v)| (j, v.min(c[j as usize]))).filter(|(_, v)| !v.is_zero()).collect()
+	};
+	let wc: Sparse = w.iter().map(clip).collect();
+	let validator_trust: Vec<I32F32> =
+		wc.iter().map(|row| row.iter().fold(I32F32::ZERO, |acc, (_, v)| acc.add(*v))).collect();
+
+	// 7. Incentive.
+	let mut incentive = vec![I32F32::ZERO; n];
+	for (i, row) in wc.iter().enumerate() {
+		for (j, v) in row {
+			incentive[*j as usize] = incentive[*j as usize].add(a[i].mul(*v));
+		}
+	}
+	normalize(&mut incentive);
+
+	// 8. Bond weights: W moved toward the clipped weights by the bonds penalty.
+	let penalty = I32F32::from_u16_proportion(params.bonds_penalty);
+	let mut wb: Sparse = w
+		.iter()
+		.map(|row| {
+			row.iter()
+				.map(|&(j, v)| (j, v.add(penalty.mul(v.min(c[j as usize]).sub(v)))))
+				.collect()
+		})
+		.collect();
+	prune_zeros(&mut wb);
+
+	// 9. Bonds and dividends.
+	let bond_cutoff = match input.last_epoch_block {
+		Some(last) => last.saturating_add(1),
+		None => block.saturating_sub(params.tempo),
+	};
+	let fresh: Vec<bool> = neurons.iter().map(|nr| bond_cutoff <= nr.registered_at).collect();
+	let outcome = bonds::update(params, &stored_bonds, &wb, &a, &c, &incentive, &fresh);
+	let dividends = outcome.dividends;
+
+	// 10. Emission split.
+	let total = sum(&incentive).add(sum(&dividends));
+	let (miner_emission, validator_emission) = if total > I32F32::ZERO {
+		// Each uid's total is floored once, so the epoch loses less than one unit per uid.
+		let miner: Vec<u128> = incentive.iter().map(|x| pro_rata(input.emission, *x, total)).collect();
+		let validator = (0..n)
+			.map(|i| {
+				pro_rata(input.emission, incentive[i].add(dividends[i]), total).saturating_sub(miner[i])
+			})
+			.collect();
+		(miner, validator)
+	} else {
+		// No weights at all: validators by active stake, or by stake if none is active.
+		let basis = if sum(&a).is_zero() { &s } else { &a };
+		let whole = sum(basis);
+		(vec![0; n], basis.iter().map(|x| pro_rata(input.emission, *x, whole)).collect())
+	};
+
+	// 11. Stored forms.
+	let to_u16 = |v: &[I32F32]| v.iter().map(|x| x.to_u16()).collect::<Vec<_>>();
+	Ok(EpochOutput {
+		active,
+		validator_permit,
+		consensus: to_u16(&c),
+		incentive: to_u16(&incentive),
+		dividends: to_u16(&dividends),
+		validator_trust: to_u16(&validator_trust),
+		bonds: outcome.stored,
+		miner_emission,
+		validator_emission,
+	})
+}

@@ -1,0 +1,161 @@
+//! Properties over random subnets: the sparse epoch equals the dense reference;
+//! incentive sums to one (or zero); emission is never more than E and loses less than
+//! one unit per uid; relabelling uids permutes every output.
+
+mod common;
+
+use hearth_yuma::{reference::run_epoch_dense, run_epoch, EpochInput, Hyperparams, Neuron, U16Row, Variant};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+struct Case {
+	neurons: Vec<Neuron>,
+	weights: Vec<U16Row>,
+	bonds: Vec<U16Row>,
+	params: Hyperparams,
+	block: u64,
+	last_epoch_block: Option<u64>,
+	emission: u128,
+}
+
+impl Case {
+	fn input(&self) -> EpochInput<'_> {
+		EpochInput {
+			block: self.block,
+			last_epoch_block: self.last_epoch_block,
+			neurons: &self.neurons,
+			weights: &self.weights,
+			bonds: &self.bonds,
+			params: &self.params,
+			emission: self.emission,
+		}
+	}
+}
+
+fn sparse_rows(n: usize) -> impl Strategy<Value = Vec<U16Row>> {
+	prop::collection::vec(prop::collection::btree_map(0..n as u16, any::<u16>(), 0..=n.min(8)), n)
+		.prop_map(|rows| rows.into_iter().map(|m| m.into_iter().collect()).collect())
+}
+
+fn case(max_n: usize, distinct_stakes: bool) -> impl Strategy<Value = Case> {
+	(1..=max_n).prop_flat_map(move |n| {
+		let stakes = if distinct_stakes {
+			Just((1..=n as u64).map(|i| i * 1_000 + i * i).collect::<Vec<_>>()).boxed()
+		} else {
+			prop::collection::vec(prop_oneof![Just(0u64), 1..1_000_000u64], n).boxed()
+		};
+		(
+			stakes,
+			prop::collection::vec((0..900u64, 0..1_000u64, any::<bool>(), prop::option::of(0..900u64)), n),
+			sparse_rows(n),
+			sparse_rows(n),
+			(any::<bool>(), any::<bool>(), any::<bool>(), 0..60_000u16, 0..=1_000_000u64, 1..8u16),
+			prop::option::of(500..999u64),
+			1..u64::MAX,
+		)
+			.prop_map(|(stakes, meta, weights, bonds, (yuma3, liquid, cr, kappa, bma, maxv), last, e)| Case {
+				neurons: stakes
+					.iter()
+					.zip(meta)
+					.map(|(s, (reg, upd, permit, commit))| Neuron {
+						stake: *s,
+						registered_at: reg,
+						last_update: upd,
+						validator_permit: permit,
+						first_unrevealed_commit: commit,
+					})
+					.collect(),
+				weights,
+				bonds,
+				params: Hyperparams {
+					variant: if yuma3 { Variant::Yuma3 } else { Variant::Yuma },
+					liquid_alpha: liquid,
+					commit_reveal: cr,
+					kappa,
+					bonds_moving_average: bma,
+					max_validators: maxv,
+					activity_cutoff: 300,
+					..Default::default()
+				},
+				block: 1_000,
+				last_epoch_block: last,
+				emission: e as u128,
+			})
+	})
+}
+
+/// The same case with uid `i` renamed `perm[i]`.
+fn relabel(c: &Case, perm: &[usize]) -> Case {
+	let n = perm.len();
+	let mut out = c.clone();
+	let map_row = |row: &U16Row| -> U16Row {
+		let mut r: U16Row = row.iter().map(|(j, v)| (perm[*j as usize] as u16, *v)).collect();
+		r.sort();
+		r
+	};
+	for i in 0..n {
+		out.neurons[perm[i]] = c.neurons[i].clone();
+		out.weights[perm[i]] = map_row(&c.weights[i]);
+		out.bonds[perm[i]] = map_row(&c.bonds[i]);
+	}
+	out
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(300))]
+
+	#[test]
+	fn sparse_equals_dense(c in case(24, false)) {
+		let sparse = run_epoch(&c.input()).expect("valid input");
+		prop_assert_eq!(sparse, run_epoch_dense(&c.input()));
+	}
+
+	#[test]
+	fn incentive_sums_to_one_or_zero(c in case(24, false)) {
+		let out = run_epoch(&c.input()).expect("valid input");
+		let n = c.neurons.len() as u32;
+		let total: u32 = out.incentive.iter().map(|x| *x as u32).sum();
+		prop_assert!(total == 0 || (65_535 - n - 1..=65_535).contains(&total), "Σ incentive = {}", total);
+	}
+
+	#[test]
+	fn emission_is_at_most_e_and_loses_less_than_a_unit_per_uid(c in case(24, false)) {
+		let out = run_epoch(&c.input()).expect("valid input");
+		let paid = out.total_emission();
+		prop_assert!(paid <= c.emission);
+		let anyone = c.neurons.iter().any(|n| n.stake > 0);
+		if anyone {
+			prop_assert!(c.emission - paid < c.neurons.len() as u128 + 1, "lost {}", c.emission - paid);
+		}
+	}
+
+	#[test]
+	fn relabelling_uids_permutes_outputs(
+		c in case(16, true),
+		seed in any::<u64>(),
+	) {
+		let n = c.neurons.len();
+		let mut perm: Vec<usize> = (0..n).collect();
+		// A seeded Fisher-Yates shuffle.
+		let mut x = seed | 1;
+		for i in (1..n).rev() {
+			x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+			perm.swap(i, (x % (i as u64 + 1)) as usize);
+		}
+		let a = run_epoch(&c.input()).expect("valid");
+		let b = run_epoch(&relabel(&c, &perm).input()).expect("valid");
+		for i in 0..n {
+			let j = perm[i];
+			prop_assert_eq!(a.incentive[i], b.incentive[j]);
+			prop_assert_eq!(a.dividends[i], b.dividends[j]);
+			prop_assert_eq!(a.consensus[i], b.consensus[j]);
+			prop_assert_eq!(a.validator_trust[i], b.validator_trust[j]);
+			prop_assert_eq!(a.validator_permit[i], b.validator_permit[j]);
+			prop_assert_eq!(a.miner_emission[i], b.miner_emission[j]);
+			prop_assert_eq!(a.validator_emission[i], b.validator_emission[j]);
+			let mut bonds_a: U16Row = a.bonds[i].iter().map(|(k, v)| (perm[*k as usize] as u16, *v)).collect();
+			bonds_a.sort();
+			prop_assert_eq!(bonds_a, b.bonds[j].clone());
+		}
+	}
+}
