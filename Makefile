@@ -11,17 +11,19 @@ SHELL := /bin/bash
 TARGET_ROOT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 TIER1_TARGET := $(TARGET_ROOT)/tier1
 TIER2_TARGET := $(TARGET_ROOT)/tier2
-TIER1_PKGS := -p pallet-hearth-params -p hearth-runtime
+TIER1_PKGS := -p pallet-hearth-params -p hearth-runtime -p hearth-yuma
+TIER1_FEATURES := --features hearth-yuma/sim
 TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e
 NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 
-.PHONY: help setup build run test test-tier1 test-tier2 check-deps chain-spec clean
+.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma yuma-sim chain-spec clean
 
 help:
 	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
 	@echo "make test   setup, tier-1 tests, build the node once, end-to-end tests"
+	@echo "make yuma-sim < scenario.json   run a Yuma scenario offline"
 
 setup:
 	@scripts/setup.sh
@@ -34,10 +36,18 @@ build: setup
 run: build
 	@scripts/run-dev.sh $(NODE)
 
-test: setup check-deps test-tier1 build test-tier2
+test: setup check-deps test-tier1 check-wasm bench-yuma build test-tier2
 
 test-tier1:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS)
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS) $(TIER1_FEATURES)
+
+# The pure crates the runtime will run must build for the runtime's target.
+check-wasm:
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma --no-default-features --target wasm32v1-none
+
+# One Yuma epoch at 256/1024/4096 uids against the dense reference (prints ratios).
+bench-yuma:
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-yuma --bench epoch
 
 # End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
 test-tier2:
@@ -52,3 +62,7 @@ chain-spec: build
 
 clean:
 	rm -rf $(TIER1_TARGET) $(TIER2_TARGET)
+
+# The offline Yuma simulator: `make yuma-sim < pallets/yuma/examples/scenario.json`.
+yuma-sim:
+	@SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) run -q --locked -p hearth-yuma --features sim --bin yuma-sim
