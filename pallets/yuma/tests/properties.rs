@@ -4,33 +4,13 @@
 
 mod common;
 
-use hearth_yuma::{reference::run_epoch_dense, run_epoch, EpochInput, Hyperparams, Neuron, U16Row, Variant};
+use common::World;
+
+use hearth_yuma::{reference::run_epoch_dense, run_epoch, Hyperparams, Neuron, U16Row, Variant};
 use proptest::prelude::*;
 
-#[derive(Clone, Debug)]
-struct Case {
-	neurons: Vec<Neuron>,
-	weights: Vec<U16Row>,
-	bonds: Vec<U16Row>,
-	params: Hyperparams,
-	block: u64,
-	last_epoch_block: Option<u64>,
-	emission: u128,
-}
-
-impl Case {
-	fn input(&self) -> EpochInput<'_> {
-		EpochInput {
-			block: self.block,
-			last_epoch_block: self.last_epoch_block,
-			neurons: &self.neurons,
-			weights: &self.weights,
-			bonds: &self.bonds,
-			params: &self.params,
-			emission: self.emission,
-		}
-	}
-}
+/// A random subnet: the shared scenario type.
+type Case = World;
 
 fn sparse_rows(n: usize) -> impl Strategy<Value = Vec<U16Row>> {
 	prop::collection::vec(prop::collection::btree_map(0..n as u16, any::<u16>(), 0..=n.min(8)), n)
@@ -53,7 +33,7 @@ fn case(max_n: usize, distinct_stakes: bool) -> impl Strategy<Value = Case> {
 			prop::option::of(500..999u64),
 			1..u64::MAX,
 		)
-			.prop_map(|(stakes, meta, weights, bonds, (yuma3, liquid, cr, kappa, bma, maxv), last, e)| Case {
+			.prop_map(|(stakes, meta, weights, bonds, (yuma3, liquid, cr, kappa, bma, maxv), last, e)| World {
 				neurons: stakes
 					.iter()
 					.zip(meta)
