@@ -48,7 +48,6 @@ fn committed_local_testnet_spec_is_current() {
 
 #[test]
 fn ids_name_the_builtin_specs_and_unknown_ids_are_refused() {
-	use sc_service::ChainSpec as _;
 	assert_eq!(hearth_chain_spec::load("dev").expect("dev").id(), "hearth_dev");
 	assert_eq!(hearth_chain_spec::load("local").expect("local").id(), "hearth_local_testnet");
 	let err = hearth_chain_spec::load("no-such-chain").err().expect("refused");

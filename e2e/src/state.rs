@@ -36,7 +36,7 @@ pub async fn account(rpc: &Rpc, who: &AccountId, at: Option<Hash>) -> AccountInf
 
 /// The events deposited by block `at`.
 pub async fn events(rpc: &Rpc, at: Hash) -> Vec<EventRecord> {
-	let key = [sp_core::twox_128(b"System"), sp_core::twox_128(b"Events")].concat();
+	let key = frame_support::storage::storage_prefix(b"System", b"Events");
 	match storage(rpc, &key, Some(at)).await {
 		Some(bytes) => Vec::<EventRecord>::decode(&mut &bytes[..]).expect("events decode"),
 		None => Vec::new(),
