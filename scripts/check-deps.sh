@@ -4,12 +4,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
 for crate in librocksdb-sys frame-benchmarking-cli; do
-	if cargo tree --locked --workspace -e normal,build -i "$crate" >/dev/null 2>&1; then
+	if out=$(cargo tree --locked --workspace -e normal,build -i "$crate" 2>&1); then
 		echo "check-deps: $crate is in the default build:" >&2
-		cargo tree --locked --workspace -e normal,build -i "$crate" >&2 || true
+		echo "$out" >&2
 		fail=1
-	else
+	elif grep -q "did not match any packages" <<<"$out"; then
 		echo "check-deps: $crate is not in the default build"
+	else
+		echo "check-deps: cargo tree failed:" >&2
+		echo "$out" >&2
+		fail=1
 	fi
 done
 exit $fail
