@@ -1,0 +1,131 @@
+//! A runtime with balances and staking; `build_and_execute` checks the invariants after
+//! every test.
+
+use crate as pallet_hearth_staking;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
+use sp_runtime::{BuildStorage, Perbill};
+use std::cell::RefCell;
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const ED: Balance = 10;
+pub const MIN_STAKE: Balance = 100;
+pub const UNBONDING: u64 = 20;
+pub const TAKE_DELAY: u64 = 5;
+
+/// Coldkeys with 1_000_000 each; hotkeys (no funds).
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const HOT_A: AccountId = 101;
+pub const HOT_B: AccountId = 102;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask, RuntimeHoldReason, RuntimeFreezeReason)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Staking = pallet_hearth_staking;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = ED;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+}
+
+thread_local! {
+	static PENDING: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A test double for the slashing pallet's "slash pending" answer.
+pub struct PendingSlashes;
+impl PendingSlashes {
+	pub fn set(hotkey: AccountId) {
+		PENDING.with(|p| p.borrow_mut().push(hotkey));
+	}
+}
+impl crate::PendingSlash<AccountId> for PendingSlashes {
+	fn is_pending(hotkey: &AccountId) -> bool {
+		PENDING.with(|p| p.borrow().contains(hotkey))
+	}
+}
+
+parameter_types! {
+	pub const StakingPalletId: PalletId = PalletId(*b"hth/stak");
+	pub const MinStake: Balance = MIN_STAKE;
+	pub const MaxTake: Perbill = Perbill::from_percent(50);
+	pub const DefaultTake: Perbill = Perbill::from_percent(18);
+	pub const TakeIncreaseDelay: u64 = TAKE_DELAY;
+}
+
+impl pallet_hearth_staking::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = StakingPalletId;
+	type MinStake = MinStake;
+	type MaxUnbondingChunks = ConstU32<4>;
+	type MaxHotkeysPerColdkey = ConstU32<3>;
+	type MaxTake = MaxTake;
+	type DefaultTake = DefaultTake;
+	type TakeIncreaseDelay = TakeIncreaseDelay;
+	type PendingSlash = PendingSlashes;
+	type WeightInfo = ();
+}
+
+/// Genesis with funded coldkeys; runs `test`, then the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	let mut ext: sp_io::TestExternalities = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (CHARLIE, 1_000_000)],
+			..Default::default()
+		},
+		staking: pallet_hearth_staking::GenesisConfig { unbonding_period: UNBONDING },
+	}
+	.build_storage()
+	.expect("mock genesis is valid")
+	.into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Staking::do_try_state().expect("invariants hold after the test");
+	});
+}
+
+/// Moves to block `n`.
+pub fn run_to(n: u64) {
+	System::set_block_number(n);
+}
+
+/// The staking events emitted so far.
+pub fn staking_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Staking(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}

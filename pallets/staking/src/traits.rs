@@ -1,0 +1,42 @@
+//! What other pallets ask of staking: how much stake a hotkey has, crediting rewards,
+//! slashing, and whether a hotkey has a slash pending (so stake cannot dodge it).
+
+use frame_support::traits::tokens::fungible;
+use sp_runtime::{DispatchError, Perbill};
+
+/// Read access to stake.
+pub trait StakeInspect<AccountId, Balance> {
+	/// A hotkey's total stake: the value of its pool (what consensus weighs).
+	fn hotkey_stake(hotkey: &AccountId) -> Balance;
+	/// The coldkey owning a hotkey, if it is registered.
+	fn owner_of(hotkey: &AccountId) -> Option<AccountId>;
+}
+
+/// Crediting newly minted rewards to a hotkey.
+pub trait StakeReward<AccountId, Balance> {
+	/// Mints `amount`: the owner's take becomes the owner's stake on the hotkey, the
+	/// rest raises the pool's value. Returns what was credited.
+	fn credit_reward(hotkey: &AccountId, amount: Balance) -> Result<Balance, DispatchError>;
+}
+
+/// Taking a fraction of a hotkey's stake.
+pub trait StakeSlash<AccountId, Currency: fungible::Balanced<AccountId>> {
+	/// Takes `fraction` of the hotkey's pool and of its unbonding pool, and hands the
+	/// funds over as a credit (to pay a reporter and burn the rest).
+	fn slash(
+		hotkey: &AccountId,
+		fraction: Perbill,
+	) -> Result<fungible::Credit<AccountId, Currency>, DispatchError>;
+}
+
+/// Whether a hotkey has an offence whose slash is not applied yet.
+pub trait PendingSlash<AccountId> {
+	/// `true` while stake must not leave the hotkey except by unbonding.
+	fn is_pending(hotkey: &AccountId) -> bool;
+}
+
+impl<AccountId> PendingSlash<AccountId> for () {
+	fn is_pending(_: &AccountId) -> bool {
+		false
+	}
+}
