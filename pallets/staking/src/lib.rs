@@ -101,6 +101,10 @@ pub mod pallet {
 		/// Blocks that must pass between two increases of a hotkey's take.
 		#[pallet::constant]
 		type TakeIncreaseDelay: Get<BlockNumberFor<Self>>;
+		/// The shortest unbonding period a genesis may set: longer than the slash
+		/// deferral window, so that unbonding stake cannot escape a reported offence.
+		#[pallet::constant]
+		type MinUnbondingPeriod: Get<BlockNumberFor<Self>>;
 		/// Whether a hotkey has a slash pending (stake may not move off it).
 		type PendingSlash: PendingSlash<Self::AccountId>;
 		/// Weights of the calls.
@@ -164,15 +168,25 @@ pub mod pallet {
 
 	/// Genesis: the unbonding period.
 	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Blocks between removing stake and withdrawing it.
 		pub unbonding_period: BlockNumberFor<T>,
 	}
 
+	impl<T: Config> Default for GenesisConfig<T> {
+		/// The shortest unbonding period allowed.
+		fn default() -> Self {
+			Self { unbonding_period: T::MinUnbondingPeriod::get() }
+		}
+	}
+
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			assert!(
+				self.unbonding_period >= T::MinUnbondingPeriod::get(),
+				"genesis `staking.unbondingPeriod` is shorter than MinUnbondingPeriod (the slash deferral window must fit in it)"
+			);
 			UnbondingPeriod::<T>::put(self.unbonding_period);
 			// The pallet account keeps one existential deposit so that it never dies.
 			let ed = T::Currency::minimum_balance();
@@ -487,7 +501,7 @@ pub mod pallet {
 		}
 
 		/// Invariants: funds match pools; shares match holdings; ownership is consistent.
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			let mut in_pools: u128 = 0;

@@ -90,6 +90,7 @@ impl pallet_hearth_staking::Config for Test {
 	type MaxTake = MaxTake;
 	type DefaultTake = DefaultTake;
 	type TakeIncreaseDelay = TakeIncreaseDelay;
+	type MinUnbondingPeriod = frame_support::traits::ConstU64<10>;
 	type PendingSlash = PendingSlashes;
 	type WeightInfo = ();
 }

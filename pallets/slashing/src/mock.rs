@@ -1,0 +1,142 @@
+//! Balances, the real staking pallet, and slashing; invariants of both are checked
+//! after every test.
+
+use crate as pallet_hearth_slashing;
+use crate::{OffenceConfig, OffenceKind, OffenceParams};
+use frame_support::{derive_impl, parameter_types, traits::{ConstU32, ConstU64, Hooks}, PalletId};
+use sp_runtime::{BuildStorage, Perbill};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const ED: Balance = 10;
+pub const WINDOW: u64 = 10;
+pub const UNBONDING: u64 = 20;
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const REPORTER: AccountId = 3;
+pub const HOT_A: AccountId = 101;
+pub const HOT_B: AccountId = 102;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask, RuntimeHoldReason, RuntimeFreezeReason)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Staking = pallet_hearth_staking;
+	#[runtime::pallet_index(3)]
+	pub type Slashing = pallet_hearth_slashing;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = ED;
+	pub const StakingPalletId: PalletId = PalletId(*b"hth/stak");
+	pub const MinStake: Balance = 100;
+	pub const MaxTake: Perbill = Perbill::from_percent(50);
+	pub const DefaultTake: Perbill = Perbill::from_percent(18);
+	pub const MaxSlashFraction: Perbill = Perbill::from_percent(50);
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+}
+
+impl pallet_hearth_staking::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = StakingPalletId;
+	type MinStake = MinStake;
+	type MaxUnbondingChunks = ConstU32<8>;
+	type MaxHotkeysPerColdkey = ConstU32<4>;
+	type MaxTake = MaxTake;
+	type DefaultTake = DefaultTake;
+	type TakeIncreaseDelay = ConstU64<5>;
+	type MinUnbondingPeriod = ConstU64<{ WINDOW + 1 }>;
+	type PendingSlash = Slashing;
+	type WeightInfo = ();
+}
+
+/// Fractions per kind in the mock: wrong result 10 % (reporter 20 %), lease default
+/// 5 % (reporter 50 %), false attestation 20 % (reporter 10 %).
+pub struct Offences;
+impl OffenceConfig for Offences {
+	fn params(kind: OffenceKind) -> OffenceParams {
+		let (f, r) = match kind {
+			OffenceKind::WrongResult => (10, 20),
+			OffenceKind::LeaseDefault => (5, 50),
+			OffenceKind::FalseAttestation => (20, 10),
+			OffenceKind::Governance => (0, 0),
+		};
+		OffenceParams { fraction: Perbill::from_percent(f), reporter_share: Perbill::from_percent(r) }
+	}
+}
+
+impl pallet_hearth_slashing::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type Staking = Staking;
+	type Offences = Offences;
+	type MaxSlashFraction = MaxSlashFraction;
+	type DeferWindow = ConstU64<WINDOW>;
+	type UnbondingPeriodFloor = ConstU64<{ WINDOW + 1 }>;
+	type MaxSlashesPerBlock = ConstU32<2>;
+	type MaxScheduleLookahead = ConstU32<3>;
+	type WeightInfo = ();
+}
+
+pub fn build_and_execute(test: impl FnOnce()) {
+	let mut ext: sp_io::TestExternalities = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (REPORTER, 1_000)],
+			..Default::default()
+		},
+		staking: pallet_hearth_staking::GenesisConfig { unbonding_period: UNBONDING },
+	}
+	.build_storage()
+	.expect("mock genesis is valid")
+	.into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Slashing::do_try_state().expect("slashing invariants hold");
+		Staking::do_try_state().expect("staking invariants hold");
+	});
+}
+
+/// Runs blocks up to and including `n`, calling `on_initialize`.
+pub fn run_to(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Slashing::on_initialize(next);
+	}
+}
+
+pub fn slashing_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Slashing(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}

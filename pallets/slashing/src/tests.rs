@@ -1,0 +1,173 @@
+use crate::{mock::*, BySubject, Error, Event, OffenceKind, Pending, PendingCount, ReportOffence, Scheduled};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use pallet_hearth_staking::{PendingSlash, StakeInspect};
+use sp_runtime::{DispatchError, Perbill};
+
+const JOB: [u8; 32] = [7; 32];
+const LEASE: [u8; 32] = [9; 32];
+
+fn staked() {
+	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10_000));
+	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 10_000));
+}
+
+#[test]
+fn a_report_is_applied_after_the_window_paying_the_reporter_and_burning_the_rest() {
+	build_and_execute(|| {
+		staked();
+		let id = Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, Some(REPORTER)).expect("reported");
+		assert!(Slashing::is_pending(&HOT_A));
+		assert!(slashing_events().contains(&Event::OffenceReported {
+			id,
+			kind: OffenceKind::WrongResult,
+			offender: HOT_A,
+			subject: JOB,
+			fraction: Perbill::from_percent(10),
+			apply_at: 1 + WINDOW,
+		}));
+		run_to(WINDOW);
+		assert_eq!(Staking::hotkey_stake(&HOT_A), 20_000, "nothing before the window ends");
+		let issuance = Balances::total_issuance();
+		run_to(1 + WINDOW);
+		// 10 % of 20_000 = 2_000: 20 % (400) to the reporter, 1_600 burned.
+		assert_eq!(Staking::hotkey_stake(&HOT_A), 18_000);
+		assert_eq!(Balances::balance(&REPORTER), 1_000 + 400);
+		assert_eq!(Balances::total_issuance(), issuance - 1_600);
+		assert!(slashing_events().contains(&Event::SlashApplied {
+			id,
+			offender: HOT_A,
+			amount: 2_000,
+			to_reporter: 400,
+			burned: 1_600,
+		}));
+		assert!(!Slashing::is_pending(&HOT_A));
+		assert!(Pending::<Test>::get(id).is_none());
+	});
+}
+
+#[test]
+fn unbonding_stake_is_slashed_too() {
+	build_and_execute(|| {
+		staked();
+		assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, 10_000));
+		Slashing::report(OffenceKind::FalseAttestation, HOT_A, JOB, None).expect("reported");
+		run_to(1 + WINDOW);
+		assert_eq!(Staking::stake_of(&HOT_A, &ALICE), 8_000);
+		assert_eq!(Staking::unbonding_of(&BOB).0, 8_000, "20 % of the unbonding funds too");
+		run_to(1 + UNBONDING);
+		assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(BOB)));
+		assert_eq!(Balances::balance(&BOB), 1_000_000 - 2_000);
+	});
+}
+
+#[test]
+fn governance_can_cancel_until_the_block_before_application() {
+	build_and_execute(|| {
+		staked();
+		let id = Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, Some(REPORTER)).expect("reported");
+		run_to(WINDOW);
+		assert_noop!(Slashing::cancel_slash(RuntimeOrigin::signed(ALICE), id), DispatchError::BadOrigin);
+		assert_ok!(Slashing::cancel_slash(RuntimeOrigin::root(), id));
+		assert!(slashing_events().contains(&Event::SlashCancelled { id, offender: HOT_A }));
+		assert!(Scheduled::<Test>::get(1 + WINDOW).is_empty());
+		assert!(!Slashing::is_pending(&HOT_A));
+		run_to(2 + WINDOW);
+		assert_eq!(Staking::hotkey_stake(&HOT_A), 20_000, "a cancelled slash takes nothing");
+		assert_noop!(Slashing::cancel_slash(RuntimeOrigin::root(), id), Error::<Test>::UnknownSlash);
+		// The same report cannot come back.
+		assert_noop!(
+			Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, None),
+			Error::<Test>::DuplicateReport
+		);
+	});
+}
+
+#[test]
+fn double_reports_are_refused_and_same_subject_reports_take_the_largest_fraction() {
+	build_and_execute(|| {
+		staked();
+		let id = Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(REPORTER)).expect("reported");
+		assert_noop!(
+			Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(BOB)),
+			Error::<Test>::DuplicateReport
+		);
+		// Another kind about the same subject merges: 20 % > 5 %, not 25 %.
+		assert_eq!(Slashing::report(OffenceKind::FalseAttestation, HOT_A, JOB, None), Ok(id));
+		assert_eq!(Pending::<Test>::get(id).map(|s| s.fraction), Some(Perbill::from_percent(20)));
+		// A smaller one keeps the larger.
+		assert_eq!(Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, None), Ok(id));
+		assert_eq!(Pending::<Test>::get(id).map(|s| s.fraction), Some(Perbill::from_percent(20)));
+		assert_eq!(PendingCount::<Test>::get(HOT_A), 1);
+		run_to(1 + WINDOW);
+		assert_eq!(Staking::hotkey_stake(&HOT_A), 16_000);
+	});
+}
+
+#[test]
+fn an_offender_with_zero_stake_is_slashed_nothing() {
+	build_and_execute(|| {
+		let id = Slashing::report(OffenceKind::WrongResult, HOT_B, JOB, Some(REPORTER)).expect("reported");
+		run_to(1 + WINDOW);
+		assert!(slashing_events().contains(&Event::SlashApplied { id, offender: HOT_B, amount: 0, to_reporter: 0, burned: 0 }));
+		assert_eq!(Balances::balance(&REPORTER), 1_000);
+	});
+}
+
+#[test]
+fn a_pending_slash_pins_stake_to_the_offender() {
+	build_and_execute(|| {
+		staked();
+		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_B));
+		Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, None).expect("reported");
+		assert_noop!(
+			Staking::move_stake(RuntimeOrigin::signed(ALICE), HOT_A, HOT_B, 1_000),
+			pallet_hearth_staking::Error::<Test>::SlashPending
+		);
+		run_to(1 + WINDOW);
+		assert_ok!(Staking::move_stake(RuntimeOrigin::signed(ALICE), HOT_A, HOT_B, 1_000));
+	});
+}
+
+#[test]
+fn governance_reports_bring_their_fraction_within_the_cap() {
+	build_and_execute(|| {
+		staked();
+		assert_noop!(
+			Slashing::report_offence(RuntimeOrigin::signed(ALICE), HOT_A, JOB, Perbill::from_percent(5)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Slashing::report_offence(RuntimeOrigin::root(), HOT_A, JOB, Perbill::from_percent(51)),
+			Error::<Test>::FractionTooHigh
+		);
+		assert_ok!(Slashing::report_offence(RuntimeOrigin::root(), HOT_A, JOB, Perbill::from_percent(50)));
+		run_to(1 + WINDOW);
+		assert_eq!(Staking::hotkey_stake(&HOT_A), 10_000);
+	});
+}
+
+#[test]
+fn application_is_bounded_per_block_and_spills_to_later_blocks() {
+	build_and_execute(|| {
+		staked();
+		// Two slashes fit in a block; the third goes to the next block; up to 3 blocks.
+		for i in 0..6u8 {
+			Slashing::report(OffenceKind::WrongResult, HOT_A, [i; 32], None).expect("room");
+		}
+		assert_noop!(
+			Slashing::report(OffenceKind::WrongResult, HOT_A, [99; 32], None),
+			Error::<Test>::ScheduleFull
+		);
+		assert_eq!(Scheduled::<Test>::get(1 + WINDOW).len(), 2);
+		assert_eq!(Scheduled::<Test>::get(2 + WINDOW).len(), 2);
+		assert_eq!(Scheduled::<Test>::get(3 + WINDOW).len(), 2);
+		run_to(1 + WINDOW);
+		assert_eq!(PendingCount::<Test>::get(HOT_A), 4);
+		run_to(3 + WINDOW);
+		assert_eq!(PendingCount::<Test>::get(HOT_A), 0);
+		assert_eq!(BySubject::<Test>::iter().count(), 0);
+		// 0.9^6 of 20_000, each step rounded down in the pool's favour of the slasher.
+		let left = Staking::hotkey_stake(&HOT_A);
+		assert!((10_628..=10_630).contains(&left), "{left}");
+	});
+}
