@@ -1,9 +1,10 @@
 //! Genesis presets: the named starting states a chain spec is built from.
 //!
-//! * `development`: Alice authors and finalizes alone, 2 s slots; for `--dev` and the
-//!   end-to-end tests.
-//! * `local_testnet`: Alice, Bob, Charlie and Dave author and finalize, 6 s slots. With
-//!   four GRANDPA voters, finality needs three, so it survives one node down.
+//! * `development`: Alice authors and finalizes alone, 2 s slots, stake unbonds in 15
+//!   blocks; for `--dev` and the end-to-end tests.
+//! * `local_testnet`: Alice, Bob, Charlie and Dave author and finalize, 6 s slots, an
+//!   hour of unbonding. With four GRANDPA voters, finality needs three, so it survives
+//!   one node down.
 //!
 //! Both endow the well-known dev accounts and make Alice the sudo key.
 
@@ -24,6 +25,21 @@ pub const DEV_ENDOWMENT: crate::Balance = 1_000_000 * HTH;
 pub const DEV_SLOT_DURATION_MS: u64 = 2_000;
 /// Slot duration of `local_testnet` and of real networks.
 pub const NETWORK_SLOT_DURATION_MS: u64 = 6_000;
+/// `development`: stake unbonds in 15 blocks (30 s), slashes wait 5 blocks.
+pub const DEV_UNBONDING_BLOCKS: u32 = 15;
+/// `development` slash deferral window.
+pub const DEV_SLASH_WINDOW_BLOCKS: u32 = 5;
+/// `local_testnet`: an hour of unbonding, half an hour of deferral.
+pub const LOCAL_UNBONDING_BLOCKS: u32 = 600;
+/// `local_testnet` slash deferral window.
+pub const LOCAL_SLASH_WINDOW_BLOCKS: u32 = 300;
+
+/// Chain parameters a preset fixes.
+struct Timing {
+	slot_duration_ms: u64,
+	unbonding_period_blocks: u32,
+	slash_defer_window_blocks: u32,
+}
 
 /// A dev authority's keys, as `hearth-node --alice` (etc.) puts them in its keystore:
 /// sr25519 `//Name` for Aura and ed25519 `//Name` for GRANDPA.
@@ -35,7 +51,7 @@ fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
-	slot_duration_ms: u64,
+	timing: Timing,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -48,7 +64,11 @@ fn genesis(
 			authorities: authorities.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
-		hearth_params: HearthParamsConfig { slot_duration_ms },
+		hearth_params: HearthParamsConfig {
+			slot_duration_ms: timing.slot_duration_ms,
+			unbonding_period_blocks: timing.unbonding_period_blocks,
+			slash_defer_window_blocks: timing.slash_defer_window_blocks,
+		},
 	})
 }
 
@@ -58,7 +78,11 @@ pub fn development() -> Value {
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
-		DEV_SLOT_DURATION_MS,
+		Timing {
+			slot_duration_ms: DEV_SLOT_DURATION_MS,
+			unbonding_period_blocks: DEV_UNBONDING_BLOCKS,
+			slash_defer_window_blocks: DEV_SLASH_WINDOW_BLOCKS,
+		},
 	)
 }
 
@@ -73,7 +97,11 @@ pub fn local_testnet() -> Value {
 		],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
-		NETWORK_SLOT_DURATION_MS,
+		Timing {
+			slot_duration_ms: NETWORK_SLOT_DURATION_MS,
+			unbonding_period_blocks: LOCAL_UNBONDING_BLOCKS,
+			slash_defer_window_blocks: LOCAL_SLASH_WINDOW_BLOCKS,
+		},
 	)
 }
 

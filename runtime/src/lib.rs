@@ -158,4 +158,10 @@ mod runtime {
 
 	#[runtime::pallet_index(9)]
 	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(10)]
+	pub type Staking = pallet_hearth_staking;
+
+	#[runtime::pallet_index(11)]
+	pub type Slashing = pallet_hearth_slashing;
 }

@@ -105,9 +105,10 @@ fn presets_endow_every_dev_account_and_nothing_else() {
 			for key in &accounts {
 				assert_eq!(Balances::balance(&key.to_account_id()), DEV_ENDOWMENT);
 			}
+			// Plus the existential deposit that keeps the staking account alive.
 			assert_eq!(
 				Balances::total_issuance(),
-				DEV_ENDOWMENT * accounts.len() as u128,
+				DEV_ENDOWMENT * accounts.len() as u128 + EXISTENTIAL_DEPOSIT,
 				"{preset}: issuance is exactly the endowments"
 			);
 		});
@@ -231,4 +232,34 @@ fn proxy_types_order_by_power() {
 	assert!(ProxyType::NonTransfer.is_superset(&ProxyType::CancelProxy));
 	assert!(!ProxyType::NonTransfer.is_superset(&ProxyType::Any));
 	assert!(!ProxyType::CancelProxy.is_superset(&ProxyType::NonTransfer));
+}
+
+#[test]
+fn presets_fix_unbonding_and_slash_windows() {
+	use genesis_config_presets::*;
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(<Runtime as pallet_hearth_staking::Config>::UnbondingPeriod::get(), DEV_UNBONDING_BLOCKS);
+		assert_eq!(<Runtime as pallet_hearth_slashing::Config>::DeferWindow::get(), DEV_SLASH_WINDOW_BLOCKS);
+	});
+	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(<Runtime as pallet_hearth_staking::Config>::UnbondingPeriod::get(), LOCAL_UNBONDING_BLOCKS);
+		assert_eq!(<Runtime as pallet_hearth_slashing::Config>::DeferWindow::get(), LOCAL_SLASH_WINDOW_BLOCKS);
+	});
+}
+
+#[test]
+fn staking_in_the_runtime_pools_delegations_and_unbonds() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let hotkey: AccountId = [42u8; 32].into();
+		assert_ok!(crate::Staking::add_stake(RuntimeOrigin::signed(alice()), hotkey.clone(), 100 * HTH));
+		assert_ok!(crate::Staking::add_stake(RuntimeOrigin::signed(bob()), hotkey.clone(), 50 * HTH));
+		assert_eq!(crate::Staking::stake_of(&hotkey, &bob()), 50 * HTH);
+		assert_ok!(crate::Staking::remove_stake(RuntimeOrigin::signed(bob()), hotkey.clone(), 50 * HTH));
+		let unlock = System::block_number() + genesis_config_presets::DEV_UNBONDING_BLOCKS;
+		System::set_block_number(unlock);
+		let before = Balances::balance(&bob());
+		assert_ok!(crate::Staking::withdraw_unbonded(RuntimeOrigin::signed(bob())));
+		assert_eq!(Balances::balance(&bob()), before + 50 * HTH);
+		crate::Staking::do_try_state().expect("staking invariants hold");
+	});
 }

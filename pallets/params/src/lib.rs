@@ -4,22 +4,29 @@
 //! that one `hearth-node` binary serves both a fast local chain for tests and a 6 s
 //! production chain.
 //!
-//! Today this is the **slot duration**: Aura reads it as its `SlotDuration` and
-//! Timestamp derives its `MinimumPeriod` (half a slot) from it, through the
-//! [`SlotDuration`] and [`MinimumPeriod`] getters. The value is written once, at
-//! genesis, and there is deliberately no call to change it: changing Aura's slot
-//! duration on a live chain renumbers slots and stops block production.
+//! - The **slot duration**: Aura reads it as its `SlotDuration` and Timestamp derives
+//!   its `MinimumPeriod` (half a slot) from it, through the [`SlotDuration`] and
+//!   [`MinimumPeriod`] getters. Bounds: [`MIN_SLOT_DURATION_MS`] ..=
+//!   [`MAX_SLOT_DURATION_MS`], and even, so that half a slot is exact.
+//! - The **unbonding period** (staking, [`UnbondingPeriod`]) and the **slash deferral
+//!   window** (slashing, [`SlashDeferWindow`]), in blocks. The window is at least one
+//!   block and strictly shorter than the unbonding period, so that stake leaving a
+//!   hotkey stays slashable for any offence reported while it was bonded.
 //!
-//! Bounds: [`MIN_SLOT_DURATION_MS`] ..= [`MAX_SLOT_DURATION_MS`], and even, so that
-//! half a slot is exact. A genesis config outside them is refused when the genesis
-//! state is built, with a message that names the value.
+//! Values are written once, at genesis, and there is deliberately no call to change
+//! them: changing Aura's slot duration on a live chain renumbers slots and stops block
+//! production. A genesis config outside the bounds is refused when the genesis state is
+//! built, with a message that names the value.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub use pallet::*;
 
 mod types;
-pub use types::{MinimumPeriod, SlotDuration, MAX_SLOT_DURATION_MS, MIN_SLOT_DURATION_MS};
+pub use types::{
+	MinimumPeriod, SlashDeferWindow, SlotDuration, UnbondingPeriod, MAX_SLOT_DURATION_MS,
+	MIN_SLOT_DURATION_MS,
+};
 
 #[cfg(test)]
 mod mock;
@@ -28,7 +35,10 @@ mod tests;
 
 #[frame_support::pallet]
 pub mod pallet {
-	use crate::types::{check_slot_duration, DefaultSlotDurationMs};
+	use crate::types::{
+		check_slot_duration, check_staking_periods, DefaultSlashDeferWindow, DefaultSlotDurationMs,
+		DefaultUnbondingPeriod,
+	};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::BlockNumberFor;
 
@@ -47,12 +57,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SlotDurationMs<T> = StorageValue<_, u64, ValueQuery, DefaultSlotDurationMs>;
 
+	/// Blocks between removing stake and being able to withdraw it, fixed at genesis.
+	#[pallet::storage]
+	pub type UnbondingPeriodBlocks<T> = StorageValue<_, u32, ValueQuery, DefaultUnbondingPeriod>;
+
+	/// Blocks between an offence report and its slash, fixed at genesis.
+	#[pallet::storage]
+	pub type SlashDeferWindowBlocks<T> = StorageValue<_, u32, ValueQuery, DefaultSlashDeferWindow>;
+
 	/// Genesis values of the chain parameters.
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
 		/// Milliseconds between two Aura slots (the target block time).
 		#[serde(default = "crate::types::default_slot_duration_ms")]
 		pub slot_duration_ms: u64,
+		/// Blocks between removing stake and withdrawing it.
+		#[serde(default = "crate::types::default_unbonding_period")]
+		pub unbonding_period_blocks: u32,
+		/// Blocks between an offence report and its slash.
+		#[serde(default = "crate::types::default_slash_defer_window")]
+		pub slash_defer_window_blocks: u32,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -62,6 +86,8 @@ pub mod pallet {
 		fn default() -> Self {
 			Self {
 				slot_duration_ms: crate::types::default_slot_duration_ms(),
+				unbonding_period_blocks: crate::types::default_unbonding_period(),
+				slash_defer_window_blocks: crate::types::default_slash_defer_window(),
 				_config: Default::default(),
 			}
 		}
@@ -74,6 +100,14 @@ pub mod pallet {
 				panic!("genesis `hearthParams.slotDurationMs` = {}: {}", self.slot_duration_ms, why);
 			}
 			SlotDurationMs::<T>::put(self.slot_duration_ms);
+			if let Err(why) = check_staking_periods(self.unbonding_period_blocks, self.slash_defer_window_blocks) {
+				panic!(
+					"genesis `hearthParams.unbondingPeriodBlocks` = {}, `slashDeferWindowBlocks` = {}: {}",
+					self.unbonding_period_blocks, self.slash_defer_window_blocks, why
+				);
+			}
+			UnbondingPeriodBlocks::<T>::put(self.unbonding_period_blocks);
+			SlashDeferWindowBlocks::<T>::put(self.slash_defer_window_blocks);
 		}
 	}
 
@@ -86,10 +120,12 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Invariants: the stored slot duration is within bounds and even.
+		/// Invariants: the stored values are within their bounds.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			check_slot_duration(SlotDurationMs::<T>::get()).map_err(Into::into)
+			check_slot_duration(SlotDurationMs::<T>::get())?;
+			check_staking_periods(UnbondingPeriodBlocks::<T>::get(), SlashDeferWindowBlocks::<T>::get())?;
+			Ok(())
 		}
 	}
 }

@@ -1,11 +1,20 @@
-use crate::{mock::*, MinimumPeriod, SlotDuration, SlotDurationMs};
+use crate::{mock::*, MinimumPeriod, SlashDeferWindow, SlotDuration, SlotDurationMs, UnbondingPeriod};
 use frame_support::traits::Get;
 use sp_runtime::BuildStorage;
 
 fn build_genesis(slot_duration_ms: u64) {
+	build_periods(slot_duration_ms, 100, 10);
+}
+
+fn build_periods(slot_duration_ms: u64, unbonding_period_blocks: u32, slash_defer_window_blocks: u32) {
 	let _ = RuntimeGenesisConfig {
 		system: Default::default(),
-		hearth_params: crate::GenesisConfig { slot_duration_ms, ..Default::default() },
+		hearth_params: crate::GenesisConfig {
+			slot_duration_ms,
+			unbonding_period_blocks,
+			slash_defer_window_blocks,
+			..Default::default()
+		},
 	}
 	.build_storage();
 }
@@ -77,4 +86,41 @@ fn try_state_catches_a_corrupted_value() {
 		// Restore so that the harness's own check passes.
 		SlotDurationMs::<Test>::put(6_000);
 	});
+}
+
+#[test]
+fn staking_periods_come_from_genesis() {
+	build_with(
+		crate::GenesisConfig {
+			slot_duration_ms: 2_000,
+			unbonding_period_blocks: 30,
+			slash_defer_window_blocks: 10,
+			..Default::default()
+		},
+		|| {
+			assert_eq!(<UnbondingPeriod<Test> as Get<u64>>::get(), 30);
+			assert_eq!(<SlashDeferWindow<Test> as Get<u64>>::get(), 10);
+		},
+	);
+}
+
+#[test]
+fn default_staking_periods_are_a_week_and_three_days_of_six_second_blocks() {
+	let config = crate::GenesisConfig::<Test>::default();
+	assert_eq!(config.unbonding_period_blocks, 100_800);
+	assert_eq!(config.slash_defer_window_blocks, 43_200);
+	let parsed: crate::GenesisConfig<Test> = serde_json::from_str("{}").expect("parses");
+	assert_eq!(parsed.unbonding_period_blocks, 100_800);
+}
+
+#[test]
+#[should_panic(expected = "unbondingPeriodBlocks` = 10, `slashDeferWindowBlocks` = 10: the unbonding period must be longer than the slash deferral window")]
+fn genesis_refuses_an_unbonding_period_not_longer_than_the_window() {
+	build_periods(2_000, 10, 10);
+}
+
+#[test]
+#[should_panic(expected = "the slash deferral window must be at least one block")]
+fn genesis_refuses_a_zero_deferral_window() {
+	build_periods(2_000, 10, 0);
 }

@@ -1,8 +1,9 @@
 //! The getters other pallets configure themselves with, and the bounds they rely on.
 
-use crate::{Config, SlotDurationMs};
+use crate::{Config, SlashDeferWindowBlocks, SlotDurationMs, UnbondingPeriodBlocks};
 use core::marker::PhantomData;
 use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
 
 /// The shortest slot a genesis preset may choose (fast local chains for tests).
 pub const MIN_SLOT_DURATION_MS: u64 = 500;
@@ -16,9 +17,39 @@ pub(crate) fn default_slot_duration_ms() -> u64 {
 	DEFAULT_SLOT_DURATION_MS
 }
 
+/// A real network's unbonding period: 7 days of 6 s blocks.
+pub const DEFAULT_UNBONDING_PERIOD: u32 = 7 * 14_400;
+/// A real network's slash deferral window: 3 days of 6 s blocks.
+pub const DEFAULT_SLASH_DEFER_WINDOW: u32 = 3 * 14_400;
+
+/// Serde default for the genesis field.
+pub(crate) fn default_unbonding_period() -> u32 {
+	DEFAULT_UNBONDING_PERIOD
+}
+
+/// Serde default for the genesis field.
+pub(crate) fn default_slash_defer_window() -> u32 {
+	DEFAULT_SLASH_DEFER_WINDOW
+}
+
 frame_support::parameter_types! {
 	/// Storage default of [`SlotDurationMs`](crate::SlotDurationMs).
 	pub DefaultSlotDurationMs: u64 = DEFAULT_SLOT_DURATION_MS;
+	/// Storage default of [`UnbondingPeriodBlocks`](crate::UnbondingPeriodBlocks).
+	pub DefaultUnbondingPeriod: u32 = DEFAULT_UNBONDING_PERIOD;
+	/// Storage default of [`SlashDeferWindowBlocks`](crate::SlashDeferWindowBlocks).
+	pub DefaultSlashDeferWindow: u32 = DEFAULT_SLASH_DEFER_WINDOW;
+}
+
+/// Why an unbonding period and deferral window are refused together.
+pub(crate) fn check_staking_periods(unbonding: u32, window: u32) -> Result<(), &'static str> {
+	if window == 0 {
+		return Err("the slash deferral window must be at least one block");
+	}
+	if unbonding <= window {
+		return Err("the unbonding period must be longer than the slash deferral window");
+	}
+	Ok(())
 }
 
 /// Why a slot duration is refused.
@@ -50,5 +81,23 @@ pub struct MinimumPeriod<T>(PhantomData<T>);
 impl<T: Config> Get<u64> for MinimumPeriod<T> {
 	fn get() -> u64 {
 		SlotDurationMs::<T>::get() / 2
+	}
+}
+
+/// Staking's unbonding period, in blocks.
+pub struct UnbondingPeriod<T>(PhantomData<T>);
+
+impl<T: Config> Get<BlockNumberFor<T>> for UnbondingPeriod<T> {
+	fn get() -> BlockNumberFor<T> {
+		UnbondingPeriodBlocks::<T>::get().into()
+	}
+}
+
+/// Slashing's deferral window, in blocks.
+pub struct SlashDeferWindow<T>(PhantomData<T>);
+
+impl<T: Config> Get<BlockNumberFor<T>> for SlashDeferWindow<T> {
+	fn get() -> BlockNumberFor<T> {
+		SlashDeferWindowBlocks::<T>::get().into()
 	}
 }

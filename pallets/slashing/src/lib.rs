@@ -16,7 +16,8 @@
 //!
 //! While a slash is pending, [`PendingSlash::is_pending`] is true for the offender, and
 //! staking refuses to move stake off it except by unbonding (which stays slashable:
-//! staking's unbonding period is at least `DeferWindow`, checked by `integrity_test`).
+//! staking's unbonding period is longer than `DeferWindow`: both come from the genesis
+//! preset's chain parameters, whose genesis check refuses anything else).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -88,11 +89,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSlashFraction: Get<Perbill>;
 		/// Blocks between a report and its application; governance may cancel meanwhile.
-		#[pallet::constant]
+		/// Shorter than staking's unbonding period (the runtime reads both from the
+		/// genesis preset's chain parameters, which enforce it).
 		type DeferWindow: Get<BlockNumberFor<Self>>;
-		/// Staking's shortest unbonding period; must exceed the deferral window.
-		#[pallet::constant]
-		type UnbondingPeriodFloor: Get<BlockNumberFor<Self>>;
 		/// The most slashes applied in one block.
 		#[pallet::constant]
 		type MaxSlashesPerBlock: Get<u32>;
@@ -184,10 +183,6 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(
-				T::UnbondingPeriodFloor::get() > T::DeferWindow::get(),
-				"staking's unbonding period must be longer than the slash deferral window"
-			);
 			assert!(T::MaxSlashFraction::get() < Perbill::one(), "a slash must leave something in the pool");
 			for kind in [OffenceKind::WrongResult, OffenceKind::LeaseDefault, OffenceKind::FalseAttestation] {
 				assert!(T::Offences::params(kind).fraction <= T::MaxSlashFraction::get(), "{kind:?}: fraction above MaxSlashFraction");

@@ -69,7 +69,7 @@ impl pallet_hearth_staking::Config for Test {
 	type MaxTake = MaxTake;
 	type DefaultTake = DefaultTake;
 	type TakeIncreaseDelay = ConstU64<5>;
-	type MinUnbondingPeriod = ConstU64<{ WINDOW + 1 }>;
+	type UnbondingPeriod = ConstU64<UNBONDING>;
 	type PendingSlash = Slashing;
 	type WeightInfo = ();
 }
@@ -96,7 +96,6 @@ impl pallet_hearth_slashing::Config for Test {
 	type Offences = Offences;
 	type MaxSlashFraction = MaxSlashFraction;
 	type DeferWindow = ConstU64<WINDOW>;
-	type UnbondingPeriodFloor = ConstU64<{ WINDOW + 1 }>;
 	type MaxSlashesPerBlock = ConstU32<2>;
 	type MaxScheduleLookahead = ConstU32<3>;
 	type WeightInfo = ();
@@ -109,7 +108,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (REPORTER, 1_000)],
 			..Default::default()
 		},
-		staking: pallet_hearth_staking::GenesisConfig { unbonding_period: UNBONDING },
+		staking: Default::default(),
 	}
 	.build_storage()
 	.expect("mock genesis is valid")

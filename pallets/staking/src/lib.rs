@@ -8,7 +8,7 @@
 //!
 //! Removing stake does not pay out at once: the amount moves to the hotkey's
 //! **unbonding pool**, still slashable, and can be withdrawn once the unbonding period
-//! (set in genesis) has passed. Stake may move between a coldkey's own hotkeys unless a
+//! (from the genesis preset, through the runtime) has passed. Stake may move between a coldkey's own hotkeys unless a
 //! slash is pending on the source.
 //!
 //! ## Funds
@@ -101,20 +101,15 @@ pub mod pallet {
 		/// Blocks that must pass between two increases of a hotkey's take.
 		#[pallet::constant]
 		type TakeIncreaseDelay: Get<BlockNumberFor<Self>>;
-		/// The shortest unbonding period a genesis may set: longer than the slash
-		/// deferral window, so that unbonding stake cannot escape a reported offence.
-		#[pallet::constant]
-		type MinUnbondingPeriod: Get<BlockNumberFor<Self>>;
+		/// Blocks between removing stake and being able to withdraw it; longer than the
+		/// slash deferral window, so that unbonding stake cannot escape a reported
+		/// offence (the runtime reads both from the genesis preset's chain parameters).
+		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
 		/// Whether a hotkey has a slash pending (stake may not move off it).
 		type PendingSlash: PendingSlash<Self::AccountId>;
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
 	}
-
-	/// Blocks between removing stake and being able to withdraw it. Set at genesis
-	/// (short on development chains); longer than the slash deferral window.
-	#[pallet::storage]
-	pub type UnbondingPeriod<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	/// The coldkey owning each registered hotkey.
 	#[pallet::storage]
@@ -166,28 +161,17 @@ pub mod pallet {
 	pub type Unbonding<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, ChunksOf<T>, ValueQuery>;
 
-	/// Genesis: the unbonding period.
+	/// Genesis: endows the pallet account with the existential deposit.
 	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Blocks between removing stake and withdrawing it.
-		pub unbonding_period: BlockNumberFor<T>,
-	}
-
-	impl<T: Config> Default for GenesisConfig<T> {
-		/// The shortest unbonding period allowed.
-		fn default() -> Self {
-			Self { unbonding_period: T::MinUnbondingPeriod::get() }
-		}
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			assert!(
-				self.unbonding_period >= T::MinUnbondingPeriod::get(),
-				"genesis `staking.unbondingPeriod` is shorter than MinUnbondingPeriod (the slash deferral window must fit in it)"
-			);
-			UnbondingPeriod::<T>::put(self.unbonding_period);
 			// The pallet account keeps one existential deposit so that it never dies.
 			let ed = T::Currency::minimum_balance();
 			if let Err(e) = T::Currency::mint_into(&Pallet::<T>::account_id(), ed) {
@@ -325,7 +309,7 @@ pub mod pallet {
 			let mut unbonding = UnbondingPools::<T>::get(&hotkey);
 			let shares = unbonding.shares_for(amount)?;
 			unbonding.deposit(amount, shares)?;
-			let unlock_at = frame_system::Pallet::<T>::block_number().saturating_add(UnbondingPeriod::<T>::get());
+			let unlock_at = frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
 			Unbonding::<T>::try_mutate(&coldkey, |chunks| -> DispatchResult {
 				match chunks.iter_mut().find(|c| c.hotkey == hotkey && c.unlock_at == unlock_at) {
 					Some(chunk) => chunk.shares = chunk.shares.saturating_add(shares),

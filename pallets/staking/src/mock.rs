@@ -90,7 +90,7 @@ impl pallet_hearth_staking::Config for Test {
 	type MaxTake = MaxTake;
 	type DefaultTake = DefaultTake;
 	type TakeIncreaseDelay = TakeIncreaseDelay;
-	type MinUnbondingPeriod = frame_support::traits::ConstU64<10>;
+	type UnbondingPeriod = frame_support::traits::ConstU64<UNBONDING>;
 	type PendingSlash = PendingSlashes;
 	type WeightInfo = ();
 }
@@ -103,7 +103,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (CHARLIE, 1_000_000)],
 			..Default::default()
 		},
-		staking: pallet_hearth_staking::GenesisConfig { unbonding_period: UNBONDING },
+		staking: Default::default(),
 	}
 	.build_storage()
 	.expect("mock genesis is valid")

@@ -295,14 +295,3 @@ mod properties {
 	}
 }
 
-#[test]
-#[should_panic(expected = "shorter than MinUnbondingPeriod")]
-fn genesis_refuses_an_unbonding_period_shorter_than_the_slash_window() {
-	use sp_runtime::BuildStorage;
-	let _ = RuntimeGenesisConfig {
-		system: Default::default(),
-		balances: Default::default(),
-		staking: crate::GenesisConfig { unbonding_period: 9 },
-	}
-	.build_storage();
-}

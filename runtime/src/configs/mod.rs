@@ -2,6 +2,7 @@
 
 mod accounts;
 mod consensus;
+mod stake;
 mod system;
 
 pub use accounts::ProxyType;

@@ -1,0 +1,70 @@
+//! Stake and its punishment: share-pool staking and deferred slashing.
+//!
+//! The unbonding period and the slash deferral window come from the genesis preset
+//! (`hearthParams`), which refuses a window not shorter than the unbonding period.
+
+use crate::{Balance, Balances, Runtime, RuntimeEvent, Slashing, Staking, HTH};
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use pallet_hearth_slashing::{OffenceConfig, OffenceKind, OffenceParams};
+use sp_runtime::Perbill;
+
+parameter_types! {
+	pub const StakingPalletId: PalletId = PalletId(*b"hth/stak");
+	/// No position smaller than one HTH.
+	pub const MinStake: Balance = HTH;
+	pub const MaxTake: Perbill = Perbill::from_percent(50);
+	/// The take of a new hotkey, as on Bittensor.
+	pub const DefaultTake: Perbill = Perbill::from_percent(18);
+	/// Below 100 %, so that a slashed pool keeps something.
+	pub const MaxSlashFraction: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_hearth_staking::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = StakingPalletId;
+	type MinStake = MinStake;
+	type MaxUnbondingChunks = ConstU32<32>;
+	type MaxHotkeysPerColdkey = ConstU32<16>;
+	type MaxTake = MaxTake;
+	type DefaultTake = DefaultTake;
+	/// A day of 6 s blocks between two take increases.
+	type TakeIncreaseDelay = ConstU32<14_400>;
+	type UnbondingPeriod = pallet_hearth_params::UnbondingPeriod<Runtime>;
+	type PendingSlash = Slashing;
+	type WeightInfo = pallet_hearth_staking::weights::SubstrateWeight<Runtime>;
+}
+
+/// How hard each offence is punished, and the reporter's share of the slash.
+pub struct HearthOffences;
+
+impl OffenceConfig for HearthOffences {
+	fn params(kind: OffenceKind) -> OffenceParams {
+		let (fraction, reporter_share) = match kind {
+			// A wrong result is provable fraud.
+			OffenceKind::WrongResult => (10, 10),
+			// A default costs the tenant; half the slash compensates the reporter.
+			OffenceKind::LeaseDefault => (5, 50),
+			// A false attestation attacks the verification itself.
+			OffenceKind::FalseAttestation => (20, 10),
+			// Governance reports carry their own fraction.
+			OffenceKind::Governance => (0, 0),
+		};
+		OffenceParams {
+			fraction: Perbill::from_percent(fraction),
+			reporter_share: Perbill::from_percent(reporter_share),
+		}
+	}
+}
+
+impl pallet_hearth_slashing::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type Staking = Staking;
+	type Offences = HearthOffences;
+	type MaxSlashFraction = MaxSlashFraction;
+	type DeferWindow = pallet_hearth_params::SlashDeferWindow<Runtime>;
+	type MaxSlashesPerBlock = ConstU32<16>;
+	type MaxScheduleLookahead = ConstU32<64>;
+	type WeightInfo = pallet_hearth_slashing::weights::SubstrateWeight<Runtime>;
+}
