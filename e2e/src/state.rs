@@ -42,3 +42,34 @@ pub async fn events(rpc: &Rpc, at: Hash) -> Vec<EventRecord> {
 		None => Vec::new(),
 	}
 }
+
+/// The fee `who` paid in block `at`, from its `TransactionFeePaid` event.
+pub async fn fee_paid(rpc: &Rpc, who: &AccountId, at: Hash) -> Balance {
+	events(rpc, at)
+		.await
+		.iter()
+		.find_map(|r| match &r.event {
+			RuntimeEvent::TransactionPayment(pallet_transaction_payment::Event::TransactionFeePaid {
+				who: payer,
+				actual_fee,
+				..
+			}) if payer == who => Some(*actual_fee),
+			_ => None,
+		})
+		.expect("the block records the fee")
+}
+
+/// The parent of block `at`.
+pub async fn parent_of(rpc: &Rpc, at: Hash) -> Hash {
+	let header: serde_json::Value = rpc.call("chain_getHeader", vec![json!(at)]).await.expect("header");
+	serde_json::from_value(header["parentHash"].clone()).expect("parent hash")
+}
+
+/// A hotkey's stake pool in the state of block `at`.
+pub async fn stake_pool(rpc: &Rpc, hotkey: &AccountId, at: Option<Hash>) -> pallet_hearth_staking::Pool<Balance> {
+	let key = pallet_hearth_staking::Pools::<Runtime>::hashed_key_for(hotkey);
+	match storage(rpc, &key, at).await {
+		Some(bytes) => Decode::decode(&mut &bytes[..]).expect("a Pool decodes"),
+		None => Default::default(),
+	}
+}

@@ -10,6 +10,7 @@ use sp_keyring::Sr25519Keyring;
 use sp_runtime::generic::Era;
 
 use crate::rpc::Rpc;
+use std::time::Duration;
 
 /// What a signer needs to know about the chain it signs for.
 #[derive(Clone, Copy, Debug)]
@@ -101,4 +102,47 @@ pub fn to_hex(xt: &UncheckedExtrinsic) -> String {
 pub async fn next_nonce(rpc: &Rpc, who: Sr25519Keyring) -> Nonce {
 	let address = sp_core::crypto::Ss58Codec::to_ss58check(&who.to_account_id());
 	rpc.call("system_accountNextIndex", vec![json!(address)]).await.expect("nonce")
+}
+
+/// How far to follow a submitted transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Until {
+	/// Until a block includes it.
+	InBlock,
+	/// Until that block is finalized.
+	Finalized,
+}
+
+/// Submits `xt` with `author_submitAndWatchExtrinsic` and follows its status; returns
+/// the hash of the block that included it. Panics on a dropped or invalid transaction,
+/// or after `timeout`.
+pub async fn submit_and_watch(rpc: &Rpc, xt: &UncheckedExtrinsic, until: Until, timeout: Duration) -> Hash {
+	let mut watch = rpc
+		.subscribe("author_submitAndWatchExtrinsic", vec![json!(to_hex(xt))], "author_unwatchExtrinsic")
+		.await
+		.expect("the transaction is accepted into the pool");
+	let mut in_block: Option<Hash> = None;
+	tokio::time::timeout(timeout, async {
+		loop {
+			let status: Value = watch.next().await.expect("status stream open").expect("status");
+			if let Some(hash) = status.get("inBlock") {
+				let hash: Hash = serde_json::from_value(hash.clone()).expect("hash");
+				if until == Until::InBlock {
+					return hash;
+				}
+				in_block = Some(hash);
+			}
+			if let Some(hash) = status.get("finalized") {
+				let hash: Hash = serde_json::from_value(hash.clone()).expect("hash");
+				assert_eq!(in_block, Some(hash), "finalized in the block it was included in");
+				return hash;
+			}
+			assert!(
+				status.is_string() || status.get("broadcast").is_some() || status.get("retracted").is_some(),
+				"unexpected transaction status {status}"
+			);
+		}
+	})
+	.await
+	.unwrap_or_else(|_| panic!("the transaction did not reach {until:?} within {timeout:?}"))
 }

@@ -5,11 +5,9 @@ use std::time::Duration;
 
 use hearth_e2e::{
 	node::{Node, NodeConfig, TempDir},
-	rpc::Hash,
 	state, tx, wait_until,
 };
 use hearth_runtime::{BalancesCall, RuntimeCall, RuntimeEvent, HTH};
-use serde_json::{json, Value};
 use sp_keyring::Sr25519Keyring::{Alice, Ferdie};
 use std::io::{Read, Write};
 
@@ -69,33 +67,10 @@ async fn signed_transfer_is_finalized_and_moves_exactly_amount_plus_fee() {
 	let nonce = tx::next_nonce(&rpc, Alice).await;
 	let xt = tx::sign(&ctx, call, Alice, nonce);
 
-	let mut watch = rpc
-		.subscribe("author_submitAndWatchExtrinsic", vec![json!(tx::to_hex(&xt))], "author_unwatchExtrinsic")
-		.await
-		.expect("the transfer is accepted into the pool");
-	let mut in_block: Option<Hash> = None;
-	let finalized: Hash = tokio::time::timeout(Duration::from_secs(90), async {
-		loop {
-			let status: Value = watch.next().await.expect("status stream open").expect("status");
-			if let Some(hash) = status.get("inBlock") {
-				in_block = Some(serde_json::from_value(hash.clone()).expect("hash"));
-			}
-			if let Some(hash) = status.get("finalized") {
-				return serde_json::from_value::<Hash>(hash.clone()).expect("hash");
-			}
-			assert!(
-				status.is_string() || status.get("inBlock").is_some() || status.get("broadcast").is_some(),
-				"unexpected transaction status {status}"
-			);
-		}
-	})
-	.await
-	.expect("the transfer is finalized within 90 s");
-	assert_eq!(in_block, Some(finalized), "finalized in the block it was included in");
+	let finalized = tx::submit_and_watch(&rpc, &xt, tx::Until::Finalized, Duration::from_secs(90)).await;
 
 	// Balances just before and just after the block, and what the block says was paid.
-	let header: Value = rpc.call("chain_getHeader", vec![json!(finalized)]).await.expect("header");
-	let parent: Hash = serde_json::from_value(header["parentHash"].clone()).expect("parent");
+	let parent = state::parent_of(&rpc, finalized).await;
 	let alice = Alice.to_account_id();
 	let ferdie = Ferdie.to_account_id();
 	let alice_before = state::account(&rpc, &alice, Some(parent)).await;
@@ -104,20 +79,7 @@ async fn signed_transfer_is_finalized_and_moves_exactly_amount_plus_fee() {
 	let ferdie_after = state::account(&rpc, &ferdie, Some(finalized)).await;
 
 	let events = state::events(&rpc, finalized).await;
-	let fee = events
-		.iter()
-		.find_map(|r| match &r.event {
-			RuntimeEvent::TransactionPayment(pallet_transaction_payment::Event::TransactionFeePaid {
-				who,
-				actual_fee,
-				tip,
-			}) if *who == alice => {
-				assert_eq!(*tip, 0);
-				Some(*actual_fee)
-			},
-			_ => None,
-		})
-		.expect("the block records the fee Alice paid");
+	let fee = state::fee_paid(&rpc, &alice, finalized).await;
 	assert!(fee > 0, "transfers are not free");
 	assert!(events.iter().any(|r| matches!(
 		&r.event,

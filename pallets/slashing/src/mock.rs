@@ -102,7 +102,17 @@ impl pallet_hearth_slashing::Config for Test {
 }
 
 pub fn build_and_execute(test: impl FnOnce()) {
-	let mut ext: sp_io::TestExternalities = RuntimeGenesisConfig {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Slashing::do_try_state().expect("slashing invariants hold");
+		Staking::do_try_state().expect("staking invariants hold");
+	});
+}
+
+/// The genesis state of the tests (and of the benchmark test suite).
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {
 			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (REPORTER, 1_000)],
@@ -112,13 +122,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	}
 	.build_storage()
 	.expect("mock genesis is valid")
-	.into();
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Slashing::do_try_state().expect("slashing invariants hold");
-		Staking::do_try_state().expect("staking invariants hold");
-	});
+	.into()
 }
 
 /// Runs blocks up to and including `n`, calling `on_initialize`.

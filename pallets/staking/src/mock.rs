@@ -97,7 +97,16 @@ impl pallet_hearth_staking::Config for Test {
 
 /// Genesis with funded coldkeys; runs `test`, then the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
-	let mut ext: sp_io::TestExternalities = RuntimeGenesisConfig {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Staking::do_try_state().expect("invariants hold after the test");
+	});
+}
+
+/// The genesis state of the tests (and of the benchmark test suite).
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {
 			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (CHARLIE, 1_000_000)],
@@ -107,12 +116,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	}
 	.build_storage()
 	.expect("mock genesis is valid")
-	.into();
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Staking::do_try_state().expect("invariants hold after the test");
-	});
+	.into()
 }
 
 /// Moves to block `n`.
