@@ -11,6 +11,9 @@ SHELL := /bin/bash
 TARGET_ROOT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 TIER1_TARGET := $(TARGET_ROOT)/tier1
 TIER2_TARGET := $(TARGET_ROOT)/tier2
+BENCH_TARGET := $(TARGET_ROOT)/bench
+WEIGHTS_TARGET := $(TARGET_ROOT)/weights
+BENCH_PKGS := -p pallet-hearth-staking -p pallet-hearth-slashing
 TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p hearth-runtime -p hearth-yuma
 TIER1_FEATURES := --features hearth-yuma/sim
 TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e
@@ -18,7 +21,7 @@ NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 
-.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma yuma-sim chain-spec clean
+.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma test-benchmarks weights yuma-sim chain-spec clean
 
 help:
 	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
@@ -36,7 +39,7 @@ build: setup
 run: build
 	@scripts/run-dev.sh $(NODE)
 
-test: setup check-deps test-tier1 check-wasm bench-yuma build test-tier2
+test: setup check-deps test-tier1 check-wasm bench-yuma test-benchmarks build test-tier2
 
 test-tier1:
 	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS) $(TIER1_FEATURES)
@@ -52,6 +55,15 @@ bench-yuma:
 # End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
 test-tier2:
 	CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS)
+
+# The pallets' benchmarks, run as tests in their mocks (own target: other features).
+test-benchmarks:
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(BENCH_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(BENCH_PKGS) --features runtime-benchmarks
+
+# Measures the weights of the Hearth pallets on this machine with frame-omni-bencher
+# against the runtime built with `runtime-benchmarks` (not part of `make test`).
+weights:
+	@scripts/weights.sh $(WEIGHTS_TARGET)
 
 check-deps:
 	@scripts/check-deps.sh

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Measures the Hearth pallets' weights on this machine and rewrites their weights.rs:
+# builds the runtime with `runtime-benchmarks` (own target directory), then runs
+# frame-omni-bencher (installed once under ~/.cache/hearth/tools) against its wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:?usage: weights.sh TARGET_DIR}"
+tools="${HOME}/.cache/hearth/tools"
+bencher="$tools/bin/frame-omni-bencher"
+if [ ! -x "$bencher" ]; then
+	cargo install frame-omni-bencher --version =0.28.0 --locked --root "$tools"
+fi
+CARGO_TARGET_DIR="$target" cargo build --locked -p hearth-runtime --features runtime-benchmarks
+wasm="$target/debug/wbuild/hearth-runtime/hearth_runtime.compact.compressed.wasm"
+for pallet in staking slashing; do
+	"$bencher" v1 benchmark pallet \
+		--runtime "$wasm" \
+		--pallet "pallet_hearth_$pallet" \
+		--extrinsic '*' \
+		--steps "${STEPS:-20}" \
+		--repeat "${REPEAT:-10}" \
+		--template scripts/weight-template.hbs \
+		--output "pallets/$pallet/src/weights.rs"
+done
