@@ -73,13 +73,18 @@ mod benchmarks {
 		assert_eq!(Unbonding::<T>::get(&coldkey).len() as u32, T::MaxUnbondingChunks::get());
 	}
 
-	/// `c` matured chunks, each on its own hotkey (a pool read and write per chunk).
+	/// `c` matured chunks, each on its own delegate's hotkey (a pool read and write per
+	/// chunk).
 	#[benchmark]
 	fn withdraw_unbonded(c: Linear<1, { T::MaxUnbondingChunks::get() }>) {
 		let coldkey = funded::<T>("coldkey", 0);
+		let min = T::MinStake::get();
 		for i in 0..c {
-			let hotkey = staked::<T>(&coldkey, i);
-			Staking::<T>::remove_stake(RawOrigin::Signed(coldkey.clone()).into(), hotkey, T::MinStake::get())
+			let owner = funded::<T>("owner", i);
+			let hotkey = staked::<T>(&owner, i);
+			Staking::<T>::add_stake(RawOrigin::Signed(coldkey.clone()).into(), hotkey.clone(), min.saturating_mul(2))
+				.expect("funded");
+			Staking::<T>::remove_stake(RawOrigin::Signed(coldkey.clone()).into(), hotkey, min)
 				.expect("stake is there");
 		}
 		let period: BlockNumberFor<T> = T::UnbondingPeriod::get();
