@@ -131,6 +131,7 @@ pub async fn submit_and_watch(rpc: &Rpc, xt: &UncheckedExtrinsic, until: Until, 
 					return hash;
 				}
 				in_block = Some(hash);
+				continue;
 			}
 			if let Some(hash) = status.get("finalized") {
 				let hash: Hash = serde_json::from_value(hash.clone()).expect("hash");
