@@ -11,6 +11,7 @@ missing_apt=()
 command -v protoc >/dev/null 2>&1 || missing_apt+=(protobuf-compiler)
 command -v make >/dev/null 2>&1 || missing_apt+=(make)
 command -v cc >/dev/null 2>&1 || missing_apt+=(build-essential)
+command -v curl >/dev/null 2>&1 || missing_apt+=(curl)
 if [ ${#missing_apt[@]} -gt 0 ]; then
 	echo "setup: installing ${missing_apt[*]}"
 	sudo_if_needed apt-get update -qq
