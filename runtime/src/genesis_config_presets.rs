@@ -11,7 +11,7 @@
 use crate::{
 	AccountId, BalancesConfig, HearthParamsConfig, RuntimeGenesisConfig, SudoConfig, HTH,
 };
-use alloc::{vec, vec::Vec};
+use alloc::{string::String, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -112,11 +112,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
 		_ => return None,
 	};
-	Some(
-		serde_json::to_string(&patch)
-			.expect("serializing a serde_json::Value cannot fail")
-			.into_bytes(),
-	)
+	serde_json::to_string(&patch).ok().map(String::into_bytes)
 }
 
 /// The names of the presets, for `hearth-node` and `chain-spec-builder`.
