@@ -8,7 +8,15 @@ target="${1:?usage: weights.sh TARGET_DIR}"
 tools="${HOME}/.cache/hearth/tools"
 bencher="$tools/bin/frame-omni-bencher"
 if [ ! -x "$bencher" ]; then
-	cargo install frame-omni-bencher --version =0.28.0 --locked --root "$tools"
+	# frame-benchmarking-cli builds sc-client-db with RocksDB, whose bindgen needs
+	# libclang; the install is a ~900-crate release build (under an hour on 2 cores),
+	# resumable from the build directory below.
+	if ! ldconfig -p | grep -q libclang; then
+		if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq libclang-dev clang;
+		else sudo apt-get update -qq && sudo apt-get install -y -qq libclang-dev clang; fi
+	fi
+	CARGO_BUILD_BUILD_DIR="${HOME}/.cache/hearth/omni-build" \
+		cargo install frame-omni-bencher --version =0.28.0 --locked --root "$tools"
 fi
 CARGO_TARGET_DIR="$target" cargo build --locked -p hearth-runtime --features runtime-benchmarks
 wasm="$target/debug/wbuild/hearth-runtime/hearth_runtime.compact.compressed.wasm"
