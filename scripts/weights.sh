@@ -19,7 +19,10 @@ if [ ! -x "$bencher" ]; then
 		cargo install frame-omni-bencher --version =0.28.0 --locked --root "$tools"
 fi
 CARGO_TARGET_DIR="$target" cargo build --locked -p hearth-runtime --features runtime-benchmarks
-wasm="$target/debug/wbuild/hearth-runtime/hearth_runtime.compact.compressed.wasm"
+# A dev-profile outer build leaves the blob uncompressed.
+wbuild="$target/debug/wbuild/hearth-runtime"
+wasm="$wbuild/hearth_runtime.compact.compressed.wasm"
+[ -f "$wasm" ] || wasm="$wbuild/hearth_runtime.wasm"
 for pallet in staking slashing; do
 	"$bencher" v1 benchmark pallet \
 		--runtime "$wasm" \
