@@ -1,52 +1,92 @@
-//! Weights of `pallet-hearth-slashing`.
+//! Weights of `pallet_hearth_slashing`, measured by `frame-omni-bencher` (64.0.0) on 2026-11-23.
 //!
-//! PROVISIONAL: estimated from the storage each path touches (reads/writes counted by
-//! hand), not measured by a benchmark run yet. Replaced by benchmark results before the
-//! pallet enters the runtime.
+//! Machine: `AMD EPYC` (`vm`); steps 20, repeat 5,
+//! wasm execution `Compiled`. Regenerate with `make weights`.
+//!
+//! Command:
+//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   v1
+//!   benchmark
+//!   pallet
+//!   --runtime
+//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   --pallet
+//!   pallet_hearth_slashing
+//!   --extrinsic
+//!   *
+//!   --steps
+//!   20
+//!   --repeat
+//!   5
+//!   --template
+//!   scripts/weight-template.hbs
+//!   --output
+//!   pallets/slashing/src/weights.rs
+
+#![allow(unused_parens)]
+#![allow(unused_imports)]
 
 use core::marker::PhantomData;
 use frame_support::{
 	traits::Get,
-	weights::{constants::RocksDbWeight, Weight},
+	weights::{constants::ParityDbWeight, Weight},
 };
 
-/// Weight functions needed by the pallet.
+/// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
 	fn report_offence() -> Weight;
 	fn cancel_slash() -> Weight;
-	/// `on_initialize` applying `n` slashes.
-	fn on_initialize(n: u32) -> Weight;
+	fn on_initialize(n: u32, ) -> Weight;
 }
 
-/// Weights for a runtime, using its database weights.
+/// Weights for a runtime, priced with its own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn report_offence() -> Weight {
-		Weight::from_parts(30_000_000, 6_000).saturating_add(T::DbWeight::get().reads_writes(6, 6))
+		// Proof size measured: 9369 bytes.
+		Weight::from_parts(210_173_000, 165798)
+			.saturating_add(T::DbWeight::get().reads(68))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(25_000_000, 5_000).saturating_add(T::DbWeight::get().reads_writes(3, 4))
+		// Proof size measured: 1131 bytes.
+		Weight::from_parts(23_755_000, 3606)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	fn on_initialize(n: u32) -> Weight {
-		Weight::from_parts(2_000_000, 1_500)
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
-			.saturating_add(Weight::from_parts(90_000_000, 12_000).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads_writes(8, 8).saturating_mul(n.into()))
+	/// `n` in `[0, 16]`.
+	fn on_initialize(n: u32, ) -> Weight {
+		// Proof size measured: 759 + n * 378 bytes.
+		Weight::from_parts(10_945_425, 6196)
+			.saturating_add(Weight::from_parts(54_447_596, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
 	}
 }
 
+/// The same weights priced with ParityDB's database weights (tests and mocks).
 impl WeightInfo for () {
 	fn report_offence() -> Weight {
-		Weight::from_parts(30_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(6, 6))
+		Weight::from_parts(210_173_000, 165798)
+			.saturating_add(ParityDbWeight::get().reads(68))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(25_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(3, 4))
+		Weight::from_parts(23_755_000, 3606)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
-	fn on_initialize(n: u32) -> Weight {
-		Weight::from_parts(2_000_000, 1_500)
-			.saturating_add(RocksDbWeight::get().reads_writes(1, 1))
-			.saturating_add(Weight::from_parts(90_000_000, 12_000).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads_writes(8, 8).saturating_mul(n.into()))
+	fn on_initialize(n: u32, ) -> Weight {
+		Weight::from_parts(10_945_425, 6196)
+			.saturating_add(Weight::from_parts(54_447_596, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(2))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
 	}
 }

@@ -1,72 +1,128 @@
-//! Weights of `pallet-hearth-staking`.
+//! Weights of `pallet_hearth_staking`, measured by `frame-omni-bencher` (64.0.0) on 2026-11-23.
 //!
-//! PROVISIONAL: these numbers are estimates from the storage each call touches
-//! (reads/writes counted by hand, ref-time set by analogy with pallet-balances'
-//! transfer), not the output of a benchmark run. They are replaced by
-//! `benchmarking.rs` results before this pallet enters the runtime.
+//! Machine: `AMD EPYC` (`vm`); steps 20, repeat 5,
+//! wasm execution `Compiled`. Regenerate with `make weights`.
+//!
+//! Command:
+//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   v1
+//!   benchmark
+//!   pallet
+//!   --runtime
+//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   --pallet
+//!   pallet_hearth_staking
+//!   --extrinsic
+//!   *
+//!   --steps
+//!   20
+//!   --repeat
+//!   5
+//!   --template
+//!   scripts/weight-template.hbs
+//!   --output
+//!   pallets/staking/src/weights.rs
+
+#![allow(unused_parens)]
+#![allow(unused_imports)]
 
 use core::marker::PhantomData;
 use frame_support::{
 	traits::Get,
-	weights::{constants::RocksDbWeight, Weight},
+	weights::{constants::ParityDbWeight, Weight},
 };
 
-/// Weight functions needed by the pallet.
+/// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
 	fn register_hotkey() -> Weight;
 	fn add_stake() -> Weight;
 	fn remove_stake() -> Weight;
-	fn withdraw_unbonded(c: u32) -> Weight;
+	fn withdraw_unbonded(c: u32, ) -> Weight;
 	fn set_take() -> Weight;
 	fn move_stake() -> Weight;
 }
 
-/// Weights for a runtime, using its database weights.
+/// Weights for a runtime, priced with its own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_hotkey() -> Weight {
-		Weight::from_parts(20_000_000, 3_600).saturating_add(T::DbWeight::get().reads_writes(2, 3))
+		// Proof size measured: 114 bytes.
+		Weight::from_parts(13_980_000, 4026)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(60_000_000, 7_000).saturating_add(T::DbWeight::get().reads_writes(6, 6))
+		// Proof size measured: 767 bytes.
+		Weight::from_parts(63_775_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(55_000_000, 7_000).saturating_add(T::DbWeight::get().reads_writes(5, 5))
+		// Proof size measured: 2327 bytes.
+		Weight::from_parts(46_118_000, 5178)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	fn withdraw_unbonded(c: u32) -> Weight {
-		Weight::from_parts(45_000_000, 5_000)
-			.saturating_add(Weight::from_parts(8_000_000, 2_600).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
-			.saturating_add(T::DbWeight::get().reads_writes(c.into(), c.into()))
+	/// `c` in `[1, 32]`.
+	fn withdraw_unbonded(c: u32, ) -> Weight {
+		// Proof size measured: 646 + c * 140 bytes.
+		Weight::from_parts(50_338_717, 6196)
+			.saturating_add(Weight::from_parts(6_133_107, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(18_000_000, 3_600).saturating_add(T::DbWeight::get().reads_writes(3, 2))
+		// Proof size measured: 373 bytes.
+		Weight::from_parts(19_239_000, 3545)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(70_000_000, 9_000).saturating_add(T::DbWeight::get().reads_writes(8, 4))
+		// Proof size measured: 835 bytes.
+		Weight::from_parts(42_644_000, 6164)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 }
 
+/// The same weights priced with ParityDB's database weights (tests and mocks).
 impl WeightInfo for () {
 	fn register_hotkey() -> Weight {
-		Weight::from_parts(20_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(2, 3))
+		Weight::from_parts(13_980_000, 4026)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(60_000_000, 7_000).saturating_add(RocksDbWeight::get().reads_writes(6, 6))
+		Weight::from_parts(63_775_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(55_000_000, 7_000).saturating_add(RocksDbWeight::get().reads_writes(5, 5))
+		Weight::from_parts(46_118_000, 5178)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
-	fn withdraw_unbonded(c: u32) -> Weight {
-		Weight::from_parts(45_000_000, 5_000)
-			.saturating_add(Weight::from_parts(8_000_000, 2_600).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads_writes(3u64.saturating_add(c.into()), 3u64.saturating_add(c.into())))
+	fn withdraw_unbonded(c: u32, ) -> Weight {
+		Weight::from_parts(50_338_717, 6196)
+			.saturating_add(Weight::from_parts(6_133_107, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(3))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(3, 2))
+		Weight::from_parts(19_239_000, 3545)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(70_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(8, 4))
+		Weight::from_parts(42_644_000, 6164)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 }
