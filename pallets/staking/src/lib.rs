@@ -569,12 +569,8 @@ pub mod pallet {
 			)?;
 			pool.value = pool.value.saturating_sub(from_pool);
 			unbonding.value = unbonding.value.saturating_sub(from_unbonding);
-			if !pool.shares.is_zero() || !pool.value.is_zero() {
-				Pools::<T>::insert(hotkey, pool);
-			}
-			if !unbonding.shares.is_zero() || !unbonding.value.is_zero() {
-				UnbondingPools::<T>::insert(hotkey, unbonding);
-			}
+			Self::store_pool(hotkey, pool, false);
+			Self::store_pool(hotkey, unbonding, true);
 			Self::deposit_event(Event::Slashed { hotkey: hotkey.clone(), from_pool, from_unbonding });
 			Ok(credit)
 		}

@@ -55,7 +55,7 @@ pub fn top_k_permits(s: &[I32F32], k: usize) -> Vec<bool> {
 }
 
 /// `floor(amount * part / whole)` without overflow for non-negative fixed-point values.
-fn pro_rata(amount: u128, part: I32F32, whole: I32F32) -> u128 {
+pub(crate) fn pro_rata(amount: u128, part: I32F32, whole: I32F32) -> u128 {
 	let (p, w) = (part.to_bits().max(0) as u128, whole.to_bits().max(0) as u128);
 	if w == 0 {
 		return 0;

@@ -5,7 +5,7 @@
 
 use crate::{
 	bonds::ema_alpha,
-	epoch::{stake_shares, top_k_permits},
+	epoch::{pro_rata, stake_shares, top_k_permits},
 	fixed::{sum, I32F32},
 	median::weighted_median,
 	sparse::upscale_to_u16,
@@ -40,15 +40,6 @@ fn dense(rows: &[crate::U16Row], n: usize, read: impl Fn(u16) -> I32F32) -> Dens
 		}
 	}
 	m
-}
-
-fn pro_rata(amount: u128, part: I32F32, whole: I32F32) -> u128 {
-	let (p, w) = (part.to_bits().max(0) as u128, whole.to_bits().max(0) as u128);
-	if w == 0 {
-		0
-	} else {
-		(amount / w) * p + (amount % w) * p / w
-	}
 }
 
 /// One epoch, densely. Panics on malformed input (it is a test and bench tool).
