@@ -5,7 +5,10 @@
 use super::*;
 use crate::Pallet as Staking;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Get};
+use frame_support::traits::{
+	fungible::{Balanced, Mutate},
+	Get,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{traits::Saturating, Perbill};
 
@@ -48,7 +51,7 @@ mod benchmarks {
 	fn add_stake() {
 		let owner = funded::<T>("owner", 0);
 		let hotkey = staked::<T>(&owner, 0);
-		let _ = Staking::<T>::credit_reward(&hotkey, T::MinStake::get());
+		let _ = Staking::<T>::credit_reward(&hotkey, T::Currency::issue(T::MinStake::get()));
 		let delegator = funded::<T>("delegator", 0);
 		let amount = T::MinStake::get().saturating_mul(5);
 		#[extrinsic_call]

@@ -51,6 +51,7 @@ pub mod pallet {
 		traits::{
 			fungible::{Balanced, Credit, Inspect, Mutate},
 			tokens::{Fortitude, Precision, Preservation},
+			Imbalance,
 		},
 		PalletId,
 	};
@@ -532,9 +533,15 @@ pub mod pallet {
 		}
 	}
 
-	impl<T: Config> StakeReward<T::AccountId, BalanceOf<T>> for Pallet<T> {
-		fn credit_reward(hotkey: &T::AccountId, amount: BalanceOf<T>) -> Result<BalanceOf<T>, DispatchError> {
-			let owner = Owner::<T>::get(hotkey).ok_or(Error::<T>::UnknownHotkey)?;
+	impl<T: Config> StakeReward<T::AccountId, T::Currency> for Pallet<T> {
+		fn credit_reward(
+			hotkey: &T::AccountId,
+			reward: Credit<T::AccountId, T::Currency>,
+		) -> Result<BalanceOf<T>, (Credit<T::AccountId, T::Currency>, DispatchError)> {
+			let Some(owner) = Owner::<T>::get(hotkey) else {
+				return Err((reward, Error::<T>::UnknownHotkey.into()));
+			};
+			let amount = reward.peek();
 			if amount.is_zero() {
 				return Ok(0);
 			}
@@ -542,10 +549,21 @@ pub mod pallet {
 			// With nobody staked, everything is the owner's; else the take is.
 			let take = if pool.shares == 0 { amount } else { Take::<T>::get(hotkey).mul_floor(amount) };
 			let to_pool = amount.saturating_sub(take);
-			pool.value = pool.value.checked_add(to_pool).ok_or(sp_runtime::ArithmeticError::Overflow)?;
-			let shares = pool.shares_for(take).map_err(|_| Error::<T>::PoolDepleted)?;
-			pool.deposit(take, shares)?;
-			T::Currency::mint_into(&Self::account_id(), amount)?;
+			let Some(value) = pool.value.checked_add(to_pool) else {
+				return Err((reward, sp_runtime::ArithmeticError::Overflow.into()));
+			};
+			pool.value = value;
+			let shares = match pool.shares_for(take) {
+				Ok(shares) => shares,
+				Err(_) => return Err((reward, Error::<T>::PoolDepleted.into())),
+			};
+			if let Err(e) = pool.deposit(take, shares) {
+				return Err((reward, e.into()));
+			}
+			// The account exists (it keeps an existential deposit), so this cannot fail.
+			if let Err(reward) = T::Currency::resolve(&Self::account_id(), reward) {
+				return Err((reward, Error::<T>::PoolDepleted.into()));
+			}
 			Shares::<T>::mutate(hotkey, &owner, |held| *held = held.saturating_add(shares));
 			Pools::<T>::insert(hotkey, pool);
 			Self::deposit_event(Event::RewardCredited { hotkey: hotkey.clone(), take, to_pool });

@@ -5,6 +5,12 @@ use frame_support::{
 };
 use sp_runtime::{Perbill, TokenError};
 
+/// Mints `amount` and credits it to `hotkey` as a reward (what emissions does).
+fn reward(hotkey: &AccountId, amount: Balance) -> Result<Balance, sp_runtime::DispatchError> {
+	use frame_support::traits::fungible::Balanced;
+	Staking::credit_reward(hotkey, Balances::issue(amount)).map_err(|(_, e)| e)
+}
+
 fn stake(who: AccountId, hotkey: AccountId, amount: Balance) {
 	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(who), hotkey, amount));
 }
@@ -34,8 +40,8 @@ fn delegators_share_rewards_pro_rata_after_the_owners_take() {
 		stake(ALICE, HOT_A, 1_000);
 		stake(BOB, HOT_A, 3_000);
 		let issuance = Balances::total_issuance();
-		assert_eq!(Staking::credit_reward(&HOT_A, 1_000), Ok(1_000));
-		assert_eq!(Balances::total_issuance(), issuance + 1_000, "rewards are minted");
+		assert_eq!(reward(&HOT_A, 1_000), Ok(1_000));
+		assert_eq!(Balances::total_issuance(), issuance + 1_000, "the caller minted the reward");
 		// Take 18 % = 180 to Alice as stake; 820 raise the pool (Alice 1/4, Bob 3/4).
 		assert_eq!(Staking::stake_of(&HOT_A, &BOB), 3_000 + 615);
 		let alice = Staking::stake_of(&HOT_A, &ALICE);
@@ -49,9 +55,13 @@ fn delegators_share_rewards_pro_rata_after_the_owners_take() {
 fn a_reward_to_a_pool_without_delegators_is_all_the_owners() {
 	build_and_execute(|| {
 		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A));
-		assert_ok!(Staking::credit_reward(&HOT_A, 500));
+		assert_ok!(reward(&HOT_A, 500));
 		assert_eq!(Staking::stake_of(&HOT_A, &ALICE), 500);
-		assert_noop!(Staking::credit_reward(&HOT_B, 500), Error::<Test>::UnknownHotkey);
+		// The reward comes back to the caller; staking and the supply are untouched
+		// (`issue` and dropping the returned credit leave their own balances events).
+		let before = (Balances::total_issuance(), Balances::balance(&Staking::account_id()), Pools::<Test>::get(HOT_B));
+		assert_eq!(reward(&HOT_B, 500), Err(Error::<Test>::UnknownHotkey.into()));
+		assert_eq!((Balances::total_issuance(), Balances::balance(&Staking::account_id()), Pools::<Test>::get(HOT_B)), before);
 	});
 }
 
@@ -256,7 +266,7 @@ mod properties {
 					match op {
 						Op::Stake(w, h, a) => { let _ = Staking::add_stake(RuntimeOrigin::signed(coldkeys[w as usize]), hotkeys[h as usize], a as u128); },
 						Op::Unstake(w, h, a) => { let _ = Staking::remove_stake(RuntimeOrigin::signed(coldkeys[w as usize]), hotkeys[h as usize], a as u128); },
-						Op::Reward(h, a) => if Staking::credit_reward(&hotkeys[h as usize], a as u128).is_ok() { minted += a as u128 },
+						Op::Reward(h, a) => if reward(&hotkeys[h as usize], a as u128).is_ok() { minted += a as u128 },
 						Op::Slash(h, p) => {
 							let credit = Staking::slash(&hotkeys[h as usize], Perbill::from_percent(p as u32)).expect("slash");
 							burned += frame_support::traits::Imbalance::peek(&credit);

@@ -12,11 +12,15 @@ pub trait StakeInspect<AccountId, Balance> {
 	fn owner_of(hotkey: &AccountId) -> Option<AccountId>;
 }
 
-/// Crediting newly minted rewards to a hotkey.
-pub trait StakeReward<AccountId, Balance> {
-	/// Mints `amount`: the owner's take becomes the owner's stake on the hotkey, the
-	/// rest raises the pool's value. Returns what was credited.
-	fn credit_reward(hotkey: &AccountId, amount: Balance) -> Result<Balance, DispatchError>;
+/// Crediting rewards (funds already minted by the caller) to a hotkey.
+pub trait StakeReward<AccountId, Currency: fungible::Balanced<AccountId>> {
+	/// Moves `reward` into staking: the owner's take becomes the owner's stake on the
+	/// hotkey, the rest raises the pool's value. Returns the amount credited, or the
+	/// reward back with the reason when the hotkey cannot take it (so no funds vanish).
+	fn credit_reward(
+		hotkey: &AccountId,
+		reward: fungible::Credit<AccountId, Currency>,
+	) -> Result<Currency::Balance, (fungible::Credit<AccountId, Currency>, DispatchError)>;
 }
 
 /// Taking a fraction of a hotkey's stake.

@@ -1,0 +1,307 @@
+//! # Hearth emissions
+//!
+//! Each block mints the reward of the halving schedule ([`hearth_halving::Schedule`]:
+//! 0.5 HTH to start, 21M HTH cap, halving on cumulative emission) into the pallet's
+//! account (the pot), split across subnets by a blend of stake and paid demand:
+//!
+//! ```text
+//! part(subnet) = (1 - λ) · reward · stake / Σstake  +  λ · reward · demand / Σdemand
+//! ```
+//!
+//! (see [`split::split_reward`]; λ is [`DemandBlend`], set by root). Each part is added
+//! to the subnet's [`PendingEmission`], which the subnets pallet takes at the subnet's
+//! epoch through [`EmissionPot`] and pays out (owner cut, then miners and validators by
+//! Yuma); what an epoch cannot pay comes back as pending.
+//!
+//! ## Supply accounting
+//! [`Emitted`] counts every unit minted (the schedule reads it, never total issuance);
+//! [`Burned`] counts every unit burned through this pallet's [`OnUnbalanced`] sink,
+//! which the runtime routes fees, registration burns, slashes and dust through.
+//! Invariants (`try_state`): `total issuance + burned = genesis issuance + emitted`,
+//! and `pot = existential deposit + Σ pending`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+pub mod runtime_api;
+pub mod split;
+pub mod traits;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use hearth_halving::Schedule;
+pub use traits::{EmissionPot, NetUid, SubnetDemand, SubnetStakes};
+pub use types::ScheduleInfo;
+pub use weights::WeightInfo;
+
+use frame_support::traits::{
+	fungible::{Balanced, Credit, Inspect, Mutate},
+	tokens::{Fortitude, Precision, Preservation},
+	Imbalance, OnUnbalanced,
+};
+
+/// Sets up what the benchmarks need from other pallets.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Makes `count` subnets exist, each with stake and demand.
+	fn create_subnets(count: u32);
+}
+
+/// The schedule every Hearth chain runs.
+pub const SCHEDULE: Schedule = Schedule::HEARTH;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{pallet_prelude::*, PalletId};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{traits::AccountIdConversion, Perbill};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// The minted currency.
+		type Currency: Mutate<Self::AccountId, Balance = u128> + Balanced<Self::AccountId>;
+		/// The pot's account is derived from this id.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+		/// The subnets and their stake.
+		type Subnets: SubnetStakes<u128>;
+		/// Paid demand per subnet.
+		type Demand: SubnetDemand<u128>;
+		/// The most subnets that share a block's reward.
+		#[pallet::constant]
+		type MaxSubnets: Get<u32>;
+		/// Who may set the demand blend.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Weights of the calls and the hook.
+		type WeightInfo: WeightInfo;
+		/// Creates subnets (with stake and demand) for the hook's benchmark.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// Every unit minted by the schedule since genesis.
+	#[pallet::storage]
+	pub type Emitted<T> = StorageValue<_, u128, ValueQuery>;
+
+	/// Every unit burned through this pallet's sink since genesis.
+	#[pallet::storage]
+	pub type Burned<T> = StorageValue<_, u128, ValueQuery>;
+
+	/// Total issuance when genesis was built (after the pot's existential deposit).
+	#[pallet::storage]
+	pub type GenesisIssuance<T> = StorageValue<_, u128, ValueQuery>;
+
+	/// λ: the weight of paid demand (against stake) in splitting the reward.
+	#[pallet::storage]
+	pub type DemandBlend<T> = StorageValue<_, Perbill, ValueQuery>;
+
+	/// Minted and waiting for each subnet's next epoch.
+	#[pallet::storage]
+	pub type PendingEmission<T> = StorageMap<_, Twox64Concat, NetUid, u128, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// λ at genesis.
+		pub demand_blend: Perbill,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			DemandBlend::<T>::put(self.demand_blend);
+			// The pot keeps an existential deposit so small mints never fail.
+			let ed = T::Currency::minimum_balance();
+			let _ = T::Currency::mint_into(&Pallet::<T>::account_id(), ed)
+				.expect("minting the pot's existential deposit at genesis cannot fail");
+			GenesisIssuance::<T>::put(T::Currency::total_issuance());
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A block's reward was minted and split across `subnets` subnets.
+		RewardMinted { minted: u128, subnets: u32 },
+		/// Root set λ, the weight of demand in the split.
+		DemandBlendSet { blend: Perbill },
+		/// A dissolved subnet's pending emission was burned.
+		PendingBurned { netuid: NetUid, amount: u128 },
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			let subnets = Self::mint_block_reward();
+			T::WeightInfo::on_initialize(subnets)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sets λ, the weight of paid demand against stake when the block reward is
+		/// split across subnets (0 = stake alone). Admin origin (root).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_demand_blend())]
+		pub fn set_demand_blend(origin: OriginFor<T>, blend: Perbill) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			DemandBlend::<T>::put(blend);
+			Self::deposit_event(Event::DemandBlendSet { blend });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The pot.
+		pub fn account_id() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+
+		/// Mints this block's reward into the pot and adds each subnet's part to its
+		/// pending emission. Returns how many subnets it read (for the weight).
+		pub(crate) fn mint_block_reward() -> u32 {
+			let mut subnets = T::Subnets::subnet_stakes();
+			subnets.truncate(T::MaxSubnets::get() as usize);
+			let count = subnets.len() as u32;
+			let reward = SCHEDULE.reward(Emitted::<T>::get());
+			if subnets.is_empty() || reward == 0 {
+				return count;
+			}
+			let entries: Vec<(u128, u128)> =
+				subnets.iter().map(|(netuid, stake)| (*stake, T::Demand::demand(*netuid))).collect();
+			let parts = split::split_reward(reward, &entries, DemandBlend::<T>::get());
+			let minted = parts.iter().fold(0u128, |acc, p| acc.saturating_add(*p));
+			if minted == 0 {
+				return count;
+			}
+			// The pot exists and `minted` is at most 0.5 HTH: this cannot fail; if it
+			// somehow did, nothing is recorded as emitted.
+			if T::Currency::mint_into(&Self::account_id(), minted).is_err() {
+				return count;
+			}
+			for ((netuid, _), part) in subnets.iter().zip(parts) {
+				if part > 0 {
+					PendingEmission::<T>::mutate(netuid, |p| *p = p.saturating_add(part));
+				}
+			}
+			Emitted::<T>::mutate(|e| *e = e.saturating_add(minted));
+			Self::deposit_event(Event::RewardMinted { minted, subnets: count });
+			count
+		}
+
+		/// Everything minted and not yet paid.
+		pub fn pending_total() -> u128 {
+			PendingEmission::<T>::iter_values().fold(0u128, |acc, p| acc.saturating_add(p))
+		}
+
+		/// The schedule at this block (the runtime API's answer).
+		pub fn schedule_info() -> ScheduleInfo {
+			let emitted = Emitted::<T>::get();
+			let position = SCHEDULE.position(emitted);
+			ScheduleInfo {
+				cap: SCHEDULE.cap(),
+				reward: position.reward,
+				emitted,
+				burned: Burned::<T>::get(),
+				halvings: position.halvings,
+				next_halving_at: position.next_halving_at,
+				blocks_to_next_halving: position.blocks_to_next_halving,
+				pending: Self::pending_total(),
+			}
+		}
+
+		/// The supply identity and the pot's backing.
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let issuance = T::Currency::total_issuance();
+			ensure!(
+				issuance.checked_add(Burned::<T>::get()) ==
+					GenesisIssuance::<T>::get().checked_add(Emitted::<T>::get()),
+				"total issuance + burned must equal genesis issuance + emitted"
+			);
+			let pot = T::Currency::balance(&Self::account_id());
+			ensure!(
+				Some(pot) == T::Currency::minimum_balance().checked_add(Self::pending_total()),
+				"the pot must hold its existential deposit plus every pending emission"
+			);
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> EmissionPot<T::AccountId, T::Currency> for Pallet<T> {
+	fn take_pending(netuid: NetUid) -> Credit<T::AccountId, T::Currency> {
+		let amount = PendingEmission::<T>::take(netuid);
+		match T::Currency::withdraw(
+			&Self::account_id(),
+			amount,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		) {
+			Ok(credit) => credit,
+			Err(_) => {
+				// The pot always backs the pending amounts (try_state); should it not,
+				// nothing is paid and the amount stays pending.
+				PendingEmission::<T>::insert(netuid, amount);
+				Credit::<T::AccountId, T::Currency>::zero()
+			},
+		}
+	}
+
+	fn return_pending(netuid: NetUid, unpaid: Credit<T::AccountId, T::Currency>) {
+		let amount = unpaid.peek();
+		if amount == 0 {
+			return;
+		}
+		match T::Currency::resolve(&Self::account_id(), unpaid) {
+			Ok(()) => PendingEmission::<T>::mutate(netuid, |p| *p = p.saturating_add(amount)),
+			Err(credit) => <Self as OnUnbalanced<_>>::on_unbalanced(credit),
+		}
+	}
+
+	fn burn_pending(netuid: NetUid) {
+		let credit = Self::take_pending(netuid);
+		let amount = credit.peek();
+		<Self as OnUnbalanced<_>>::on_unbalanced(credit);
+		if amount > 0 {
+			Self::deposit_event(Event::PendingBurned { netuid, amount });
+		}
+	}
+}
+
+/// The burn sink: dropping the credit lowers total issuance; the amount is counted.
+impl<T: Config> OnUnbalanced<Credit<T::AccountId, T::Currency>> for Pallet<T> {
+	fn on_nonzero_unbalanced(amount: Credit<T::AccountId, T::Currency>) {
+		Burned::<T>::mutate(|b| *b = b.saturating_add(amount.peek()));
+		drop(amount);
+	}
+}
