@@ -57,6 +57,11 @@ pub trait BenchmarkHelper {
 	fn create_subnets(count: u32);
 }
 
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper for () {
+	fn create_subnets(_: u32) {}
+}
+
 /// The schedule every Hearth chain runs.
 pub const SCHEDULE: Schedule = Schedule::HEARTH;
 

@@ -1,0 +1,685 @@
+//! # Hearth subnets
+//!
+//! A subnet is a market for one kind of work with its own incentive rules. Its owner
+//! locks a cost to create it ([`Pallet::lock_cost`]: doubles with each creation, decays
+//! linearly back) and tunes its hyperparameters inside the bounds root sets. Neurons
+//! (hotkeys) register by burning a price that decays each block and rises with each
+//! registration; a full subnet replaces its non-immune neuron with the lowest emission.
+//! Validators holding a permit set weights over uids, directly or by commit-reveal.
+//!
+//! Every `tempo` blocks (staggered by netuid, at most `MaxEpochsPerBlock` per block; the
+//! rest wait a block) a subnet runs its **epoch**: the [`hearth_yuma`] crate turns
+//! stakes and weights into consensus, incentive, dividends and bonds, and the subnet's
+//! pending emission (minted by the emissions pallet) is paid: `OwnerCut` to the owner,
+//! the rest to hotkey stake pools by incentive (miners) and dividends (validators),
+//! each validator's take applied by staking. What cannot be paid stays pending. Each
+//! epoch stores an [`EpochAccounting`] snapshot for explorers.
+//!
+//! ## Commit-reveal
+//! The commit hash is `blake2_256(SCALE(hotkey, netuid, uids, values, salt,
+//! version_key))` with `uids`, `values` and `salt` as SCALE vectors (`Vec<u16>`). A commit
+//! made while the subnet's epoch counter is `k` is revealed while it is exactly
+//! `k + reveal_period`: earlier is too early, later too late.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+mod epoch;
+mod neurons;
+pub mod runtime_api;
+pub mod types;
+mod voting;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Balanced, Credit, Inspect, Mutate, MutateHold},
+			tokens::Precision,
+			OnUnbalanced,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_hearth_emissions::EmissionPot;
+	use pallet_hearth_staking::{StakeInspect, StakeReward};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		Perbill,
+	};
+
+	/// Balance of the currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A per-uid vector of a subnet.
+	pub type UidVec<X> = BoundedVec<X, ConstU32<MAX_UIDS>>;
+	/// A sparse row of `(uid, u16)` values (weights or bonds).
+	pub type Row = BoundedVec<(Uid, u16), ConstU32<MAX_UIDS>>;
+	/// A subnet as stored.
+	pub type SubnetOf<T> =
+		SubnetInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+	/// The salt of a weights commit.
+	pub type Salt = BoundedVec<u16, ConstU32<32>>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// The currency: locks are holds, registrations burn.
+		type Currency: Mutate<Self::AccountId, Balance = u128>
+			+ Balanced<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// Stake (what consensus weighs, who owns a hotkey) and crediting rewards.
+		type Staking: StakeInspect<Self::AccountId, u128> + StakeReward<Self::AccountId, Self::Currency>;
+		/// The minted, pending emission of each subnet.
+		type Emission: EmissionPot<Self::AccountId, Self::Currency>;
+		/// Where registration burns go (the emissions pallet counts them).
+		type Burn: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
+		/// Who sets bounds, dissolves any subnet and changes parameters without rate limit.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The most subnets.
+		#[pallet::constant]
+		type MaxSubnets: Get<u32>;
+		/// The most epochs run in one block.
+		#[pallet::constant]
+		type MaxEpochsPerBlock: Get<u32>;
+		/// The most unrevealed commits per validator.
+		#[pallet::constant]
+		type MaxCommits: Get<u32>;
+		/// The most GPU kinds a miner publishes.
+		#[pallet::constant]
+		type MaxGpuKinds: Get<u32>;
+		/// The least lock to create a subnet.
+		#[pallet::constant]
+		type MinLock: Get<BalanceOf<Self>>;
+		/// Blocks over which a doubled lock decays by the last lock paid.
+		#[pallet::constant]
+		type LockDecayBlocks: Get<BlockNumberFor<Self>>;
+		/// The least and most registration price.
+		#[pallet::constant]
+		type MinBurn: Get<BalanceOf<Self>>;
+		#[pallet::constant]
+		type MaxBurn: Get<BalanceOf<Self>>;
+		/// The price falls by this fraction each block.
+		#[pallet::constant]
+		type BurnDecay: Get<Perbill>;
+		/// The price rises by this fraction with each registration.
+		#[pallet::constant]
+		type BurnIncrease: Get<Perbill>;
+		/// The subnet owner's cut of each epoch's emission.
+		#[pallet::constant]
+		type OwnerCut: Get<Perbill>;
+		/// Blocks between two hyperparameter changes by the owner.
+		#[pallet::constant]
+		type ParamsRateLimit: Get<BlockNumberFor<Self>>;
+		/// No hyperparameter changes within this many blocks before an epoch.
+		#[pallet::constant]
+		type EpochFreezeBlocks: Get<BlockNumberFor<Self>>;
+		/// Weights of the calls and the hook.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why funds are held.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The lock a subnet's owner paid to create it.
+		SubnetLock,
+	}
+
+	/// Every subnet.
+	#[pallet::storage]
+	pub type Networks<T: Config> = StorageMap<_, Twox64Concat, NetUid, SubnetOf<T>>;
+
+	/// Every subnet's id, tempo and stake, sorted by netuid (read every block).
+	#[pallet::storage]
+	pub type SubnetList<T: Config> =
+		StorageValue<_, BoundedVec<SubnetEntry<BalanceOf<T>>, T::MaxSubnets>, ValueQuery>;
+
+	/// The lock paid at the last creation, and its block.
+	#[pallet::storage]
+	pub type LastLock<T: Config> = StorageValue<_, (BalanceOf<T>, BlockNumberFor<T>), OptionQuery>;
+
+	/// The ranges owners may set hyperparameters in.
+	#[pallet::storage]
+	pub type Bounds<T: Config> = StorageValue<_, ParamBounds, ValueQuery>;
+
+	/// The hyperparameters of a new subnet.
+	#[pallet::storage]
+	pub type DefaultParams<T: Config> = StorageValue<_, SubnetParams, ValueQuery>;
+
+	/// Each subnet's hotkeys, by uid.
+	#[pallet::storage]
+	pub type Keys<T: Config> = StorageMap<_, Twox64Concat, NetUid, UidVec<T::AccountId>, ValueQuery>;
+
+	/// The uid of a hotkey in a subnet.
+	#[pallet::storage]
+	pub type Uids<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, NetUid, Blake2_128Concat, T::AccountId, Uid>;
+
+	/// The block each uid's current occupant registered at.
+	#[pallet::storage]
+	pub type RegisteredAt<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, UidVec<BlockNumberFor<T>>, ValueQuery>;
+
+	/// The block of each uid's last weights update (its registration before any).
+	#[pallet::storage]
+	pub type LastUpdate<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, UidVec<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Each uid's results of the last epoch (and its validator permit).
+	#[pallet::storage]
+	pub type Metagraph<T: Config> = StorageMap<_, Twox64Concat, NetUid, UidVec<NeuronStats>, ValueQuery>;
+
+	/// Each validator's weights, max-upscaled.
+	#[pallet::storage]
+	pub type Weights<T: Config> = StorageDoubleMap<_, Twox64Concat, NetUid, Twox64Concat, Uid, Row>;
+
+	/// Each validator's bonds, as its subnet's Yuma variant stores them.
+	#[pallet::storage]
+	pub type Bonds<T: Config> = StorageDoubleMap<_, Twox64Concat, NetUid, Twox64Concat, Uid, Row>;
+
+	/// Each validator's unrevealed weight commits.
+	#[pallet::storage]
+	pub type WeightCommits<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<WeightCommit<BlockNumberFor<T>>, T::MaxCommits>,
+		ValueQuery,
+	>;
+
+	/// Where each neuron serves.
+	#[pallet::storage]
+	pub type Endpoints<T: Config> = StorageDoubleMap<_, Twox64Concat, NetUid, Twox64Concat, Uid, Endpoint>;
+
+	/// Each miner's GPUs.
+	#[pallet::storage]
+	pub type Gpus<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, NetUid, Twox64Concat, Uid, BoundedVec<GpuSpec, T::MaxGpuKinds>>;
+
+	/// Subnets whose epoch is due but has not run yet (oldest first).
+	#[pallet::storage]
+	pub type PendingEpochs<T: Config> = StorageValue<_, BoundedVec<NetUid, T::MaxSubnets>, ValueQuery>;
+
+	/// What each subnet's last epoch paid.
+	#[pallet::storage]
+	pub type EpochAccounts<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, EpochAccounting<BlockNumberFor<T>>>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The tempo of new subnets (a fast preset shortens it); `0` keeps the default.
+		pub default_tempo: u16,
+		/// The least tempo owners may set; `0` keeps the default bound.
+		pub min_tempo: u16,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let mut bounds = ParamBounds::default();
+			if self.min_tempo != 0 {
+				bounds.tempo.min = self.min_tempo;
+			}
+			let mut params = SubnetParams::default();
+			if self.default_tempo != 0 {
+				params.tempo = self.default_tempo;
+			}
+			assert!(bounds.is_valid(), "subnets genesis: `minTempo` makes the tempo bounds empty");
+			assert!(bounds.admits(&params), "subnets genesis: `defaultTempo` is outside the tempo bounds");
+			Bounds::<T>::put(bounds);
+			DefaultParams::<T>::put(params);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `owner` created subnet `netuid`, locking `lock`.
+		SubnetCreated { netuid: NetUid, owner: T::AccountId, lock: BalanceOf<T> },
+		/// Subnet `netuid` was dissolved; `lock` went back to `owner`.
+		SubnetDissolved { netuid: NetUid, owner: T::AccountId, lock: BalanceOf<T> },
+		/// A hyperparameter of `netuid` changed.
+		HyperparameterSet { netuid: NetUid, change: Hyperparameter },
+		/// Root set the hyperparameter bounds.
+		BoundsSet { bounds: ParamBounds },
+		/// `hotkey` registered as `uid` of `netuid`, burning `burned`.
+		NeuronRegistered { netuid: NetUid, uid: Uid, hotkey: T::AccountId, burned: BalanceOf<T> },
+		/// `old` lost `uid` of `netuid` to a new registration.
+		NeuronReplaced { netuid: NetUid, uid: Uid, old: T::AccountId },
+		/// A neuron published where it serves.
+		EndpointSet { netuid: NetUid, uid: Uid, endpoint: Endpoint },
+		/// A miner published its GPUs (`kinds` entries).
+		GpusSet { netuid: NetUid, uid: Uid, kinds: u32 },
+		/// A validator set its weights.
+		WeightsSet { netuid: NetUid, uid: Uid },
+		/// A validator committed to weights.
+		WeightsCommitted { netuid: NetUid, uid: Uid, hash: [u8; 32] },
+		/// A validator revealed committed weights.
+		WeightsRevealed { netuid: NetUid, uid: Uid, hash: [u8; 32] },
+		/// `count` expired commits of `uid` were dropped.
+		CommitsExpired { netuid: NetUid, uid: Uid, count: u32 },
+		/// An epoch ran and paid what `accounting` says.
+		EpochRun { netuid: NetUid, accounting: EpochAccounting<BlockNumberFor<T>> },
+		/// An epoch refused its stored input (a bug, never expected); nothing was paid
+		/// and the emission stays pending.
+		EpochFailed { netuid: NetUid },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No subnet has this netuid.
+		SubnetNotFound,
+		/// The chain already has the most subnets.
+		TooManySubnets,
+		/// The lock to create a subnet is above the caller's limit.
+		LockAboveLimit,
+		/// Only the subnet's owner (or root) may do this.
+		NotSubnetOwner,
+		/// The owner may only dissolve a subnet with no neurons.
+		SubnetNotEmpty,
+		/// The value is outside the bounds root set.
+		HyperparameterOutOfBounds,
+		/// The value contradicts the subnet's other parameters or its size.
+		HyperparameterInconsistent,
+		/// The owner changed a hyperparameter too recently.
+		HyperparameterRateLimited,
+		/// The subnet's epoch is due within the freeze window.
+		TooCloseToEpoch,
+		/// The bounds are empty, beyond what the chain runs, or exclude the defaults.
+		InvalidBounds,
+		/// The caller does not own the hotkey (register it with staking first).
+		NotHotkeyOwner,
+		/// The hotkey already has a uid in this subnet.
+		AlreadyRegistered,
+		/// The registration price is above the caller's limit.
+		BurnAboveLimit,
+		/// The subnet is full and every neuron is still immune.
+		AllNeuronsImmune,
+		/// The hotkey has no uid in this subnet.
+		NotRegistered,
+		/// The endpoint has port 0 or the unspecified address.
+		InvalidEndpoint,
+		/// A GPU entry has no model, a non-printable model, no memory or no GPUs.
+		InvalidGpu,
+		/// Only validators holding a permit may set weights.
+		NoValidatorPermit,
+		/// `uids` and `values` differ in length.
+		WeightsLengthMismatch,
+		/// A weight names a uid the subnet does not have.
+		UidOutOfRange,
+		/// A weight names the same uid twice.
+		DuplicateUid,
+		/// Fewer weights than the subnet's minimum.
+		TooFewWeights,
+		/// Every weight is zero.
+		AllWeightsZero,
+		/// The version key is older than the subnet requires.
+		OutdatedVersionKey,
+		/// The validator set weights (or committed) too recently.
+		WeightsRateLimited,
+		/// The subnet requires commit-reveal: commit, then reveal.
+		CommitRevealRequired,
+		/// The subnet does not use commit-reveal.
+		CommitRevealDisabled,
+		/// The validator has the most unrevealed commits already.
+		TooManyCommits,
+		/// No unrevealed commit matches these weights and salt.
+		NoMatchingCommit,
+		/// The commit's reveal epoch has not come yet.
+		RevealTooEarly,
+		/// The commit's reveal epoch has passed.
+		RevealTooLate,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Queues the subnets whose epoch falls in this block, then runs at most
+		/// `MaxEpochsPerBlock` queued epochs. Returns the weight of what it did.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::run_due_epochs(now)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates a subnet owned by the caller, holding the current lock cost (which
+		/// must not exceed `max_lock`). The subnet gets the lowest free netuid from 1
+		/// and the default hyperparameters.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_subnet())]
+		pub fn create_subnet(origin: OriginFor<T>, max_lock: BalanceOf<T>) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut list = SubnetList::<T>::get();
+			ensure!((list.len() as u32) < T::MaxSubnets::get(), Error::<T>::TooManySubnets);
+			let lock = Self::lock_cost(now);
+			ensure!(lock <= max_lock, Error::<T>::LockAboveLimit);
+			let netuid = (1..=T::MaxSubnets::get() as NetUid)
+				.find(|n| !Networks::<T>::contains_key(n))
+				.ok_or(Error::<T>::TooManySubnets)?;
+			T::Currency::hold(&HoldReason::SubnetLock.into(), &owner, lock)?;
+			let params = DefaultParams::<T>::get();
+			let at = list.partition_point(|e| e.netuid < netuid);
+			list.try_insert(at, SubnetEntry { netuid, tempo: params.tempo, stake: Zero::zero() })
+				.map_err(|_| Error::<T>::TooManySubnets)?;
+			SubnetList::<T>::put(list);
+			Networks::<T>::insert(
+				netuid,
+				SubnetInfo {
+					owner: owner.clone(),
+					lock,
+					created_at: now,
+					params,
+					params_changed_at: None,
+					epochs: 0,
+					last_epoch: None,
+					burn: T::MinBurn::get(),
+					burn_updated_at: now,
+				},
+			);
+			LastLock::<T>::put((lock, now));
+			Self::deposit_event(Event::SubnetCreated { netuid, owner, lock });
+			Ok(())
+		}
+
+		/// Dissolves a subnet: its owner when it has no neurons, or the admin origin at
+		/// any time (its neurons are removed). The lock goes back to the owner and the
+		/// subnet's pending emission is burned.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::dissolve_subnet(MAX_UIDS))]
+		pub fn dissolve_subnet(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
+			let caller = Self::owner_or_admin(origin)?;
+			let info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			let n = Keys::<T>::decode_len(netuid).unwrap_or(0) as u32;
+			if let Some(who) = caller {
+				ensure!(who == info.owner, Error::<T>::NotSubnetOwner);
+				ensure!(n == 0, Error::<T>::SubnetNotEmpty);
+			}
+			T::Currency::release(&HoldReason::SubnetLock.into(), &info.owner, info.lock, Precision::BestEffort)?;
+			Self::remove_subnet(netuid, n);
+			Self::deposit_event(Event::SubnetDissolved { netuid, owner: info.owner, lock: info.lock });
+			Ok(Some(T::WeightInfo::dissolve_subnet(n)).into())
+		}
+
+		/// Changes one hyperparameter of `netuid`, within root's bounds. The owner is
+		/// rate-limited; nobody may change parameters in the blocks just before an epoch.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_hyperparameter())]
+		pub fn set_hyperparameter(origin: OriginFor<T>, netuid: NetUid, change: Hyperparameter) -> DispatchResult {
+			let caller = Self::owner_or_admin(origin)?;
+			let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			if let Some(who) = &caller {
+				ensure!(*who == info.owner, Error::<T>::NotSubnetOwner);
+				if let Some(at) = info.params_changed_at {
+					ensure!(
+						now.saturating_sub(at) >= T::ParamsRateLimit::get(),
+						Error::<T>::HyperparameterRateLimited
+					);
+				}
+			}
+			ensure!(!Self::in_epoch_freeze(netuid, &info.params, now), Error::<T>::TooCloseToEpoch);
+			let neurons = Keys::<T>::decode_len(netuid).unwrap_or(0) as u16;
+			let params = Bounds::<T>::get().apply(&info.params, &change, neurons).map_err(|e| match e {
+				ParamError::OutOfBounds => Error::<T>::HyperparameterOutOfBounds,
+				ParamError::Inconsistent => Error::<T>::HyperparameterInconsistent,
+			})?;
+			if params.tempo != info.params.tempo {
+				SubnetList::<T>::mutate(|list| {
+					if let Some(e) = list.iter_mut().find(|e| e.netuid == netuid) {
+						e.tempo = params.tempo;
+					}
+				});
+			}
+			info.params = params;
+			if caller.is_some() {
+				info.params_changed_at = Some(now);
+			}
+			Networks::<T>::insert(netuid, info);
+			Self::deposit_event(Event::HyperparameterSet { netuid, change });
+			Ok(())
+		}
+
+		/// Sets the ranges owners may choose hyperparameters in (admin origin). The
+		/// bounds must be non-empty and admit the default parameters; subnets already
+		/// outside keep their values until they next change them.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_bounds())]
+		pub fn set_bounds(origin: OriginFor<T>, bounds: ParamBounds) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(bounds.is_valid() && bounds.admits(&DefaultParams::<T>::get()), Error::<T>::InvalidBounds);
+			Bounds::<T>::put(bounds.clone());
+			Self::deposit_event(Event::BoundsSet { bounds });
+			Ok(())
+		}
+
+		/// Registers `hotkey` (owned by the caller in staking) on `netuid`, burning the
+		/// current registration price (at most `max_burn`). A full subnet gives the new
+		/// neuron the uid of its non-immune neuron with the lowest emission (ties: the
+		/// oldest registration, then the lowest uid).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			hotkey: T::AccountId,
+			max_burn: BalanceOf<T>,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_register(coldkey, netuid, hotkey, max_burn)
+		}
+
+		/// Publishes where the calling hotkey's neuron serves.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::serve())]
+		pub fn serve(origin: OriginFor<T>, netuid: NetUid, endpoint: Endpoint) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			let uid = Self::uid_of(netuid, &hotkey)?;
+			ensure!(endpoint.is_valid(), Error::<T>::InvalidEndpoint);
+			Endpoints::<T>::insert(netuid, uid, endpoint);
+			Self::deposit_event(Event::EndpointSet { netuid, uid, endpoint });
+			Ok(())
+		}
+
+		/// Publishes the calling miner's GPUs (replacing what it published before).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_gpus())]
+		pub fn set_gpus(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			gpus: BoundedVec<GpuSpec, T::MaxGpuKinds>,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			let uid = Self::uid_of(netuid, &hotkey)?;
+			ensure!(gpus.iter().all(GpuSpec::is_valid), Error::<T>::InvalidGpu);
+			let kinds = gpus.len() as u32;
+			Gpus::<T>::insert(netuid, uid, gpus);
+			Self::deposit_event(Event::GpusSet { netuid, uid, kinds });
+			Ok(())
+		}
+
+		/// Sets the calling validator's weights over `uids` (stored max-upscaled).
+		/// Needs a validator permit; rate-limited; refused when the subnet requires
+		/// commit-reveal.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_weights(uids.len() as u32))]
+		pub fn set_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids: UidVec<Uid>,
+			values: UidVec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			let info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			ensure!(!info.params.commit_reveal, Error::<T>::CommitRevealRequired);
+			let uid = Self::uid_of(netuid, &hotkey)?;
+			Self::ensure_weights_rate(netuid, uid, &info.params)?;
+			let row = Self::validated_row(netuid, uid, &info.params, &uids, &values, version_key)?;
+			Self::store_weights(netuid, uid, row);
+			Self::deposit_event(Event::WeightsSet { netuid, uid });
+			Ok(())
+		}
+
+		/// Commits to weights by their hash (see the crate docs for the preimage).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::commit_weights())]
+		pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, hash: [u8; 32]) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_commit(netuid, hotkey, hash)
+		}
+
+		/// Reveals committed weights; applied like `set_weights` (without its rate
+		/// limit, which the commit already paid).
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::reveal_weights(uids.len() as u32))]
+		pub fn reveal_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids: UidVec<Uid>,
+			values: UidVec<u16>,
+			salt: Salt,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_reveal(netuid, hotkey, uids, values, salt, version_key)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// `None` for the admin origin, else the signer.
+		fn owner_or_admin(origin: OriginFor<T>) -> Result<Option<T::AccountId>, DispatchError> {
+			match T::AdminOrigin::try_origin(origin) {
+				Ok(_) => Ok(None),
+				Err(origin) => Ok(Some(ensure_signed(origin)?)),
+			}
+		}
+
+		/// The lock to create a subnet now: twice the last lock, less the last lock
+		/// for every `LockDecayBlocks` since (pro rata), never below `MinLock`.
+		pub fn lock_cost(now: BlockNumberFor<T>) -> BalanceOf<T> {
+			let Some((last, at)) = LastLock::<T>::get() else { return T::MinLock::get() };
+			let elapsed: u128 = sp_runtime::SaturatedConversion::saturated_into(now.saturating_sub(at));
+			let interval: u128 =
+				sp_runtime::SaturatedConversion::saturated_into(T::LockDecayBlocks::get());
+			let decay = if interval == 0 {
+				last.saturating_mul(2)
+			} else {
+				sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+					last,
+					elapsed,
+					interval,
+					sp_runtime::Rounding::Down,
+				)
+				.unwrap_or(u128::MAX)
+			};
+			last.saturating_mul(2).saturating_sub(decay).max(T::MinLock::get())
+		}
+
+		/// The block of `netuid`'s next epoch after `now`: the first `b > now` with
+		/// `(b + netuid + 1) % (tempo + 1) == 0` (the stagger).
+		pub fn next_epoch_at(netuid: NetUid, tempo: u16, now: BlockNumberFor<T>) -> BlockNumberFor<T> {
+			let period = u64::from(tempo) + 1;
+			let now64: u64 = sp_runtime::SaturatedConversion::saturated_into(now);
+			let phase = (now64 + u64::from(netuid) + 1) % period;
+			let ahead = if phase == 0 { period } else { period - phase };
+			now.saturating_add(sp_runtime::SaturatedConversion::saturated_into(ahead))
+		}
+
+		/// Whether the subnet's epoch is queued or due within `EpochFreezeBlocks`.
+		fn in_epoch_freeze(netuid: NetUid, params: &SubnetParams, now: BlockNumberFor<T>) -> bool {
+			PendingEpochs::<T>::get().contains(&netuid) ||
+				Self::next_epoch_at(netuid, params.tempo, now).saturating_sub(now) <=
+					T::EpochFreezeBlocks::get()
+		}
+
+		/// The uid of `hotkey` in `netuid`.
+		pub(crate) fn uid_of(netuid: NetUid, hotkey: &T::AccountId) -> Result<Uid, DispatchError> {
+			ensure!(Networks::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
+			Uids::<T>::get(netuid, hotkey).ok_or_else(|| Error::<T>::NotRegistered.into())
+		}
+
+		/// Removes every trace of a subnet with `n` neurons.
+		fn remove_subnet(netuid: NetUid, n: u32) {
+			let limit = n.max(1);
+			Networks::<T>::remove(netuid);
+			SubnetList::<T>::mutate(|list| list.retain(|e| e.netuid != netuid));
+			PendingEpochs::<T>::mutate(|q| q.retain(|x| *x != netuid));
+			Keys::<T>::remove(netuid);
+			RegisteredAt::<T>::remove(netuid);
+			LastUpdate::<T>::remove(netuid);
+			Metagraph::<T>::remove(netuid);
+			EpochAccounts::<T>::remove(netuid);
+			let _ = Uids::<T>::clear_prefix(netuid, limit, None);
+			let _ = Weights::<T>::clear_prefix(netuid, limit, None);
+			let _ = Bonds::<T>::clear_prefix(netuid, limit, None);
+			let _ = WeightCommits::<T>::clear_prefix(netuid, limit, None);
+			let _ = Endpoints::<T>::clear_prefix(netuid, limit, None);
+			let _ = Gpus::<T>::clear_prefix(netuid, limit, None);
+			T::Emission::burn_pending(netuid);
+		}
+
+		/// Invariants: per-uid vectors agree in length with `Keys` and with `Uids`; the
+		/// list names exactly the stored subnets; nobody exceeds `max_uids`.
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let list = SubnetList::<T>::get();
+			ensure!(list.len() == Networks::<T>::iter_keys().count(), "the subnet list must match the subnets");
+			ensure!(list.windows(2).all(|w| w[0].netuid < w[1].netuid), "the subnet list must be sorted");
+			for entry in list.iter() {
+				let info = Networks::<T>::get(entry.netuid).ok_or("a listed subnet must exist")?;
+				ensure!(entry.tempo == info.params.tempo, "the listed tempo must be the subnet's");
+				let keys = Keys::<T>::get(entry.netuid);
+				let n = keys.len();
+				ensure!(n <= info.params.max_uids as usize, "a subnet must not exceed max_uids");
+				ensure!(RegisteredAt::<T>::decode_len(entry.netuid).unwrap_or(0) == n, "registered_at per uid");
+				ensure!(LastUpdate::<T>::decode_len(entry.netuid).unwrap_or(0) == n, "last_update per uid");
+				ensure!(Metagraph::<T>::decode_len(entry.netuid).unwrap_or(0) == n, "metagraph per uid");
+				ensure!(Uids::<T>::iter_prefix(entry.netuid).count() == n, "one uid per hotkey");
+				for (uid, hotkey) in keys.iter().enumerate() {
+					ensure!(Uids::<T>::get(entry.netuid, hotkey) == Some(uid as Uid), "uids and keys must agree");
+				}
+				ensure!(
+					Weights::<T>::iter_key_prefix(entry.netuid).all(|uid| (uid as usize) < n),
+					"weights only for existing uids"
+				);
+			}
+			Ok(())
+		}
+	}
+}

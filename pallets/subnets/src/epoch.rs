@@ -1,0 +1,223 @@
+//! The epoch: scheduling, Yuma, and paying the subnet's pending emission.
+
+use crate::{pallet::*, types::*, weights::WeightInfo};
+use alloc::{vec, vec::Vec};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::Balanced, Imbalance},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use hearth_yuma::{EpochInput, Neuron, U16Row};
+use pallet_hearth_emissions::EmissionPot;
+use pallet_hearth_staking::{StakeInspect, StakeReward};
+use sp_runtime::SaturatedConversion;
+
+/// Stakes as u64 for Yuma, which only uses their ratios: every stake shifted right by
+/// the same number of bits, the least that makes the largest fit.
+pub fn scale_stakes(stakes: &[u128]) -> Vec<u64> {
+	let max = stakes.iter().copied().max().unwrap_or(0);
+	let shift = (u128::BITS - max.leading_zeros()).saturating_sub(u64::BITS);
+	stakes.iter().map(|s| (s >> shift) as u64).collect()
+}
+
+impl<T: Config> Pallet<T> {
+	/// The hook: queue due subnets, run at most `MaxEpochsPerBlock` of the queue.
+	pub(crate) fn run_due_epochs(now: BlockNumberFor<T>) -> Weight {
+		let list = SubnetList::<T>::get();
+		let mut queue = PendingEpochs::<T>::get();
+		let queued_before = queue.len();
+		let now64: u64 = now.saturated_into();
+		for entry in list.iter() {
+			let due = (now64 + u64::from(entry.netuid) + 1) % (u64::from(entry.tempo) + 1) == 0;
+			if due && !queue.contains(&entry.netuid) {
+				// The queue holds at most one entry per subnet, so it never overflows.
+				let _ = queue.try_push(entry.netuid);
+			}
+		}
+		let mut weight = T::WeightInfo::on_initialize_scan(list.len() as u32);
+		if queue.is_empty() {
+			return weight;
+		}
+		let run = queue.len().min(T::MaxEpochsPerBlock::get() as usize);
+		let to_run: Vec<NetUid> = queue.iter().take(run).copied().collect();
+		queue = BoundedVec::truncate_from(queue.into_iter().skip(run).collect());
+		PendingEpochs::<T>::put(&queue);
+		if queued_before != queue.len() || run > 0 {
+			weight.saturating_accrue(T::DbWeight::get().writes(1));
+		}
+		for netuid in to_run {
+			let n = Self::run_epoch(netuid, now);
+			weight.saturating_accrue(T::WeightInfo::epoch(n));
+		}
+		weight
+	}
+
+	/// Runs `netuid`'s epoch at `now` and pays its pending emission. Returns its size.
+	pub fn run_epoch(netuid: NetUid, now: BlockNumberFor<T>) -> u32 {
+		let Some(mut info) = Networks::<T>::get(netuid) else { return 0 };
+		let keys = Keys::<T>::get(netuid);
+		let n = keys.len();
+		let registered = RegisteredAt::<T>::get(netuid);
+		let last_update = LastUpdate::<T>::get(netuid);
+		let stats = Metagraph::<T>::get(netuid);
+		let stakes: Vec<u128> = keys.iter().map(|h| T::Staking::hotkey_stake(h)).collect();
+		let scaled = scale_stakes(&stakes);
+		let commits = Self::first_unrevealed_commits(netuid, &info, n);
+		let neurons: Vec<Neuron> = (0..n)
+			.map(|i| Neuron {
+				stake: scaled[i],
+				registered_at: registered.get(i).copied().unwrap_or_default().saturated_into(),
+				last_update: last_update.get(i).copied().unwrap_or_default().saturated_into(),
+				validator_permit: stats.get(i).is_some_and(|s| s.validator_permit),
+				first_unrevealed_commit: commits[i],
+			})
+			.collect();
+		let mut weights: Vec<U16Row> = vec![Vec::new(); n];
+		for (uid, row) in Weights::<T>::iter_prefix(netuid) {
+			if let Some(slot) = weights.get_mut(uid as usize) {
+				*slot = row.into_inner();
+			}
+		}
+		let mut bonds: Vec<U16Row> = vec![Vec::new(); n];
+		for (uid, row) in Bonds::<T>::iter_prefix(netuid) {
+			if let Some(slot) = bonds.get_mut(uid as usize) {
+				*slot = row.into_inner();
+			}
+		}
+
+		let pending = T::Emission::take_pending(netuid);
+		let emission = pending.peek();
+		let to_owner = T::OwnerCut::get().mul_floor(emission);
+		let params = info.params.to_yuma();
+		let input = EpochInput {
+			block: now.saturated_into(),
+			last_epoch_block: info.last_epoch.map(|b| b.saturated_into()),
+			neurons: &neurons,
+			weights: &weights,
+			bonds: &bonds,
+			params: &params,
+			emission: emission.saturating_sub(to_owner),
+		};
+		let out = match hearth_yuma::run_epoch(&input) {
+			Ok(out) => out,
+			Err(_) => {
+				T::Emission::return_pending(netuid, pending);
+				Self::deposit_event(Event::EpochFailed { netuid });
+				return n as u32;
+			},
+		};
+
+		// Pay: the owner's cut, then every uid's earnings to its hotkey's pool.
+		let (owner_part, mut rest) = pending.split(to_owner);
+		let paid_owner = match T::Currency::resolve(&info.owner, owner_part) {
+			Ok(()) => to_owner,
+			Err(back) => {
+				rest.subsume(back);
+				0
+			},
+		};
+		let (mut to_miners, mut to_validators) = (0u128, 0u128);
+		let mut new_stats: Vec<NeuronStats> = Vec::with_capacity(n);
+		for (i, hotkey) in keys.iter().enumerate() {
+			let miner = out.miner_emission.get(i).copied().unwrap_or(0);
+			let validator = out.validator_emission.get(i).copied().unwrap_or(0);
+			let earned = miner.saturating_add(validator);
+			let mut credited = 0;
+			if earned > 0 {
+				let (part, left) = rest.split(earned);
+				rest = left;
+				match T::Staking::credit_reward(hotkey, part) {
+					Ok(_) => {
+						to_miners = to_miners.saturating_add(miner);
+						to_validators = to_validators.saturating_add(validator);
+						credited = earned;
+					},
+					Err((back, _)) => rest.subsume(back),
+				}
+			}
+			new_stats.push(NeuronStats {
+				validator_permit: out.validator_permit.get(i).copied().unwrap_or(false),
+				active: out.active.get(i).copied().unwrap_or(false),
+				consensus: out.consensus.get(i).copied().unwrap_or(0),
+				incentive: out.incentive.get(i).copied().unwrap_or(0),
+				dividends: out.dividends.get(i).copied().unwrap_or(0),
+				validator_trust: out.validator_trust.get(i).copied().unwrap_or(0),
+				emission: credited,
+			});
+		}
+		let carried = rest.peek();
+		T::Emission::return_pending(netuid, rest);
+
+		// Store the results.
+		Metagraph::<T>::insert(netuid, BoundedVec::truncate_from(new_stats));
+		let _ = Bonds::<T>::clear_prefix(netuid, n.max(1) as u32, None);
+		for (uid, row) in out.bonds.into_iter().enumerate() {
+			if !row.is_empty() {
+				Bonds::<T>::insert(netuid, uid as Uid, Row::truncate_from(row));
+			}
+		}
+		info.epochs = info.epochs.saturating_add(1);
+		info.last_epoch = Some(now);
+		let epoch = info.epochs;
+		Networks::<T>::insert(netuid, info);
+		let stake = stakes.iter().fold(0u128, |acc, s| acc.saturating_add(*s));
+		SubnetList::<T>::mutate(|list| {
+			if let Some(e) = list.iter_mut().find(|e| e.netuid == netuid) {
+				e.stake = stake;
+			}
+		});
+		let accounting = EpochAccounting {
+			block: now,
+			epoch,
+			emission,
+			to_owner: paid_owner,
+			to_miners,
+			to_validators,
+			carried,
+		};
+		EpochAccounts::<T>::insert(netuid, accounting);
+		Self::deposit_event(Event::EpochRun { netuid, accounting });
+		n as u32
+	}
+
+	/// With commit-reveal, each uid's earliest live commit block (Yuma masks weights
+	/// older than a registration by it); expired commits are dropped here.
+	fn first_unrevealed_commits(netuid: NetUid, info: &SubnetOf<T>, n: usize) -> Vec<Option<u64>> {
+		let mut firsts = vec![None; n];
+		if !info.params.commit_reveal {
+			return firsts;
+		}
+		let period = u64::from(info.params.reveal_period);
+		// After this epoch the counter is `epochs + 1`: commits due before then expire.
+		let next = info.epochs.saturating_add(1);
+		let all: Vec<_> = WeightCommits::<T>::iter_prefix(netuid).collect();
+		for (hotkey, mut commits) in all {
+			let before = commits.len();
+			commits.retain(|c| c.epoch.saturating_add(period) >= next);
+			let uid = Uids::<T>::get(netuid, &hotkey);
+			if commits.len() != before {
+				if let Some(uid) = uid {
+					let count = (before - commits.len()) as u32;
+					Self::deposit_event(Event::CommitsExpired { netuid, uid, count });
+				}
+				if commits.is_empty() {
+					WeightCommits::<T>::remove(netuid, &hotkey);
+				} else {
+					WeightCommits::<T>::insert(netuid, &hotkey, &commits);
+				}
+			}
+			if let (Some(uid), Some(first)) = (uid, commits.iter().map(|c| c.block).min()) {
+				if let Some(slot) = firsts.get_mut(uid as usize) {
+					*slot = Some(first.saturated_into());
+				}
+			}
+		}
+		firsts
+	}
+}
+
+impl<T: Config> pallet_hearth_emissions::SubnetStakes<u128> for Pallet<T> {
+	fn subnet_stakes() -> Vec<(NetUid, u128)> {
+		SubnetList::<T>::get().iter().map(|e| (e.netuid, e.stake)).collect()
+	}
+}

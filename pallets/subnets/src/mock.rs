@@ -1,0 +1,189 @@
+//! A runtime with balances, staking, emissions and subnets, all real pallets.
+//! `build_and_execute` checks every pallet's invariants after each test.
+
+use crate as pallet_hearth_subnets;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, Hooks},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, Perbill};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const ED: Balance = 10;
+pub const MIN_LOCK: Balance = 1_000;
+pub const MIN_BURN: Balance = 100;
+pub const MAX_BURN: Balance = 10_000;
+pub const TEMPO: u16 = 10;
+
+/// Coldkeys, funded.
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+/// Alice's hotkeys 11..=19, Bob's 21..=29 (registered with staking by `hotkey`).
+pub const OWNER: AccountId = 9;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask, RuntimeHoldReason, RuntimeFreezeReason)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Staking = pallet_hearth_staking;
+	#[runtime::pallet_index(3)]
+	pub type Emissions = pallet_hearth_emissions;
+	#[runtime::pallet_index(4)]
+	pub type Subnets = pallet_hearth_subnets;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = ED;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+	type DustRemoval = Emissions;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const StakingPalletId: PalletId = PalletId(*b"hth/stak");
+	pub const MinStake: Balance = 100;
+	pub const MaxTake: Perbill = Perbill::from_percent(50);
+	pub const DefaultTake: Perbill = Perbill::from_percent(18);
+}
+
+impl pallet_hearth_staking::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = StakingPalletId;
+	type MinStake = MinStake;
+	type MaxUnbondingChunks = ConstU32<4>;
+	type MaxHotkeysPerColdkey = ConstU32<16>;
+	type MaxTake = MaxTake;
+	type DefaultTake = DefaultTake;
+	type TakeIncreaseDelay = frame_support::traits::ConstU64<5>;
+	type UnbondingPeriod = frame_support::traits::ConstU64<20>;
+	type PendingSlash = ();
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	// u64 accounts keep only 4 bytes of the id: they must differ from staking's.
+	pub const EmissionsPalletId: PalletId = PalletId(*b"emis/hth");
+}
+
+impl pallet_hearth_emissions::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = EmissionsPalletId;
+	type Subnets = Subnets;
+	type Demand = ();
+	type MaxSubnets = ConstU32<4>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+parameter_types! {
+	pub const MinLock: Balance = MIN_LOCK;
+	pub const MinBurn: Balance = MIN_BURN;
+	pub const MaxBurn: Balance = MAX_BURN;
+	pub const BurnDecay: Perbill = Perbill::from_percent(10);
+	pub const BurnIncrease: Perbill = Perbill::from_percent(50);
+	pub const OwnerCut: Perbill = Perbill::from_percent(18);
+}
+
+impl pallet_hearth_subnets::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Staking = Staking;
+	type Emission = Emissions;
+	type Burn = Emissions;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxSubnets = ConstU32<4>;
+	type MaxEpochsPerBlock = ConstU32<1>;
+	type MaxCommits = ConstU32<2>;
+	type MaxGpuKinds = ConstU32<4>;
+	type MinLock = MinLock;
+	type LockDecayBlocks = frame_support::traits::ConstU64<100>;
+	type MinBurn = MinBurn;
+	type MaxBurn = MaxBurn;
+	type BurnDecay = BurnDecay;
+	type BurnIncrease = BurnIncrease;
+	type OwnerCut = OwnerCut;
+	type ParamsRateLimit = frame_support::traits::ConstU64<5>;
+	type EpochFreezeBlocks = frame_support::traits::ConstU64<1>;
+	type WeightInfo = ();
+}
+
+/// Genesis: funded coldkeys, tempo 10; runs `test`, then every pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Subnets::do_try_state().expect("subnets invariants hold");
+		Staking::do_try_state().expect("staking invariants hold");
+		Emissions::do_try_state().expect("emissions invariants hold");
+	});
+}
+
+/// The genesis state of the tests (and of the benchmark test suite).
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: vec![(ALICE, 10_000_000), (BOB, 10_000_000), (CHARLIE, 10_000_000), (OWNER, 10_000_000)],
+			..Default::default()
+		},
+		staking: Default::default(),
+		emissions: Default::default(),
+		subnets: pallet_hearth_subnets::GenesisConfig { default_tempo: TEMPO, min_tempo: 0, ..Default::default() },
+	}
+	.build_storage()
+	.expect("mock genesis is valid")
+	.into()
+}
+
+/// Runs the hooks of every block up to `n`, as the runtime orders them.
+pub fn run_to(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Emissions::on_initialize(next);
+		Subnets::on_initialize(next);
+	}
+}
+
+/// The subnets events emitted so far.
+pub fn subnet_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Subnets(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}

@@ -1,0 +1,105 @@
+//! Neurons: the registration price, registration and replacement.
+
+use crate::{pallet::*, types::*};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::Balanced,
+		tokens::{Fortitude, Precision, Preservation},
+		OnUnbalanced,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_hearth_staking::StakeInspect;
+use sp_runtime::{traits::Saturating, PerThing, SaturatedConversion};
+
+impl<T: Config> Pallet<T> {
+	/// The registration price of a subnet at `now`: the stored price less `BurnDecay`
+	/// for each block since it was set (compounded), within `[MinBurn, MaxBurn]`.
+	pub fn registration_price(info: &SubnetOf<T>, now: BlockNumberFor<T>) -> BalanceOf<T> {
+		let elapsed: usize = now.saturating_sub(info.burn_updated_at).saturated_into();
+		let kept = T::BurnDecay::get().left_from_one().saturating_pow(elapsed);
+		kept.mul_floor(info.burn).clamp(T::MinBurn::get(), T::MaxBurn::get())
+	}
+
+	/// The non-immune uid with the lowest emission (ties: oldest, then lowest uid).
+	pub(crate) fn replacement_candidate(
+		netuid: NetUid,
+		immunity: u32,
+		now: BlockNumberFor<T>,
+	) -> Option<Uid> {
+		let registered = RegisteredAt::<T>::get(netuid);
+		let stats = Metagraph::<T>::get(netuid);
+		registered
+			.iter()
+			.zip(stats.iter())
+			.enumerate()
+			.filter(|(_, (at, _))| now.saturating_sub(**at) >= immunity.into())
+			.min_by_key(|(uid, (at, s))| (s.emission, **at, *uid))
+			.map(|(uid, _)| uid as Uid)
+	}
+
+	pub(crate) fn do_register(
+		coldkey: T::AccountId,
+		netuid: NetUid,
+		hotkey: T::AccountId,
+		max_burn: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		ensure!(T::Staking::owner_of(&hotkey).as_ref() == Some(&coldkey), Error::<T>::NotHotkeyOwner);
+		ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::AlreadyRegistered);
+		let now = frame_system::Pallet::<T>::block_number();
+		let price = Self::registration_price(&info, now);
+		ensure!(price <= max_burn, Error::<T>::BurnAboveLimit);
+		let n = Keys::<T>::decode_len(netuid).unwrap_or(0);
+		let replaced = if n < info.params.max_uids as usize {
+			None
+		} else {
+			Some(
+				Self::replacement_candidate(netuid, info.params.immunity_period, now)
+					.ok_or(Error::<T>::AllNeuronsImmune)?,
+			)
+		};
+		let burned =
+			T::Currency::withdraw(&coldkey, price, Precision::Exact, Preservation::Preserve, Fortitude::Polite)?;
+		T::Burn::on_unbalanced(burned);
+
+		let uid = match replaced {
+			None => {
+				// `n < max_uids <= MAX_UIDS`: every push fits.
+				let uid = n as Uid;
+				Keys::<T>::try_mutate(netuid, |v| v.try_push(hotkey.clone()))
+					.map_err(|_| Error::<T>::AllNeuronsImmune)?;
+				RegisteredAt::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::AllNeuronsImmune)?;
+				LastUpdate::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::AllNeuronsImmune)?;
+				Metagraph::<T>::try_mutate(netuid, |v| v.try_push(NeuronStats::default()))
+					.map_err(|_| Error::<T>::AllNeuronsImmune)?;
+				uid
+			},
+			Some(uid) => {
+				let i = uid as usize;
+				let mut keys = Keys::<T>::get(netuid);
+				let old = core::mem::replace(&mut keys[i], hotkey.clone());
+				Keys::<T>::insert(netuid, keys);
+				Uids::<T>::remove(netuid, &old);
+				WeightCommits::<T>::remove(netuid, &old);
+				RegisteredAt::<T>::mutate(netuid, |v| v[i] = now);
+				LastUpdate::<T>::mutate(netuid, |v| v[i] = now);
+				Metagraph::<T>::mutate(netuid, |v| v[i] = NeuronStats::default());
+				Weights::<T>::remove(netuid, uid);
+				Bonds::<T>::remove(netuid, uid);
+				Endpoints::<T>::remove(netuid, uid);
+				Gpus::<T>::remove(netuid, uid);
+				Self::deposit_event(Event::NeuronReplaced { netuid, uid, old });
+				uid
+			},
+		};
+		Uids::<T>::insert(netuid, &hotkey, uid);
+		info.burn = price.saturating_add(T::BurnIncrease::get().mul_floor(price)).min(T::MaxBurn::get());
+		info.burn_updated_at = now;
+		Networks::<T>::insert(netuid, info);
+		Self::deposit_event(Event::NeuronRegistered { netuid, uid, hotkey, burned: price });
+		Ok(())
+	}
+}

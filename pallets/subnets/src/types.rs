@@ -1,0 +1,423 @@
+//! The subnet's stored types: hyperparameters and their bounds, neurons' published
+//! endpoints and GPUs, weight commits, and the epoch's accounting.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+
+pub use pallet_hearth_emissions::NetUid;
+
+/// A neuron's index inside its subnet.
+pub type Uid = u16;
+
+/// The most uids any subnet may have (a subnet's own `max_uids` is at most this).
+pub const MAX_UIDS: u32 = 4096;
+
+/// Which Yuma a subnet runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum YumaVariant {
+	/// Original Yuma: bonds as an EMA of stake-weighted weights.
+	Yuma,
+	/// Yuma3: proportional bonds, optional liquid alpha.
+	Yuma3,
+}
+
+/// A subnet's hyperparameters.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct SubnetParams {
+	/// Blocks between epochs.
+	pub tempo: u16,
+	/// The most neurons the subnet holds (at most [`MAX_UIDS`]).
+	pub max_uids: u16,
+	/// How many neurons may hold a validator permit.
+	pub max_validators: u16,
+	/// Share of active stake that must support a weight for consensus, `/ 65535`.
+	pub kappa: u16,
+	/// Bonds EMA: `alpha = 1 - bonds_moving_average / 1_000_000`.
+	pub bonds_moving_average: u32,
+	/// How far bonds follow weights above consensus, `/ 65535`.
+	pub bonds_penalty: u16,
+	/// Blocks after registration during which a neuron cannot be replaced.
+	pub immunity_period: u32,
+	/// Blocks without a weights update after which a validator is inactive.
+	pub activity_cutoff: u32,
+	/// Blocks between two weight submissions (or commits) of one validator.
+	pub weights_rate_limit: u32,
+	/// The fewest uids a weights vector may name (capped by the subnet's size).
+	pub min_weights: u16,
+	/// Whether weights must be committed, then revealed.
+	pub commit_reveal: bool,
+	/// Epochs after its commit's epoch in which a reveal is accepted.
+	pub reveal_period: u8,
+	/// The Yuma variant.
+	pub variant: YumaVariant,
+	/// Yuma3: per-bond liquid alpha.
+	pub liquid_alpha: bool,
+	/// Liquid alpha's lower bound, `/ 65535`.
+	pub alpha_low: u16,
+	/// Liquid alpha's upper bound, `/ 65535`.
+	pub alpha_high: u16,
+	/// Liquid alpha's sigmoid steepness, `/ 100`.
+	pub alpha_steepness: u16,
+	/// Weights must carry at least this version key (validators' software version).
+	pub weights_version: u64,
+}
+
+impl Default for SubnetParams {
+	/// The defaults of `design/yuma.md` (tempo 360, 256 uids, 64 validators, Yuma3).
+	fn default() -> Self {
+		Self {
+			tempo: 360,
+			max_uids: 256,
+			max_validators: 64,
+			kappa: 32_767,
+			bonds_moving_average: 900_000,
+			bonds_penalty: u16::MAX,
+			immunity_period: 4_096,
+			activity_cutoff: 5_000,
+			weights_rate_limit: 100,
+			min_weights: 1,
+			commit_reveal: false,
+			reveal_period: 1,
+			variant: YumaVariant::Yuma3,
+			liquid_alpha: false,
+			alpha_low: 45_875,
+			alpha_high: 58_982,
+			alpha_steepness: 1_000,
+			weights_version: 0,
+		}
+	}
+}
+
+impl SubnetParams {
+	/// The Yuma crate's view of these parameters.
+	pub fn to_yuma(&self) -> hearth_yuma::Hyperparams {
+		hearth_yuma::Hyperparams {
+			kappa: self.kappa,
+			bonds_moving_average: self.bonds_moving_average.into(),
+			bonds_penalty: self.bonds_penalty,
+			max_validators: self.max_validators,
+			activity_cutoff: self.activity_cutoff.into(),
+			tempo: self.tempo.into(),
+			commit_reveal: self.commit_reveal,
+			variant: match self.variant {
+				YumaVariant::Yuma => hearth_yuma::Variant::Yuma,
+				YumaVariant::Yuma3 => hearth_yuma::Variant::Yuma3,
+			},
+			liquid_alpha: self.liquid_alpha,
+			alpha_low: self.alpha_low,
+			alpha_high: self.alpha_high,
+			alpha_steepness: self.alpha_steepness,
+		}
+	}
+}
+
+/// One hyperparameter change, as the subnet owner submits it.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum Hyperparameter {
+	Tempo(u16),
+	MaxUids(u16),
+	MaxValidators(u16),
+	Kappa(u16),
+	BondsMovingAverage(u32),
+	BondsPenalty(u16),
+	ImmunityPeriod(u32),
+	ActivityCutoff(u32),
+	WeightsRateLimit(u32),
+	MinWeights(u16),
+	CommitReveal(bool),
+	RevealPeriod(u8),
+	Variant(YumaVariant),
+	LiquidAlpha(bool),
+	/// `(low, high)`, set together so that `low < high` always holds.
+	AlphaValues(u16, u16),
+	AlphaSteepness(u16),
+	WeightsVersion(u64),
+}
+
+/// An inclusive range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Range<T> {
+	pub min: T,
+	pub max: T,
+}
+
+impl<T: PartialOrd + Copy> Range<T> {
+	/// A range from `min` to `max`.
+	pub const fn new(min: T, max: T) -> Self {
+		Self { min, max }
+	}
+	/// Whether `x` lies in the range.
+	pub fn contains(&self, x: T) -> bool {
+		self.min <= x && x <= self.max
+	}
+	/// Whether the range is not empty.
+	pub fn is_valid(&self) -> bool {
+		self.min <= self.max
+	}
+}
+
+/// The ranges root allows subnet owners to set hyperparameters in.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct ParamBounds {
+	pub tempo: Range<u16>,
+	pub max_uids: Range<u16>,
+	pub max_validators: Range<u16>,
+	pub kappa: Range<u16>,
+	pub bonds_moving_average: Range<u32>,
+	pub bonds_penalty: Range<u16>,
+	pub immunity_period: Range<u32>,
+	pub activity_cutoff: Range<u32>,
+	pub weights_rate_limit: Range<u32>,
+	pub min_weights: Range<u16>,
+	pub reveal_period: Range<u8>,
+	pub alpha: Range<u16>,
+	pub alpha_steepness: Range<u16>,
+}
+
+impl Default for ParamBounds {
+	fn default() -> Self {
+		Self {
+			tempo: Range::new(5, 7_200),
+			max_uids: Range::new(8, MAX_UIDS as u16),
+			max_validators: Range::new(1, 256),
+			kappa: Range::new(16_384, 49_151),
+			bonds_moving_average: Range::new(0, 1_000_000),
+			bonds_penalty: Range::new(0, u16::MAX),
+			immunity_period: Range::new(0, 100_000),
+			activity_cutoff: Range::new(10, 100_000),
+			weights_rate_limit: Range::new(0, 7_200),
+			min_weights: Range::new(1, 1_024),
+			reveal_period: Range::new(1, 10),
+			alpha: Range::new(1, u16::MAX),
+			alpha_steepness: Range::new(1, 10_000),
+		}
+	}
+}
+
+/// Why a hyperparameter or a set of bounds was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamError {
+	/// Outside root's bounds.
+	OutOfBounds,
+	/// Inconsistent with the subnet's other parameters or state.
+	Inconsistent,
+}
+
+impl ParamBounds {
+	/// Every range is non-empty and within what the chain can run at all.
+	pub fn is_valid(&self) -> bool {
+		self.tempo.is_valid() &&
+			self.tempo.min >= 1 &&
+			self.max_uids.is_valid() &&
+			self.max_uids.min >= 1 &&
+			self.max_uids.max as u32 <= MAX_UIDS &&
+			self.max_validators.is_valid() &&
+			self.max_validators.min >= 1 &&
+			self.kappa.is_valid() &&
+			self.bonds_moving_average.is_valid() &&
+			self.bonds_moving_average.max <= 1_000_000 &&
+			self.bonds_penalty.is_valid() &&
+			self.immunity_period.is_valid() &&
+			self.activity_cutoff.is_valid() &&
+			self.weights_rate_limit.is_valid() &&
+			self.min_weights.is_valid() &&
+			self.reveal_period.is_valid() &&
+			self.reveal_period.min >= 1 &&
+			self.alpha.is_valid() &&
+			self.alpha_steepness.is_valid()
+	}
+
+	/// Whether `params` lies entirely within the bounds.
+	pub fn admits(&self, p: &SubnetParams) -> bool {
+		self.tempo.contains(p.tempo) &&
+			self.max_uids.contains(p.max_uids) &&
+			self.max_validators.contains(p.max_validators) &&
+			p.max_validators <= p.max_uids &&
+			self.kappa.contains(p.kappa) &&
+			self.bonds_moving_average.contains(p.bonds_moving_average) &&
+			self.bonds_penalty.contains(p.bonds_penalty) &&
+			self.immunity_period.contains(p.immunity_period) &&
+			self.activity_cutoff.contains(p.activity_cutoff) &&
+			self.weights_rate_limit.contains(p.weights_rate_limit) &&
+			self.min_weights.contains(p.min_weights) &&
+			self.reveal_period.contains(p.reveal_period) &&
+			self.alpha.contains(p.alpha_low) &&
+			self.alpha.contains(p.alpha_high) &&
+			p.alpha_low < p.alpha_high &&
+			self.alpha_steepness.contains(p.alpha_steepness)
+	}
+
+	/// `params` with `change` applied, if the bounds admit it; `neurons` is the
+	/// subnet's current size (it may not shrink below it).
+	pub fn apply(
+		&self,
+		params: &SubnetParams,
+		change: &Hyperparameter,
+		neurons: u16,
+	) -> Result<SubnetParams, ParamError> {
+		let mut p = params.clone();
+		let in_range = match *change {
+			Hyperparameter::Tempo(x) => (self.tempo.contains(x), p.tempo = x).0,
+			Hyperparameter::MaxUids(x) => {
+				if x < neurons {
+					return Err(ParamError::Inconsistent);
+				}
+				(self.max_uids.contains(x), p.max_uids = x).0
+			},
+			Hyperparameter::MaxValidators(x) => (self.max_validators.contains(x), p.max_validators = x).0,
+			Hyperparameter::Kappa(x) => (self.kappa.contains(x), p.kappa = x).0,
+			Hyperparameter::BondsMovingAverage(x) =>
+				(self.bonds_moving_average.contains(x), p.bonds_moving_average = x).0,
+			Hyperparameter::BondsPenalty(x) => (self.bonds_penalty.contains(x), p.bonds_penalty = x).0,
+			Hyperparameter::ImmunityPeriod(x) => (self.immunity_period.contains(x), p.immunity_period = x).0,
+			Hyperparameter::ActivityCutoff(x) => (self.activity_cutoff.contains(x), p.activity_cutoff = x).0,
+			Hyperparameter::WeightsRateLimit(x) =>
+				(self.weights_rate_limit.contains(x), p.weights_rate_limit = x).0,
+			Hyperparameter::MinWeights(x) => (self.min_weights.contains(x), p.min_weights = x).0,
+			Hyperparameter::CommitReveal(x) => (true, p.commit_reveal = x).0,
+			Hyperparameter::RevealPeriod(x) => (self.reveal_period.contains(x), p.reveal_period = x).0,
+			Hyperparameter::Variant(x) => (true, p.variant = x).0,
+			Hyperparameter::LiquidAlpha(x) => (true, p.liquid_alpha = x).0,
+			Hyperparameter::AlphaValues(low, high) => {
+				if low >= high {
+					return Err(ParamError::Inconsistent);
+				}
+				p.alpha_low = low;
+				p.alpha_high = high;
+				self.alpha.contains(low) && self.alpha.contains(high)
+			},
+			Hyperparameter::AlphaSteepness(x) => (self.alpha_steepness.contains(x), p.alpha_steepness = x).0,
+			Hyperparameter::WeightsVersion(x) => (true, p.weights_version = x).0,
+		};
+		if !in_range {
+			return Err(ParamError::OutOfBounds);
+		}
+		if p.max_validators > p.max_uids {
+			return Err(ParamError::Inconsistent);
+		}
+		Ok(p)
+	}
+}
+
+/// Where a neuron serves: an IPv6 address (IPv4 as `::ffff:a.b.c.d`) and a port.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Endpoint {
+	pub ip: [u8; 16],
+	pub port: u16,
+}
+
+impl Endpoint {
+	/// Routable enough to publish: not the unspecified address, not port 0.
+	pub fn is_valid(&self) -> bool {
+		self.port != 0 && self.ip != [0u8; 16]
+	}
+}
+
+/// GPU makers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum GpuVendor {
+	Nvidia,
+	Amd,
+	Intel,
+	Apple,
+	Other,
+}
+
+/// The longest GPU model name.
+pub type MaxModelLen = ConstU32<32>;
+
+/// One kind of GPU a miner has.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct GpuSpec {
+	pub vendor: GpuVendor,
+	/// The model, printable ASCII, e.g. `H100-SXM5`.
+	pub model: BoundedVec<u8, MaxModelLen>,
+	/// Memory per GPU, GiB.
+	pub vram_gib: u16,
+	/// How many of them.
+	pub count: u8,
+}
+
+impl GpuSpec {
+	/// A non-empty printable model name, some memory and at least one GPU.
+	pub fn is_valid(&self) -> bool {
+		!self.model.is_empty() &&
+			self.model.iter().all(|c| c.is_ascii_graphic() || *c == b' ') &&
+			self.vram_gib > 0 &&
+			self.count > 0
+	}
+}
+
+/// A weights commit: its hash, the block and the subnet epoch it was made in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct WeightCommit<BlockNumber> {
+	pub hash: [u8; 32],
+	pub block: BlockNumber,
+	pub epoch: u64,
+}
+
+/// Per-uid results of the last epoch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct NeuronStats {
+	pub validator_permit: bool,
+	pub active: bool,
+	pub consensus: u16,
+	pub incentive: u16,
+	pub dividends: u16,
+	pub validator_trust: u16,
+	/// What the uid earned at the last epoch (miner plus validator parts).
+	pub emission: u128,
+}
+
+/// What one epoch paid, for explorers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct EpochAccounting<BlockNumber> {
+	/// The block the epoch ran in.
+	pub block: BlockNumber,
+	/// The subnet's epoch counter (1 for its first).
+	pub epoch: u64,
+	/// The pending emission the epoch took.
+	pub emission: u128,
+	/// The owner's cut.
+	pub to_owner: u128,
+	/// Credited to miners (incentive).
+	pub to_miners: u128,
+	/// Credited to validators (dividends; their take applied by staking).
+	pub to_validators: u128,
+	/// Not paid (rounding, refused credits): pending again for the next epoch.
+	pub carried: u128,
+}
+
+/// A subnet.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct SubnetInfo<AccountId, Balance, BlockNumber> {
+	/// The coldkey that created it.
+	pub owner: AccountId,
+	/// What the owner locked (held) to create it.
+	pub lock: Balance,
+	/// When it was created.
+	pub created_at: BlockNumber,
+	/// Its hyperparameters.
+	pub params: SubnetParams,
+	/// The owner's last hyperparameter change (`None` before the first).
+	pub params_changed_at: Option<BlockNumber>,
+	/// Epochs run so far.
+	pub epochs: u64,
+	/// The block of its last epoch.
+	pub last_epoch: Option<BlockNumber>,
+	/// The registration price as of `burn_updated_at`.
+	pub burn: Balance,
+	/// When `burn` was last set.
+	pub burn_updated_at: BlockNumber,
+}
+
+/// What every block reads about each subnet: its id, tempo and stake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct SubnetEntry<Balance> {
+	pub netuid: NetUid,
+	/// Blocks between epochs.
+	pub tempo: u16,
+	/// The stake of its neurons at its last epoch (its weight in the reward split).
+	pub stake: Balance,
+}
