@@ -5,6 +5,7 @@ use frame_support::{
 	BoundedVec,
 };
 use pallet_hearth_staking::StakeInspect;
+use sp_runtime::Perbill;
 use sp_runtime::DispatchError;
 
 /// Alice's hotkeys are 100 + i, Bob's 200 + i.
@@ -348,5 +349,279 @@ fn neurons_publish_endpoints_and_gpus() {
 				Error::<Test>::InvalidGpu
 			);
 		}
+	});
+}
+
+// ---- Weights ----
+
+/// A subnet with validators (Alice's hotkeys 0 and 1, large stake) and miners (Bob's
+/// hotkeys 0..3, small stake), after one epoch gave everyone a permit.
+fn subnet_with_permits() -> (NetUid, Vec<AccountId>, Vec<AccountId>) {
+	let netuid = new_subnet();
+	let validators = vec![register(netuid, ALICE, 0, 300_000), register(netuid, ALICE, 1, 100_000)];
+	let miners = (0..3).map(|i| register(netuid, BOB, i, 1_000)).collect();
+	run_to(next_epoch(netuid));
+	assert!(Metagraph::<Test>::get(netuid).iter().all(|s| s.validator_permit));
+	(netuid, validators, miners)
+}
+
+#[test]
+fn set_weights_stores_them_max_upscaled() {
+	build_and_execute(|| {
+		let (netuid, v, _) = subnet_with_permits();
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[0]), netuid, uids(&[4, 2, 3]), uids(&[10, 40, 0]), 0));
+		assert_eq!(Weights::<Test>::get(netuid, 0).unwrap().into_inner(), vec![(2, 65_535), (4, 16_384)]);
+		assert_eq!(LastUpdate::<Test>::get(netuid)[0], System::block_number());
+		assert!(subnet_events().contains(&Event::WeightsSet { netuid, uid: 0 }));
+	});
+}
+
+#[test]
+fn bad_weights_are_refused_with_the_reason() {
+	build_and_execute(|| {
+		let (netuid, v, m) = subnet_with_permits();
+		let set = |who, u: &[u16], w: &[u16], version| {
+			Subnets::set_weights(RuntimeOrigin::signed(who), netuid, uids(u), uids(w), version)
+		};
+		assert_noop!(set(v[0], &[2, 3], &[1], 0), Error::<Test>::WeightsLengthMismatch);
+		assert_noop!(set(v[0], &[2, 5], &[1, 1], 0), Error::<Test>::UidOutOfRange);
+		assert_noop!(set(v[0], &[2, 2], &[1, 1], 0), Error::<Test>::DuplicateUid);
+		assert_noop!(set(v[0], &[2, 3], &[0, 0], 0), Error::<Test>::AllWeightsZero);
+		assert_noop!(set(999, &[2], &[1], 0), Error::<Test>::NotRegistered);
+		// Minimum count and version key.
+		run_to(System::block_number() + 2);
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::MinWeights(2)));
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::WeightsVersion(7)));
+		assert_noop!(set(v[0], &[2], &[1], 7), Error::<Test>::TooFewWeights);
+		assert_noop!(set(v[0], &[2, 3], &[1, 1], 6), Error::<Test>::OutdatedVersionKey);
+		assert_ok!(set(v[0], &[2, 3], &[1, 1], 7));
+		// Rate limit (100 blocks by default).
+		assert_noop!(set(v[0], &[2, 3], &[1, 2], 7), Error::<Test>::WeightsRateLimited);
+		// A neuron without a permit: the newest registration, replaced into nothing.
+		let h = register(netuid, CHARLIE, 1, 100);
+		assert_noop!(set(h, &[2, 3], &[1, 1], 7), Error::<Test>::NoValidatorPermit);
+		let _ = m;
+		// Commit-reveal subnets refuse direct weights.
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::CommitReveal(true)));
+		assert_noop!(set(v[1], &[2, 3], &[1, 1], 7), Error::<Test>::CommitRevealRequired);
+	});
+}
+
+#[test]
+fn commit_then_reveal_in_the_next_epoch() {
+	build_and_execute(|| {
+		let (netuid, v, _) = subnet_with_permits();
+		run_to(System::block_number() + 1);
+		assert_noop!(
+			Subnets::commit_weights(RuntimeOrigin::signed(v[0]), netuid, [1; 32]),
+			Error::<Test>::CommitRevealDisabled
+		);
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::CommitReveal(true)));
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::WeightsRateLimit(0)));
+		let salt: Salt = BoundedVec::truncate_from(vec![7, 8, 9]);
+		let (u, w) = (uids(&[2, 3, 4]), uids(&[1, 2, 3]));
+		let hash = Subnets::commit_hash(&v[0], netuid, &u, &w, &salt, 0);
+		assert_ok!(Subnets::commit_weights(RuntimeOrigin::signed(v[0]), netuid, hash));
+		let reveal = |salt: &Salt| {
+			Subnets::reveal_weights(RuntimeOrigin::signed(v[0]), netuid, u.clone(), w.clone(), salt.clone(), 0)
+		};
+		// Same epoch: too early.
+		assert_noop!(reveal(&salt), Error::<Test>::RevealTooEarly);
+		run_to(next_epoch(netuid));
+		// Wrong salt: no matching commit.
+		assert_noop!(reveal(&BoundedVec::truncate_from(vec![7, 8])), Error::<Test>::NoMatchingCommit);
+		assert_ok!(reveal(&salt));
+		assert_eq!(Weights::<Test>::get(netuid, 0).unwrap().into_inner(), vec![(2, 21_845), (3, 43_690), (4, 65_535)]);
+		assert!(WeightCommits::<Test>::get(netuid, v[0]).is_empty());
+		assert!(subnet_events().contains(&Event::WeightsRevealed { netuid, uid: 0, hash }));
+	});
+}
+
+#[test]
+fn a_reveal_after_its_epoch_is_too_late_and_commits_are_bounded() {
+	build_and_execute(|| {
+		let (netuid, v, _) = subnet_with_permits();
+		run_to(System::block_number() + 1);
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::CommitReveal(true)));
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::WeightsRateLimit(2)));
+		let salt: Salt = BoundedVec::truncate_from(vec![1]);
+		let (u, w) = (uids(&[2]), uids(&[1]));
+		let hash = Subnets::commit_hash(&v[1], netuid, &u, &w, &salt, 0);
+		assert_ok!(Subnets::commit_weights(RuntimeOrigin::signed(v[1]), netuid, hash));
+		assert_noop!(
+			Subnets::commit_weights(RuntimeOrigin::signed(v[1]), netuid, [2; 32]),
+			Error::<Test>::WeightsRateLimited
+		);
+		run_to(System::block_number() + 2);
+		assert_ok!(Subnets::commit_weights(RuntimeOrigin::signed(v[1]), netuid, [2; 32]));
+		run_to(System::block_number() + 2);
+		assert_noop!(
+			Subnets::commit_weights(RuntimeOrigin::signed(v[1]), netuid, [3; 32]),
+			Error::<Test>::TooManyCommits
+		);
+		// Two epochs later the first commit's reveal window (one epoch) has passed.
+		let first = next_epoch(netuid);
+		run_to(first);
+		run_to(System::block_number() + 2);
+		let info = Networks::<Test>::get(netuid).unwrap();
+		// Still live until the next epoch prunes it: revealing now is on time...
+		assert_eq!(info.epochs, WeightCommits::<Test>::get(netuid, v[1])[0].epoch + 1);
+		// ...but after one more epoch it is too late (the epoch prunes it, too).
+		let hash_kept = WeightCommits::<Test>::get(netuid, v[1]).clone();
+		run_to(next_epoch(netuid));
+		assert!(WeightCommits::<Test>::get(netuid, v[1]).len() < hash_kept.len());
+		assert_noop!(
+			Subnets::reveal_weights(RuntimeOrigin::signed(v[1]), netuid, u, w, salt, 0),
+			Error::<Test>::NoMatchingCommit
+		);
+		assert!(subnet_events().iter().any(|e| matches!(e, Event::CommitsExpired { uid: 1, .. })));
+	});
+}
+
+#[test]
+fn a_late_reveal_of_a_live_commit_is_refused() {
+	build_and_execute(|| {
+		let (netuid, v, _) = subnet_with_permits();
+		run_to(System::block_number() + 1);
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::CommitReveal(true)));
+		let salt: Salt = BoundedVec::truncate_from(vec![1]);
+		let (u, w) = (uids(&[2]), uids(&[1]));
+		let hash = Subnets::commit_hash(&v[0], netuid, &u, &w, &salt, 0);
+		assert_ok!(Subnets::commit_weights(RuntimeOrigin::signed(v[0]), netuid, hash));
+		// Pretend two epochs passed without the hook pruning (counter only).
+		Networks::<Test>::mutate(netuid, |i| i.as_mut().unwrap().epochs += 2);
+		assert_noop!(
+			Subnets::reveal_weights(RuntimeOrigin::signed(v[0]), netuid, u, w, salt, 0),
+			Error::<Test>::RevealTooLate
+		);
+	});
+}
+
+// ---- Epochs ----
+
+#[test]
+fn epochs_are_staggered_and_at_most_one_runs_per_block() {
+	build_and_execute(|| {
+		// Tempo 10: netuid 1 runs where (b + 2) % 11 == 0, netuid 2 where (b + 3) % 11 == 0.
+		let (a, b) = (new_subnet(), new_subnet());
+		assert_eq!(Subnets::next_epoch_at(a, TEMPO, 1), 9);
+		assert_eq!(Subnets::next_epoch_at(b, TEMPO, 1), 8);
+		run_to(9);
+		assert_eq!(Networks::<Test>::get(a).unwrap().last_epoch, Some(9));
+		assert_eq!(Networks::<Test>::get(b).unwrap().last_epoch, Some(8));
+		// Make both due in the same block: the second waits one block.
+		run_to(12);
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), b, Hyperparameter::Tempo(9)));
+		// Now b runs where (x + 3) % 10 == 0 → 17; a at 20. Force a collision at 20 with tempo 10 vs 9.
+		let next_a = Subnets::next_epoch_at(a, TEMPO, 12);
+		let next_b = Subnets::next_epoch_at(b, 9, 12);
+		assert_eq!((next_a, next_b), (20, 17));
+		run_to(26);
+		// At 27 both are due ((27 + 3) % 10 == 0 and (27 + 2) % 11 != 0): find a shared block.
+		let shared = (27..400).find(|x| (x + 2) % 11 == 0 && (x + 3) % 10 == 0).unwrap();
+		run_to(shared);
+		let ran: Vec<NetUid> = [a, b].into_iter().filter(|n| Networks::<Test>::get(n).unwrap().last_epoch == Some(shared)).collect();
+		assert_eq!(ran.len(), 1, "one epoch per block");
+		assert_eq!(PendingEpochs::<Test>::get().len(), 1);
+		run_to(shared + 1);
+		assert!(PendingEpochs::<Test>::get().is_empty());
+		assert!([a, b].iter().any(|n| Networks::<Test>::get(n).unwrap().last_epoch == Some(shared + 1)));
+	});
+}
+
+/// What Yuma computes for `netuid` from its stored state at block `now`.
+fn expected_epoch(netuid: NetUid, now: u64, emission: u128) -> hearth_yuma::EpochOutput {
+	let keys = Keys::<Test>::get(netuid);
+	let n = keys.len();
+	let stakes: Vec<u128> = keys.iter().map(Staking::hotkey_stake).collect();
+	let stats = Metagraph::<Test>::get(netuid);
+	let neurons: Vec<hearth_yuma::Neuron> = (0..n)
+		.map(|i| hearth_yuma::Neuron {
+			stake: stakes[i] as u64,
+			registered_at: RegisteredAt::<Test>::get(netuid)[i],
+			last_update: LastUpdate::<Test>::get(netuid)[i],
+			validator_permit: stats[i].validator_permit,
+			first_unrevealed_commit: None,
+		})
+		.collect();
+	let row = |r: Option<Row>| r.map(|r| r.into_inner()).unwrap_or_default();
+	let weights: Vec<_> = (0..n as u16).map(|u| row(Weights::<Test>::get(netuid, u))).collect();
+	let bonds: Vec<_> = (0..n as u16).map(|u| row(Bonds::<Test>::get(netuid, u))).collect();
+	let info = Networks::<Test>::get(netuid).unwrap();
+	let params = info.params.to_yuma();
+	hearth_yuma::run_epoch(&hearth_yuma::EpochInput {
+		block: now,
+		last_epoch_block: info.last_epoch,
+		neurons: &neurons,
+		weights: &weights,
+		bonds: &bonds,
+		params: &params,
+		emission,
+	})
+	.unwrap()
+}
+
+#[test]
+fn emissions_land_on_hotkey_pools_exactly_as_yuma_computes() {
+	use frame_support::traits::Hooks;
+	build_and_execute(|| {
+		let (netuid, v, m) = subnet_with_permits();
+		let all: Vec<AccountId> = v.iter().chain(m.iter()).copied().collect();
+		// Validator 0 favours miner 2, validator 1 spreads; both ignore the validators.
+		run_to(System::block_number() + 1);
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[0]), netuid, uids(&[2, 3, 4]), uids(&[60, 30, 10]), 0));
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[1]), netuid, uids(&[2, 3, 4]), uids(&[40, 40, 20]), 0));
+		for _ in 0..4 {
+			let epoch = next_epoch(netuid);
+			run_to(epoch - 1);
+			// The epoch block: emissions mint first, then the subnet pays.
+			System::set_block_number(epoch);
+			Emissions::on_initialize(epoch);
+			let pending = pallet_hearth_emissions::PendingEmission::<Test>::get(netuid);
+			let to_owner = Perbill::from_percent(18).mul_floor(pending);
+			let expected = expected_epoch(netuid, epoch, pending - to_owner);
+			let before: Vec<u128> = all.iter().map(Staking::hotkey_stake).collect();
+			let owner_before = Balances::balance(&OWNER);
+			Subnets::on_initialize(epoch);
+			for (i, h) in all.iter().enumerate() {
+				let earned = expected.miner_emission[i] + expected.validator_emission[i];
+				assert_eq!(Staking::hotkey_stake(h), before[i] + earned, "uid {i} at block {epoch}");
+			}
+			assert_eq!(Balances::balance(&OWNER), owner_before + to_owner);
+			let acc = EpochAccounts::<Test>::get(netuid).unwrap();
+			assert_eq!(acc.emission, pending);
+			assert_eq!(acc.to_owner, to_owner);
+			assert_eq!(acc.to_miners, expected.miner_emission.iter().sum::<u128>());
+			assert_eq!(acc.to_validators, expected.validator_emission.iter().sum::<u128>());
+			assert_eq!(acc.to_owner + acc.to_miners + acc.to_validators + acc.carried, pending);
+			assert_eq!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid), acc.carried);
+			let stats = Metagraph::<Test>::get(netuid);
+			assert_eq!(stats.iter().map(|s| s.incentive).collect::<Vec<_>>(), expected.incentive);
+			assert_eq!(stats.iter().map(|s| s.dividends).collect::<Vec<_>>(), expected.dividends);
+		}
+		// Miner 2 got the most incentive; validators earned dividends.
+		let stats = Metagraph::<Test>::get(netuid);
+		assert!(stats[2].incentive > stats[3].incentive && stats[3].incentive > stats[4].incentive);
+		assert!(stats[0].dividends > 0 && stats[1].dividends > 0);
+		// The subnet's stake (its weight in the split) is what its neurons hold.
+		let total: u128 = all.iter().map(Staking::hotkey_stake).sum();
+		assert!(SubnetList::<Test>::get()[0].stake > 0 && SubnetList::<Test>::get()[0].stake <= total);
+	});
+}
+
+#[test]
+fn the_metagraph_view_shows_neurons_and_the_last_epoch() {
+	build_and_execute(|| {
+		let (netuid, v, m) = subnet_with_permits();
+		let view = Subnets::metagraph(netuid).unwrap();
+		assert_eq!(view.neurons.len(), 5);
+		assert_eq!(view.neurons[0].hotkey, v[0]);
+		assert_eq!(view.neurons[0].coldkey, Some(ALICE));
+		assert_eq!(view.neurons[2].hotkey, m[0]);
+		assert_eq!(view.neurons[2].stake, Staking::hotkey_stake(&m[0]));
+		assert_eq!(view.last_epoch, EpochAccounts::<Test>::get(netuid));
+		assert_eq!(view.next_epoch_at, next_epoch(netuid));
+		assert_eq!(Subnets::metagraph(9), None);
+		assert_eq!(Subnets::netuids(), vec![netuid]);
 	});
 }
