@@ -13,8 +13,8 @@ TIER1_TARGET := $(TARGET_ROOT)/tier1
 TIER2_TARGET := $(TARGET_ROOT)/tier2
 BENCH_TARGET := $(TARGET_ROOT)/bench
 WEIGHTS_TARGET := $(TARGET_ROOT)/weights
-BENCH_PKGS := -p pallet-hearth-staking -p pallet-hearth-slashing
-TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p hearth-runtime -p hearth-yuma
+BENCH_PKGS := -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets
+TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p hearth-runtime -p hearth-yuma -p hearth-halving
 TIER1_FEATURES := --features hearth-yuma/sim
 TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e
 NODE := $(TIER2_TARGET)/debug/hearth-node
@@ -46,7 +46,7 @@ test-tier1:
 
 # The pure crates the runtime will run must build for the runtime's target.
 check-wasm:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma --no-default-features --target wasm32v1-none
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma -p hearth-halving --no-default-features --target wasm32v1-none
 
 # One Yuma epoch at 256/1024/4096 uids against the dense reference (prints ratios).
 bench-yuma:

@@ -20,8 +20,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -203,6 +203,28 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_hearth_emissions::runtime_api::EmissionsApi<Block> for Runtime {
+		fn schedule() -> pallet_hearth_emissions::ScheduleInfo {
+			Emissions::schedule_info()
+		}
+	}
+
+	impl pallet_hearth_subnets::runtime_api::SubnetsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn netuids() -> Vec<pallet_hearth_subnets::NetUid> {
+			Subnets::netuids()
+		}
+
+		fn metagraph(
+			netuid: pallet_hearth_subnets::NetUid,
+		) -> Option<pallet_hearth_subnets::runtime_api::MetagraphView<AccountId, BlockNumber>> {
+			Subnets::metagraph(netuid)
+		}
+
+		fn lock_cost() -> Balance {
+			Subnets::lock_cost(System::block_number())
 		}
 	}
 

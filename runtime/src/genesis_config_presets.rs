@@ -34,11 +34,20 @@ pub const LOCAL_UNBONDING_BLOCKS: u32 = 600;
 /// `local_testnet` slash deferral window.
 pub const LOCAL_SLASH_WINDOW_BLOCKS: u32 = 300;
 
+/// `development`: new subnets run an epoch every 6 blocks (12 s).
+pub const DEV_TEMPO: u16 = 5;
+/// The least tempo a `development` subnet owner may set.
+pub const DEV_MIN_TEMPO: u16 = 2;
+/// λ, the weight of paid demand in splitting the block reward, at genesis.
+pub const DEMAND_BLEND_PERCENT: u32 = 20;
+
 /// Chain parameters a preset fixes.
 struct Timing {
 	slot_duration_ms: u64,
 	unbonding_period_blocks: u32,
 	slash_defer_window_blocks: u32,
+	/// Tempo of new subnets and its least value (`None`: the runtime's defaults).
+	tempo: Option<(u16, u16)>,
 }
 
 /// A dev authority's keys, as `hearth-node --alice` (etc.) puts them in its keystore:
@@ -69,6 +78,13 @@ fn genesis(
 			unbonding_period_blocks: timing.unbonding_period_blocks,
 			slash_defer_window_blocks: timing.slash_defer_window_blocks,
 		},
+		emissions: pallet_hearth_emissions::GenesisConfig {
+			demand_blend: sp_runtime::Perbill::from_percent(DEMAND_BLEND_PERCENT),
+		},
+		subnets: pallet_hearth_subnets::GenesisConfig {
+			default_tempo: timing.tempo.map_or(0, |(t, _)| t),
+			min_tempo: timing.tempo.map_or(0, |(_, m)| m),
+		},
 	})
 }
 
@@ -82,6 +98,7 @@ pub fn development() -> Value {
 			slot_duration_ms: DEV_SLOT_DURATION_MS,
 			unbonding_period_blocks: DEV_UNBONDING_BLOCKS,
 			slash_defer_window_blocks: DEV_SLASH_WINDOW_BLOCKS,
+			tempo: Some((DEV_TEMPO, DEV_MIN_TEMPO)),
 		},
 	)
 }
@@ -101,6 +118,7 @@ pub fn local_testnet() -> Value {
 			slot_duration_ms: NETWORK_SLOT_DURATION_MS,
 			unbonding_period_blocks: LOCAL_UNBONDING_BLOCKS,
 			slash_defer_window_blocks: LOCAL_SLASH_WINDOW_BLOCKS,
+			tempo: None,
 		},
 	)
 }

@@ -166,4 +166,11 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Slashing = pallet_hearth_slashing;
+
+	// Emissions mints before subnets run their epochs in the same block.
+	#[runtime::pallet_index(12)]
+	pub type Emissions = pallet_hearth_emissions;
+
+	#[runtime::pallet_index(13)]
+	pub type Subnets = pallet_hearth_subnets;
 }

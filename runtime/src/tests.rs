@@ -3,7 +3,7 @@
 
 use crate::{
 	genesis_config_presets::{self, DEV_ENDOWMENT},
-	AccountId, Aura, Balances, BalancesCall, Proxy, ProxyType, Runtime, RuntimeCall,
+	AccountId, Aura, Balances, BalancesCall, Emissions, Proxy, ProxyType, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System, TransactionPayment,
 	EXISTENTIAL_DEPOSIT, HTH, MILLI_HTH,
 };
@@ -105,12 +105,14 @@ fn presets_endow_every_dev_account_and_nothing_else() {
 			for key in &accounts {
 				assert_eq!(Balances::balance(&key.to_account_id()), DEV_ENDOWMENT);
 			}
-			// Plus the existential deposit that keeps the staking account alive.
+			// Plus the existential deposits that keep the staking account and the
+			// emissions pot alive.
 			assert_eq!(
 				Balances::total_issuance(),
-				DEV_ENDOWMENT * accounts.len() as u128 + EXISTENTIAL_DEPOSIT,
+				DEV_ENDOWMENT * accounts.len() as u128 + 2 * EXISTENTIAL_DEPOSIT,
 				"{preset}: issuance is exactly the endowments"
 			);
+			assert_eq!(pallet_hearth_emissions::GenesisIssuance::<Runtime>::get(), Balances::total_issuance());
 		});
 	}
 }
@@ -150,6 +152,9 @@ fn a_transfer_costs_a_fraction_of_a_milli_hth_and_the_fee_is_burned() {
 		.expect("the fee settles");
 		assert_eq!(Balances::balance(&alice()), alice_before - fee);
 		assert_eq!(Balances::total_issuance(), issuance - fee);
+		// The burn is counted: the supply identity still holds.
+		assert_eq!(pallet_hearth_emissions::Burned::<Runtime>::get(), fee);
+		Emissions::do_try_state().expect("total issuance + burned = genesis + emitted");
 	});
 }
 

@@ -100,7 +100,9 @@ pub mod pallet {
 		/// How many blocks past its due block a report looks for room in the queue.
 		#[pallet::constant]
 		type MaxScheduleLookahead: Get<u32>;
-		/// Weights.
+		/// Where the burned part of a slash goes (emissions counts burns).
+		type Burn: frame_support::traits::OnUnbalanced<Credit<AccountIdOf<Self>, Self::Currency>>;
+		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
 	}
 
@@ -328,8 +330,8 @@ pub mod pallet {
 				None => (0, credit),
 			};
 			let burned = burn.peek();
-			// Dropping the credit burns it: total issuance falls by `burned`.
-			drop(burn);
+			// The sink burns it: total issuance falls by `burned`.
+			<T::Burn as frame_support::traits::OnUnbalanced<_>>::on_unbalanced(burn);
 			Self::deposit_event(Event::SlashApplied { id, offender: slash.offender, amount, to_reporter, burned });
 		}
 

@@ -98,6 +98,7 @@ impl pallet_hearth_slashing::Config for Test {
 	type DeferWindow = ConstU64<WINDOW>;
 	type MaxSlashesPerBlock = ConstU32<2>;
 	type MaxScheduleLookahead = ConstU32<3>;
+	type Burn = ();
 	type WeightInfo = ();
 }
 

@@ -1,7 +1,7 @@
 //! Money and accounts: balances, fees, sudo, batching and proxies.
 
 use crate::{
-	deposit, Balance, Balances, OriginCaller, Runtime, RuntimeCall,
+	deposit, Balance, Balances, Emissions, OriginCaller, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System, EXISTENTIAL_DEPOSIT,
 	TRANSACTION_BYTE_FEE,
 };
@@ -21,8 +21,8 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
 	type Balance = Balance;
-	/// Dust below the existential deposit is burned.
-	type DustRemoval = ();
+	/// Dust below the existential deposit is burned (and counted by emissions).
+	type DustRemoval = Emissions;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
 	type ReserveIdentifier = [u8; 8];
@@ -39,8 +39,9 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// Fees are burned: total issuance falls by exactly what is paid.
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// Fees are burned through emissions' sink: total issuance falls by exactly what
+	/// is paid, and the burn is counted in the supply identity.
+	type OnChargeTransaction = FungibleAdapter<Balances, Emissions>;
 	/// One smallest unit per picosecond of compute.
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, ConstU128<TRANSACTION_BYTE_FEE>>;

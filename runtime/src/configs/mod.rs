@@ -3,6 +3,7 @@
 mod accounts;
 mod consensus;
 mod stake;
+mod subnets;
 mod system;
 
 pub use accounts::ProxyType;

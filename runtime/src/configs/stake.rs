@@ -66,5 +66,7 @@ impl pallet_hearth_slashing::Config for Runtime {
 	type DeferWindow = pallet_hearth_params::SlashDeferWindow<Runtime>;
 	type MaxSlashesPerBlock = ConstU32<16>;
 	type MaxScheduleLookahead = ConstU32<64>;
+	/// The burned part of a slash is counted by emissions.
+	type Burn = crate::Emissions;
 	type WeightInfo = pallet_hearth_slashing::weights::SubstrateWeight<Runtime>;
 }

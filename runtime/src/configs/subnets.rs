@@ -1,0 +1,66 @@
+//! Rewards: the halving emission and the subnets whose epochs pay it out.
+
+use crate::{
+	Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeEvent, RuntimeHoldReason, Staking,
+	Subnets, HTH, MILLI_HTH,
+};
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use frame_system::EnsureRoot;
+use sp_runtime::Perbill;
+
+/// A day of 6 s blocks.
+const DAY: BlockNumber = 14_400;
+
+parameter_types! {
+	pub const EmissionsPalletId: PalletId = PalletId(*b"hth/emis");
+	/// 100 HTH to create the first subnet; each creation doubles it, a week decays it back.
+	pub const MinLock: Balance = 100 * HTH;
+	pub const LockDecayBlocks: BlockNumber = 7 * DAY;
+	/// Registration costs between 0.1 and 100 HTH.
+	pub const MinBurn: Balance = 100 * MILLI_HTH;
+	pub const MaxBurn: Balance = 100 * HTH;
+	/// -0.01 % a block: the price halves in about 11.5 hours without registrations.
+	pub const BurnDecay: Perbill = Perbill::from_parts(100_000);
+	/// +20 % with each registration.
+	pub const BurnIncrease: Perbill = Perbill::from_percent(20);
+	/// The owner's cut of each epoch, as on Bittensor.
+	pub const OwnerCut: Perbill = Perbill::from_percent(18);
+}
+
+impl pallet_hearth_emissions::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = EmissionsPalletId;
+	type Subnets = Subnets;
+	/// No lease market yet: stake alone splits the reward.
+	type Demand = ();
+	type MaxSubnets = ConstU32<64>;
+	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	type WeightInfo = pallet_hearth_emissions::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::EmissionsHelper;
+}
+
+impl pallet_hearth_subnets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Staking = Staking;
+	type Emission = Emissions;
+	type Burn = Emissions;
+	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	type MaxSubnets = ConstU32<64>;
+	type MaxEpochsPerBlock = ConstU32<2>;
+	type MaxCommits = ConstU32<4>;
+	type MaxGpuKinds = ConstU32<8>;
+	type MinLock = MinLock;
+	type LockDecayBlocks = LockDecayBlocks;
+	type MinBurn = MinBurn;
+	type MaxBurn = MaxBurn;
+	type BurnDecay = BurnDecay;
+	type BurnIncrease = BurnIncrease;
+	type OwnerCut = OwnerCut;
+	type ParamsRateLimit = ConstU32<100>;
+	type EpochFreezeBlocks = ConstU32<2>;
+	type WeightInfo = pallet_hearth_subnets::weights::SubstrateWeight<Runtime>;
+}
