@@ -14,7 +14,33 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_hearth_staking, Staking]
 	[pallet_hearth_slashing, Slashing]
+	[pallet_hearth_emissions, Emissions]
+	[pallet_hearth_subnets, Subnets]
 );
+
+/// Subnets for the emissions hook's benchmark: entries in the subnet list (emissions
+/// reads nothing else of them).
+pub struct EmissionsHelper;
+impl pallet_hearth_emissions::BenchmarkHelper for EmissionsHelper {
+	fn create_subnets(count: u32) {
+		let entries: Vec<_> = (1..=count as u16)
+			.map(|netuid| pallet_hearth_subnets::SubnetEntry { netuid, tempo: 360, stake: HTH * netuid as u128 })
+			.collect();
+		pallet_hearth_subnets::SubnetList::<Runtime>::put(
+			frame_support::BoundedVec::truncate_from(entries),
+		);
+	}
+}
+
+/// Stakes through the runtime's staking pallet.
+pub struct SubnetsHelper;
+impl pallet_hearth_subnets::BenchmarkHelper<AccountId> for SubnetsHelper {
+	fn stake(coldkey: &AccountId, hotkey: &AccountId, stake: u128) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::mint_into(coldkey, stake.saturating_mul(2).saturating_add(1_000 * HTH));
+		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), stake.max(HTH));
+	}
+}
 
 /// Lists the benchmarks of every pallet above.
 pub fn list(list: &mut Vec<BenchmarkList>, extra: bool) {

@@ -5,6 +5,7 @@
 use super::*;
 use crate::Pallet as Emissions;
 use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use sp_runtime::Perbill;
 

@@ -44,6 +44,13 @@ mod tests;
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// What the benchmarks need from staking.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Funds `coldkey` and has it stake `stake` on its new hotkey `hotkey`.
+	fn stake(coldkey: &AccountId, hotkey: &AccountId, stake: u128);
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -141,6 +148,9 @@ pub mod pallet {
 		type EpochFreezeBlocks: Get<BlockNumberFor<Self>>;
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
+		/// Registers and stakes hotkeys for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Why funds are held.

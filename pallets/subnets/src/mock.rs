@@ -137,6 +137,19 @@ impl pallet_hearth_subnets::Config for Test {
 	type ParamsRateLimit = frame_support::traits::ConstU64<5>;
 	type EpochFreezeBlocks = frame_support::traits::ConstU64<1>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = StakeHelper;
+}
+
+/// Stakes through the real staking pallet.
+pub struct StakeHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for StakeHelper {
+	fn stake(coldkey: &AccountId, hotkey: &AccountId, stake: u128) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::mint_into(coldkey, stake * 2 + (1 << 60));
+		Staking::add_stake(RuntimeOrigin::signed(*coldkey), *hotkey, stake).expect("benchmark stake");
+	}
 }
 
 /// Genesis: funded coldkeys, tempo 10; runs `test`, then every pallet's invariants.

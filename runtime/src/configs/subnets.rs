@@ -63,4 +63,6 @@ impl pallet_hearth_subnets::Config for Runtime {
 	type ParamsRateLimit = ConstU32<100>;
 	type EpochFreezeBlocks = ConstU32<2>;
 	type WeightInfo = pallet_hearth_subnets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::SubnetsHelper;
 }
