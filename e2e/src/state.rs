@@ -73,3 +73,13 @@ pub async fn stake_pool(rpc: &Rpc, hotkey: &AccountId, at: Option<Hash>) -> pall
 		None => Default::default(),
 	}
 }
+
+/// Calls runtime API `method` (e.g. `SubnetsApi_metagraph`) with SCALE-encoded `args`
+/// through `state_call`, at block `at`, and decodes the answer.
+pub async fn runtime_api<T: Decode>(rpc: &Rpc, method: &str, args: &[u8], at: Option<Hash>) -> T {
+	let answer: String = rpc
+		.call("state_call", vec![json!(method), json!(format!("0x{}", hex::encode(args))), json!(at)])
+		.await
+		.expect("state_call answers");
+	T::decode(&mut &hex_bytes(&answer)[..]).unwrap_or_else(|e| panic!("{method} answer decodes: {e}"))
+}
