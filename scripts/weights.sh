@@ -23,7 +23,7 @@ CARGO_TARGET_DIR="$target" cargo build --locked -p hearth-runtime --features run
 wbuild="$target/debug/wbuild/hearth-runtime"
 wasm="$wbuild/hearth_runtime.compact.compressed.wasm"
 [ -f "$wasm" ] || wasm="$wbuild/hearth_runtime.wasm"
-for pallet in staking slashing; do
+for pallet in ${PALLETS:-staking slashing emissions subnets}; do
 	"$bencher" v1 benchmark pallet \
 		--runtime "$wasm" \
 		--pallet "pallet_hearth_$pallet" \
