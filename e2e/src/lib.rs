@@ -32,3 +32,12 @@ where
 		tokio::time::sleep(Duration::from_millis(250)).await;
 	}
 }
+
+/// Waits (up to two minutes: a cold node compiles its runtime first) until the node
+/// behind `rpc` has finalized block 1 or later; returns the finalized hash and number.
+pub async fn first_finalized(rpc: &rpc::Rpc) -> (hearth_runtime::Hash, u32) {
+	wait_until("a finalized block", Duration::from_secs(120), || async {
+		rpc.finalized().await.filter(|(_, n)| *n >= 1)
+	})
+	.await
+}

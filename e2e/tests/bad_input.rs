@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use hearth_e2e::{
+	first_finalized,
 	node::{Node, NodeConfig, TempDir},
 	rpc::{error_code, Rpc},
 	tx, wait_until,
@@ -25,10 +26,7 @@ async fn bad_input_gets_json_rpc_errors_and_the_chain_goes_on() {
 	let dir = TempDir::new("bad-input");
 	let mut node = Node::start(NodeConfig::new("bad-input", dir.path(), &["--dev"]));
 	let rpc = node.rpc();
-	wait_until("a finalized block", Duration::from_secs(120), || async {
-		rpc.finalized().await.filter(|(_, n)| *n >= 1)
-	})
-	.await;
+	first_finalized(&rpc).await;
 
 	// Malformed extrinsic bytes: not a valid SCALE extrinsic.
 	let (code, message) = submit_error(&rpc, "0x0badc0de").await;

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use hearth_e2e::{
+	first_finalized,
 	node::{Node, NodeConfig, TempDir},
 	state, tx, wait_until,
 };
@@ -31,11 +32,7 @@ async fn dev_node_produces_and_finalizes_blocks_and_serves_metrics() {
 	let node = start_dev(&dir);
 	let rpc = node.rpc();
 
-	let (_, first) =
-		wait_until("a finalized block", Duration::from_secs(120), || async {
-			rpc.finalized().await.filter(|(_, n)| *n >= 1)
-		})
-		.await;
+	let (_, first) = first_finalized(&rpc).await;
 	let (_, later) = wait_until("finality to advance by 3", Duration::from_secs(60), || async {
 		rpc.finalized().await.filter(|(_, n)| *n >= first + 3)
 	})
@@ -53,10 +50,7 @@ async fn signed_transfer_is_finalized_and_moves_exactly_amount_plus_fee() {
 	let dir = TempDir::new("dev-transfer");
 	let node = start_dev(&dir);
 	let rpc = node.rpc();
-	wait_until("a finalized block", Duration::from_secs(120), || async {
-		rpc.finalized().await.filter(|(_, n)| *n >= 1)
-	})
-	.await;
+	first_finalized(&rpc).await;
 
 	let ctx = tx::ChainContext::fetch(&rpc).await;
 	let amount = 12_345 * HTH + 678;

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use hearth_e2e::{
+	first_finalized,
 	node::{Node, NodeConfig, TempDir},
 	state,
 	tx::{self, Until},
@@ -31,10 +32,7 @@ async fn delegate_stake_unbond_and_withdraw_on_a_dev_node() {
 	let dir = TempDir::new("staking");
 	let node = Node::start(NodeConfig::new("staking", dir.path(), &["--dev"]));
 	let rpc = node.rpc();
-	wait_until("a finalized block", Duration::from_secs(120), || async {
-		rpc.finalized().await.filter(|(_, n)| *n >= 1)
-	})
-	.await;
+	first_finalized(&rpc).await;
 	let ctx = tx::ChainContext::fetch(&rpc).await;
 	let (alice, bob, hotkey) = (Alice.to_account_id(), Bob.to_account_id(), Eve.to_account_id());
 	let send = |call: pallet_hearth_staking::Call<hearth_runtime::Runtime>, who| {

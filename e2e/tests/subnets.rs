@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use codec::Encode;
 use hearth_e2e::{
+	first_finalized,
 	node::{Node, NodeConfig, TempDir},
 	rpc::Rpc,
 	state,
@@ -49,10 +50,7 @@ async fn validators_weights_turn_into_stake_at_the_epoch() {
 	let dir = TempDir::new("subnets");
 	let node = Node::start(NodeConfig::new("subnets", dir.path(), &["--dev"]));
 	let rpc = node.rpc();
-	wait_until("a finalized block", Duration::from_secs(120), || async {
-		rpc.finalized().await.filter(|(_, n)| *n >= 1)
-	})
-	.await;
+	first_finalized(&rpc).await;
 	let ctx = tx::ChainContext::fetch(&rpc).await;
 	let lock: u128 = state::runtime_api(&rpc, "SubnetsApi_lock_cost", &[], None).await;
 	assert_eq!(lock, 100 * HTH, "the first subnet costs the minimum lock");
