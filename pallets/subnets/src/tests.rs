@@ -625,3 +625,4 @@ fn the_metagraph_view_shows_neurons_and_the_last_epoch() {
 		assert_eq!(Subnets::netuids(), vec![netuid]);
 	});
 }
+

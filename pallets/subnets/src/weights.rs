@@ -1,5 +1,27 @@
-//! Weights of `pallet_hearth_subnets`. Provisional until `make weights` measures them
-//! (the benchmarks are in `benchmarking.rs`).
+//! Weights of `pallet_hearth_subnets`, measured by `frame-omni-bencher` (64.0.0) on 2026-11-23.
+//!
+//! Machine: `AMD EPYC` (`vm`); steps 10, repeat 3,
+//! wasm execution `Compiled`. Regenerate with `make weights`.
+//!
+//! Command:
+//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   v1
+//!   benchmark
+//!   pallet
+//!   --runtime
+//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   --pallet
+//!   pallet_hearth_subnets
+//!   --extrinsic
+//!   *
+//!   --steps
+//!   10
+//!   --repeat
+//!   3
+//!   --template
+//!   scripts/weight-template.hbs
+//!   --output
+//!   pallets/subnets/src/weights.rs
 
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -29,50 +51,166 @@ pub trait WeightInfo {
 /// Weights for a runtime, priced with its own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
-macro_rules! provisional {
-	($db:expr) => {
-		fn create_subnet() -> Weight { Weight::from_parts(60_000_000, 8_000).saturating_add($db.reads_writes(6, 5)) }
-		fn dissolve_subnet(n: u32, ) -> Weight {
-			Weight::from_parts(80_000_000, 10_000)
-				.saturating_add(Weight::from_parts(60_000, 100).saturating_mul(n.into()))
-				.saturating_add($db.reads_writes(8, 14))
-				.saturating_add($db.writes((6_u64).saturating_mul(n.into())))
-		}
-		fn set_hyperparameter() -> Weight { Weight::from_parts(40_000_000, 8_000).saturating_add($db.reads_writes(5, 2)) }
-		fn set_bounds() -> Weight { Weight::from_parts(20_000_000, 2_000).saturating_add($db.reads_writes(1, 1)) }
-		fn register() -> Weight { Weight::from_parts(400_000_000, 300_000).saturating_add($db.reads_writes(12, 14)) }
-		fn serve() -> Weight { Weight::from_parts(30_000_000, 4_000).saturating_add($db.reads_writes(2, 1)) }
-		fn set_gpus() -> Weight { Weight::from_parts(40_000_000, 4_000).saturating_add($db.reads_writes(2, 1)) }
-		fn set_weights(w: u32, ) -> Weight {
-			Weight::from_parts(80_000_000, 150_000)
-				.saturating_add(Weight::from_parts(400_000, 4).saturating_mul(w.into()))
-				.saturating_add($db.reads_writes(5, 2))
-		}
-		fn commit_weights() -> Weight { Weight::from_parts(60_000_000, 150_000).saturating_add($db.reads_writes(5, 1)) }
-		fn reveal_weights(w: u32, ) -> Weight {
-			Weight::from_parts(100_000_000, 150_000)
-				.saturating_add(Weight::from_parts(450_000, 4).saturating_mul(w.into()))
-				.saturating_add($db.reads_writes(6, 3))
-		}
-		fn on_initialize_scan(s: u32, ) -> Weight {
-			Weight::from_parts(5_000_000, 2_000)
-				.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(s.into()))
-				.saturating_add($db.reads(2))
-		}
-		fn epoch(n: u32, ) -> Weight {
-			Weight::from_parts(50_000_000, 100_000)
-				.saturating_add(Weight::from_parts(300_000, 2_000).saturating_mul(n.into()))
-				.saturating_add($db.reads_writes(12, 8))
-				.saturating_add($db.reads_writes((2_u64).saturating_mul(n.into()), (1_u64).saturating_mul(n.into())))
-		}
-	};
-}
-
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	provisional!(T::DbWeight::get());
+	fn create_subnet() -> Weight {
+		// Proof size measured: 285 bytes.
+		Weight::from_parts(53_550_000, 3611)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	/// `n` in `[0, 256]`.
+	fn dissolve_subnet(n: u32, ) -> Weight {
+		// Proof size measured: 967 + n * 140 bytes.
+		Weight::from_parts(86_794_761, 134549)
+			.saturating_add(Weight::from_parts(3_202_952, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 18881).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(11))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn set_hyperparameter() -> Weight {
+		// Proof size measured: 359 bytes.
+		Weight::from_parts(14_612_000, 134549)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn set_bounds() -> Weight {
+		// Proof size measured: 111 bytes.
+		Weight::from_parts(8_312_000, 1531)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn register() -> Weight {
+		// Proof size measured: 258339 bytes.
+		Weight::from_parts(738_382_000, 134549)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(14))
+	}
+	fn serve() -> Weight {
+		// Proof size measured: 385 bytes.
+		Weight::from_parts(14_402_000, 3611)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn set_gpus() -> Weight {
+		// Proof size measured: 385 bytes.
+		Weight::from_parts(17_035_000, 3611)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// `w` in `[1, 4096]`.
+	fn set_weights(w: u32, ) -> Weight {
+		// Proof size measured: 1544 + w * 30 bytes.
+		Weight::from_parts(86_784_886, 109973)
+			.saturating_add(Weight::from_parts(64_986, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn commit_weights() -> Weight {
+		// Proof size measured: 766 bytes.
+		Weight::from_parts(26_189_000, 109973)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// `w` in `[1, 4096]`.
+	fn reveal_weights(w: u32, ) -> Weight {
+		// Proof size measured: 1647 + w * 30 bytes.
+		Weight::from_parts(80_911_019, 109973)
+			.saturating_add(Weight::from_parts(78_410, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// `s` in `[0, 64]`.
+	fn on_initialize_scan(s: u32, ) -> Weight {
+		// Proof size measured: 100 + s * 20 bytes.
+		Weight::from_parts(4_656_006, 2767)
+			.saturating_add(Weight::from_parts(10_355, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(0))
+	}
+	/// `n` in `[256, 4096]`.
+	fn epoch(n: u32, ) -> Weight {
+		// Proof size measured: 6698 + n * 152 bytes.
+		Weight::from_parts(1_754_197_000, 1228255)
+			.saturating_add(Weight::from_parts(7_342_574, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(75))
+			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights priced with ParityDB's database weights (tests and mocks).
 impl WeightInfo for () {
-	provisional!(ParityDbWeight::get());
+	fn create_subnet() -> Weight {
+		Weight::from_parts(53_550_000, 3611)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	fn dissolve_subnet(n: u32, ) -> Weight {
+		Weight::from_parts(86_794_761, 134549)
+			.saturating_add(Weight::from_parts(3_202_952, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 18881).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(8))
+			.saturating_add(ParityDbWeight::get().writes(11))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn set_hyperparameter() -> Weight {
+		Weight::from_parts(14_612_000, 134549)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn set_bounds() -> Weight {
+		Weight::from_parts(8_312_000, 1531)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn register() -> Weight {
+		Weight::from_parts(738_382_000, 134549)
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(14))
+	}
+	fn serve() -> Weight {
+		Weight::from_parts(14_402_000, 3611)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn set_gpus() -> Weight {
+		Weight::from_parts(17_035_000, 3611)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn set_weights(w: u32, ) -> Weight {
+		Weight::from_parts(86_784_886, 109973)
+			.saturating_add(Weight::from_parts(64_986, 0).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(2))
+	}
+	fn commit_weights() -> Weight {
+		Weight::from_parts(26_189_000, 109973)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn reveal_weights(w: u32, ) -> Weight {
+		Weight::from_parts(80_911_019, 109973)
+			.saturating_add(Weight::from_parts(78_410, 0).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn on_initialize_scan(s: u32, ) -> Weight {
+		Weight::from_parts(4_656_006, 2767)
+			.saturating_add(Weight::from_parts(10_355, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(0))
+	}
+	fn epoch(n: u32, ) -> Weight {
+		Weight::from_parts(1_754_197_000, 1228255)
+			.saturating_add(Weight::from_parts(7_342_574, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(75))
+			.saturating_add(ParityDbWeight::get().writes(5))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+	}
 }
