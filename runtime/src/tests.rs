@@ -268,3 +268,23 @@ fn staking_in_the_runtime_pools_delegations_and_unbonds() {
 		crate::Staking::do_try_state().expect("staking invariants hold");
 	});
 }
+
+#[test]
+fn the_busiest_epoch_block_fits_in_a_block() {
+	use pallet_hearth_subnets::WeightInfo as _;
+	type SubnetWeights = <Runtime as pallet_hearth_subnets::Config>::WeightInfo;
+	type EmissionWeights = <Runtime as pallet_hearth_emissions::Config>::WeightInfo;
+	let max_block = crate::configs::RuntimeBlockWeights::get().max_block;
+	for n in [256u32, 1024, 4096] {
+		let w = SubnetWeights::epoch(n);
+		println!("epoch at n = {n}, 64 validators: {:.1} ms", w.ref_time() as f64 / 1e9);
+	}
+	// The worst block: the emissions split over 64 subnets, the scan of 64 subnets and
+	// the most epochs one block runs, all at 4096 uids.
+	let epochs = <<Runtime as pallet_hearth_subnets::Config>::MaxEpochsPerBlock as frame_support::traits::Get<u32>>::get() as u64;
+	let worst = <EmissionWeights as pallet_hearth_emissions::WeightInfo>::on_initialize(64)
+		.saturating_add(SubnetWeights::on_initialize_scan(64))
+		.saturating_add(SubnetWeights::epoch(4096).saturating_mul(epochs));
+	println!("worst epoch block: {:.1} % of the block", worst.ref_time() as f64 * 100.0 / max_block.ref_time() as f64);
+	assert!(worst.ref_time() * 4 < max_block.ref_time(), "epochs must leave most of the block to transactions");
+}

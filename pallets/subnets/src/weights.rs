@@ -54,15 +54,15 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn create_subnet() -> Weight {
 		// Proof size measured: 285 bytes.
-		Weight::from_parts(53_550_000, 3611)
+		Weight::from_parts(56_014_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// `n` in `[0, 256]`.
 	fn dissolve_subnet(n: u32, ) -> Weight {
 		// Proof size measured: 967 + n * 140 bytes.
-		Weight::from_parts(86_794_761, 134549)
-			.saturating_add(Weight::from_parts(3_202_952, 0).saturating_mul(n.into()))
+		Weight::from_parts(82_467_934, 134549)
+			.saturating_add(Weight::from_parts(4_429_497, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 18881).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -71,69 +71,69 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn set_hyperparameter() -> Weight {
 		// Proof size measured: 359 bytes.
-		Weight::from_parts(14_612_000, 134549)
+		Weight::from_parts(15_253_000, 134549)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn set_bounds() -> Weight {
 		// Proof size measured: 111 bytes.
-		Weight::from_parts(8_312_000, 1531)
+		Weight::from_parts(8_542_000, 1531)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn register() -> Weight {
 		// Proof size measured: 258339 bytes.
-		Weight::from_parts(738_382_000, 134549)
+		Weight::from_parts(780_224_000, 134549)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(14))
 	}
 	fn serve() -> Weight {
 		// Proof size measured: 385 bytes.
-		Weight::from_parts(14_402_000, 3611)
+		Weight::from_parts(15_824_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn set_gpus() -> Weight {
 		// Proof size measured: 385 bytes.
-		Weight::from_parts(17_035_000, 3611)
+		Weight::from_parts(17_647_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `w` in `[1, 4096]`.
 	fn set_weights(w: u32, ) -> Weight {
 		// Proof size measured: 1544 + w * 30 bytes.
-		Weight::from_parts(86_784_886, 109973)
-			.saturating_add(Weight::from_parts(64_986, 0).saturating_mul(w.into()))
+		Weight::from_parts(54_472_230, 109973)
+			.saturating_add(Weight::from_parts(94_678, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn commit_weights() -> Weight {
 		// Proof size measured: 766 bytes.
-		Weight::from_parts(26_189_000, 109973)
+		Weight::from_parts(27_280_000, 109973)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `w` in `[1, 4096]`.
 	fn reveal_weights(w: u32, ) -> Weight {
 		// Proof size measured: 1647 + w * 30 bytes.
-		Weight::from_parts(80_911_019, 109973)
-			.saturating_add(Weight::from_parts(78_410, 0).saturating_mul(w.into()))
+		Weight::from_parts(106_730_921, 109973)
+			.saturating_add(Weight::from_parts(63_478, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `s` in `[0, 64]`.
 	fn on_initialize_scan(s: u32, ) -> Weight {
 		// Proof size measured: 100 + s * 20 bytes.
-		Weight::from_parts(4_656_006, 2767)
-			.saturating_add(Weight::from_parts(10_355, 0).saturating_mul(s.into()))
+		Weight::from_parts(4_631_722, 2767)
+			.saturating_add(Weight::from_parts(9_198, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
 	/// `n` in `[256, 4096]`.
 	fn epoch(n: u32, ) -> Weight {
 		// Proof size measured: 6698 + n * 152 bytes.
-		Weight::from_parts(1_754_197_000, 1228255)
-			.saturating_add(Weight::from_parts(7_342_574, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_754_408_000, 1228255)
+			.saturating_add(Weight::from_parts(5_821_187, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(75))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -144,13 +144,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with ParityDB's database weights (tests and mocks).
 impl WeightInfo for () {
 	fn create_subnet() -> Weight {
-		Weight::from_parts(53_550_000, 3611)
+		Weight::from_parts(56_014_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn dissolve_subnet(n: u32, ) -> Weight {
-		Weight::from_parts(86_794_761, 134549)
-			.saturating_add(Weight::from_parts(3_202_952, 0).saturating_mul(n.into()))
+		Weight::from_parts(82_467_934, 134549)
+			.saturating_add(Weight::from_parts(4_429_497, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 18881).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(11))
@@ -158,56 +158,56 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 	}
 	fn set_hyperparameter() -> Weight {
-		Weight::from_parts(14_612_000, 134549)
+		Weight::from_parts(15_253_000, 134549)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_bounds() -> Weight {
-		Weight::from_parts(8_312_000, 1531)
+		Weight::from_parts(8_542_000, 1531)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn register() -> Weight {
-		Weight::from_parts(738_382_000, 134549)
+		Weight::from_parts(780_224_000, 134549)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(14))
 	}
 	fn serve() -> Weight {
-		Weight::from_parts(14_402_000, 3611)
+		Weight::from_parts(15_824_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_gpus() -> Weight {
-		Weight::from_parts(17_035_000, 3611)
+		Weight::from_parts(17_647_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_weights(w: u32, ) -> Weight {
-		Weight::from_parts(86_784_886, 109973)
-			.saturating_add(Weight::from_parts(64_986, 0).saturating_mul(w.into()))
+		Weight::from_parts(54_472_230, 109973)
+			.saturating_add(Weight::from_parts(94_678, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn commit_weights() -> Weight {
-		Weight::from_parts(26_189_000, 109973)
+		Weight::from_parts(27_280_000, 109973)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn reveal_weights(w: u32, ) -> Weight {
-		Weight::from_parts(80_911_019, 109973)
-			.saturating_add(Weight::from_parts(78_410, 0).saturating_mul(w.into()))
+		Weight::from_parts(106_730_921, 109973)
+			.saturating_add(Weight::from_parts(63_478, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn on_initialize_scan(s: u32, ) -> Weight {
-		Weight::from_parts(4_656_006, 2767)
-			.saturating_add(Weight::from_parts(10_355, 0).saturating_mul(s.into()))
+		Weight::from_parts(4_631_722, 2767)
+			.saturating_add(Weight::from_parts(9_198, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(0))
 	}
 	fn epoch(n: u32, ) -> Weight {
-		Weight::from_parts(1_754_197_000, 1228255)
-			.saturating_add(Weight::from_parts(7_342_574, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_754_408_000, 1228255)
+			.saturating_add(Weight::from_parts(5_821_187, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(75))
 			.saturating_add(ParityDbWeight::get().writes(5))
