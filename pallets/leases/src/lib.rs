@@ -1,0 +1,463 @@
+//! # Hearth leases
+//!
+//! The market in which tenants rent GPUs from miners:
+//!
+//! 1. A **provider** (a miner's hotkey with at least `MinProviderStake`, registered on a
+//!    subnet) publishes **offers**: GPU vendor, model, VRAM (GiB), count, price per block,
+//!    region.
+//! 2. A **tenant** opens an **order** on a subnet: requirements (least VRAM, acceptable
+//!    models or any, least count), a maximum price per block, a duration and a deposit
+//!    escrowed at once (at least `MinDepositBlocks` blocks at the maximum price).
+//! 3. Providers **bid** at or below the maximum with an offer that meets the
+//!    requirements, posting `BidBond`. The tenant accepts a bid, or with auto-award the
+//!    lowest bid (ties: the earliest) wins when the bid window closes. Losers get their
+//!    bonds back.
+//! 4. The **lease** pays the provider its price per block from the escrow, settled
+//!    lazily on every touch (O(1)). `TakeRate` of each payment is burned; the rest is
+//!    the provider's and feeds the subnet's **demand** (an EMA that emissions reads).
+//!    The block where the escrow runs dry or the duration ends is **scheduled**: a
+//!    bounded per-block queue closes those leases in `on_initialize`. A top-up
+//!    reschedules.
+//! 5. The provider's hotkey sends one **heartbeat** for all its leases. A lease whose
+//!    provider missed `MaxMissedHeartbeats` intervals **defaults** (when its deadline
+//!    comes, or on anyone's `report_default`): the tenant is refunded every block after
+//!    the last heartbeat, gets the bond, and a lease-default offence is reported.
+//!
+//! ## Funds
+//! Deposits, bonds, escrow and earnings sit in the pallet's account (kept alive by an
+//! existential deposit minted at genesis). Invariant (`try_state`): its balance is that
+//! deposit plus every open order's deposit and bids' bonds plus every lease's escrow,
+//! earnings and bond.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+mod market;
+pub mod runtime_api;
+mod settle;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(any(test, feature = "bench"))]
+pub mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Whether a hotkey is a neuron of a subnet (the runtime asks the subnets pallet).
+pub trait SubnetNeurons<AccountId> {
+	fn is_neuron(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId) -> bool;
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Balanced, Credit, Inspect, Mutate},
+			OnUnbalanced,
+		},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_hearth_subnets::{GpuSpec, NetUid};
+	use sp_runtime::{traits::AccountIdConversion, Perbill};
+
+	/// An order as stored.
+	pub type OrderOf<T> = Order<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// A lease as stored.
+	pub type LeaseOf<T> = Lease<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// The currency of deposits, bonds and payments.
+		type Currency: Mutate<Self::AccountId, Balance = u128> + Balanced<Self::AccountId>;
+		/// The pallet's account.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+		/// Stake of a provider's hotkey.
+		type Staking: pallet_hearth_staking::StakeInspect<Self::AccountId, u128>;
+		/// Whether a hotkey is registered on a subnet.
+		type Neurons: SubnetNeurons<Self::AccountId>;
+		/// Where lease defaults are reported.
+		type Offences: pallet_hearth_slashing::ReportOffence<Self::AccountId>;
+		/// Where the take is burned (emissions counts burns).
+		type Burn: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
+		/// The least stake on a provider's hotkey.
+		#[pallet::constant]
+		type MinProviderStake: Get<u128>;
+		/// The most offers per provider.
+		#[pallet::constant]
+		type MaxOffersPerProvider: Get<u32>;
+		/// A deposit covers at least this many blocks at the maximum price.
+		#[pallet::constant]
+		type MinDepositBlocks: Get<BlockNumberFor<Self>>;
+		/// Blocks an auto-award order takes bids.
+		#[pallet::constant]
+		type BidWindow: Get<BlockNumberFor<Self>>;
+		/// The bond a bid posts.
+		#[pallet::constant]
+		type BidBond: Get<u128>;
+		/// Share of its bond a provider forfeits to the tenant by closing early.
+		#[pallet::constant]
+		type EarlyCloseForfeit: Get<Perbill>;
+		/// Blocks between heartbeats.
+		#[pallet::constant]
+		type HeartbeatInterval: Get<BlockNumberFor<Self>>;
+		/// Missed intervals after which a lease defaults.
+		#[pallet::constant]
+		type MaxMissedHeartbeats: Get<u32>;
+		/// Share of every payment burned.
+		#[pallet::constant]
+		type TakeRate: Get<Perbill>;
+		/// The demand EMA keeps `1 - DemandDecay` of itself each block.
+		#[pallet::constant]
+		type DemandDecay: Get<Perbill>;
+		/// The most deadlines handled in one block.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+		/// How many blocks past its due block a deadline looks for room in the queue.
+		#[pallet::constant]
+		type MaxScheduleLookahead: Get<u32>;
+		/// Weights of the calls and the hook.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The next id of an offer or order.
+	#[pallet::storage]
+	pub type NextId<T> = StorageValue<_, Id, ValueQuery>;
+
+	/// Every offer.
+	#[pallet::storage]
+	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, Id, Offer<T::AccountId>>;
+
+	/// Each provider's offers.
+	#[pallet::storage]
+	pub type ProviderOffers<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BoundedVec<Id, T::MaxOffersPerProvider>, ValueQuery>;
+
+	/// Open orders (not yet awarded).
+	#[pallet::storage]
+	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, Id, OrderOf<T>>;
+
+	/// Running leases, by their order's id.
+	#[pallet::storage]
+	pub type Running<T: Config> = StorageMap<_, Twox64Concat, Id, LeaseOf<T>>;
+
+	/// How many leases each provider runs.
+	#[pallet::storage]
+	pub type ActiveLeases<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Each provider's last heartbeat.
+	#[pallet::storage]
+	pub type LastHeartbeat<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>>;
+
+	/// Deadlines due in each block.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<Deadline, T::MaxDeadlinesPerBlock>, ValueQuery>;
+
+	/// Each subnet's demand: the EMA and the block it was last updated.
+	#[pallet::storage]
+	pub type Demand<T: Config> = StorageMap<_, Twox64Concat, NetUid, (u128, BlockNumberFor<T>), ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let ed = T::Currency::minimum_balance();
+			let _ = T::Currency::mint_into(&Pallet::<T>::account_id(), ed)
+				.expect("minting the leases account's existential deposit at genesis cannot fail");
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A provider published (or updated) an offer.
+		OfferPublished { id: Id, provider: T::AccountId, netuid: NetUid, price: u128 },
+		/// A provider withdrew an offer.
+		OfferRemoved { id: Id },
+		/// A tenant opened an order, escrowing `deposit`.
+		OrderOpened { id: Id, tenant: T::AccountId, netuid: NetUid, max_price: u128, deposit: u128 },
+		/// A tenant cancelled an order; the deposit and every bond went back.
+		OrderCancelled { id: Id },
+		/// An auto-award order closed its window without bids; the deposit went back.
+		OrderExpired { id: Id },
+		/// A provider bid on an order.
+		BidPlaced { order: Id, provider: T::AccountId, price: u128 },
+		/// An order became a lease.
+		LeaseStarted { id: Id, tenant: T::AccountId, provider: T::AccountId, price: u128, closes_at: BlockNumberFor<T> },
+		/// A lease paid `paid` for blocks up to `until`: `burned` is the take.
+		Settled { id: Id, paid: u128, burned: u128, until: BlockNumberFor<T> },
+		/// The tenant added escrow; the lease now closes at `closes_at`.
+		ToppedUp { id: Id, amount: u128, closes_at: BlockNumberFor<T> },
+		/// The provider withdrew its earnings.
+		Withdrawn { id: Id, amount: u128 },
+		/// A provider's heartbeat.
+		Heartbeat { provider: T::AccountId },
+		/// A lease ended: escrow refunded to the tenant, earnings and bond paid.
+		LeaseClosed {
+			id: Id,
+			reason: CloseReason,
+			refunded: u128,
+			to_provider: u128,
+			bond_to_tenant: u128,
+		},
+		/// A deadline found no room in the queue up to the lookahead (never expected).
+		DeadlineNotScheduled { deadline: Deadline },
+		/// The offence for a default could not be reported.
+		OffenceNotReported { id: Id },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The provider's hotkey has less stake than `MinProviderStake`.
+		InsufficientProviderStake,
+		/// The hotkey is not a neuron of that subnet.
+		NotANeuron,
+		/// The GPU entry has no model, a non-printable model, no memory or no GPUs.
+		InvalidGpu,
+		/// A price of zero.
+		ZeroPrice,
+		/// The provider has the most offers already.
+		TooManyOffers,
+		/// No such offer.
+		OfferNotFound,
+		/// Only the offer's provider may do this.
+		NotOfferOwner,
+		/// No such order (or it was already awarded).
+		OrderNotFound,
+		/// Only the order's tenant may do this.
+		NotOrderTenant,
+		/// A duration of zero blocks, or a count of zero GPUs.
+		InvalidRequirements,
+		/// The deposit covers fewer than `MinDepositBlocks` at the maximum price.
+		DepositTooSmall,
+		/// The bid is above the order's maximum price.
+		BidAboveMaxPrice,
+		/// The offer does not meet the order's requirements (or is for another subnet).
+		OfferDoesNotMeetRequirements,
+		/// The order's bid window has closed.
+		BidWindowClosed,
+		/// The order has the most bids already (`MAX_BIDS`).
+		TooManyBids,
+		/// The provider already bid on this order.
+		AlreadyBid,
+		/// No bid by that provider on this order.
+		BidNotFound,
+		/// No such lease (or it has closed).
+		LeaseNotFound,
+		/// Only the lease's tenant or provider may do this.
+		NotLeaseParty,
+		/// Only the lease's provider may do this.
+		NotLeaseProvider,
+		/// The provider runs no lease to heartbeat for.
+		NoActiveLeases,
+		/// The provider has not missed enough heartbeats for a default.
+		NotDefaulted,
+		/// A top-up of zero.
+		ZeroAmount,
+		/// No room for the deadline in the queue within the lookahead.
+		ScheduleFull,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Awards orders whose bid window closed and closes leases that ended or ran
+		/// dry in this block (at most `MaxDeadlinesPerBlock`).
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let due = Deadlines::<T>::take(now);
+			let count = due.len() as u32;
+			for deadline in due {
+				match deadline {
+					Deadline::Award(id) => Self::auto_award(id, now),
+					Deadline::Close(id) => Self::close_due(id, now),
+				}
+			}
+			T::WeightInfo::on_initialize(count)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Publishes an offer of the calling provider hotkey on `netuid`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::publish_offer())]
+		pub fn publish_offer(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			gpu: GpuSpec,
+			price: u128,
+			region: Region,
+		) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_publish(provider, None, netuid, gpu, price, region)
+		}
+
+		/// Replaces offer `id`'s terms (running leases keep theirs).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::publish_offer())]
+		pub fn update_offer(origin: OriginFor<T>, id: Id, gpu: GpuSpec, price: u128, region: Region) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
+			ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
+			Self::do_publish(provider, Some(id), offer.netuid, gpu, price, region)
+		}
+
+		/// Withdraws offer `id`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_offer())]
+		pub fn remove_offer(origin: OriginFor<T>, id: Id) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
+			ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
+			Offers::<T>::remove(id);
+			ProviderOffers::<T>::mutate(&provider, |ids| ids.retain(|x| *x != id));
+			Self::deposit_event(Event::OfferRemoved { id });
+			Ok(())
+		}
+
+		/// Opens an order, escrowing `deposit` (at least `MinDepositBlocks` blocks at
+		/// `max_price`). With `auto_award`, the lowest bid wins when the window closes.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::open_order())]
+		pub fn open_order(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			requirements: Requirements,
+			max_price: u128,
+			duration: BlockNumberFor<T>,
+			deposit: u128,
+			auto_award: bool,
+		) -> DispatchResult {
+			let tenant = ensure_signed(origin)?;
+			Self::do_open_order(tenant, netuid, requirements, max_price, duration, deposit, auto_award)
+		}
+
+		/// Cancels an order before it is awarded: the deposit and every bond go back.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::cancel_order())]
+		pub fn cancel_order(origin: OriginFor<T>, id: Id) -> DispatchResult {
+			let tenant = ensure_signed(origin)?;
+			let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+			ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
+			Self::refund_order(id, order)?;
+			Self::deposit_event(Event::OrderCancelled { id });
+			Ok(())
+		}
+
+		/// Bids `price` per block on order `id` with the caller's offer `offer`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::bid())]
+		pub fn bid(origin: OriginFor<T>, id: Id, offer: Id, price: u128) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_bid(provider, id, offer, price)
+		}
+
+		/// The tenant accepts `provider`'s bid: the order becomes a lease.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::accept_bid())]
+		pub fn accept_bid(origin: OriginFor<T>, id: Id, provider: T::AccountId) -> DispatchResult {
+			let tenant = ensure_signed(origin)?;
+			let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+			ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
+			let index = order.bids.iter().position(|b| b.provider == provider).ok_or(Error::<T>::BidNotFound)?;
+			Self::start_lease(id, order, index)
+		}
+
+		/// Adds `amount` to a lease's escrow; its deadline moves accordingly.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::top_up())]
+		pub fn top_up(origin: OriginFor<T>, id: Id, amount: u128) -> DispatchResult {
+			let tenant = ensure_signed(origin)?;
+			Self::do_top_up(tenant, id, amount)
+		}
+
+		/// Closes a lease now: the tenant at any time; the provider too, forfeiting
+		/// `EarlyCloseForfeit` of its bond to the tenant.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::close_lease())]
+		pub fn close_lease(origin: OriginFor<T>, id: Id) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+			let reason = if who == lease.tenant {
+				CloseReason::ByTenant
+			} else if who == lease.provider {
+				CloseReason::ByProvider
+			} else {
+				return Err(Error::<T>::NotLeaseParty.into());
+			};
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::unschedule(lease.closes_at, Deadline::Close(id));
+			Self::close(id, lease, reason, now)
+		}
+
+		/// The provider takes what its lease has earned so far.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>, id: Id) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_withdraw(provider, id)
+		}
+
+		/// The provider's hotkey is alive: one call covers all its leases.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::heartbeat())]
+		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			ensure!(ActiveLeases::<T>::get(&provider) > 0, Error::<T>::NoActiveLeases);
+			LastHeartbeat::<T>::insert(&provider, frame_system::Pallet::<T>::block_number());
+			Self::deposit_event(Event::Heartbeat { provider });
+			Ok(())
+		}
+
+		/// Defaults a lease whose provider missed `MaxMissedHeartbeats` intervals
+		/// (anyone may call; the caller is the offence's reporter).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::report_default())]
+		pub fn report_default(origin: OriginFor<T>, id: Id) -> DispatchResult {
+			let reporter = ensure_signed(origin)?;
+			let lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(Self::has_defaulted(&lease, now), Error::<T>::NotDefaulted);
+			Self::unschedule(lease.closes_at, Deadline::Close(id));
+			Self::default_lease(id, lease, now, Some(reporter))
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The pallet's account.
+		pub fn account_id() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+	}
+}

@@ -1,0 +1,201 @@
+//! Offers, orders, bids and the award.
+
+use crate::{pallet::*, types::*, SubnetNeurons};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::Mutate, tokens::Preservation},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_hearth_staking::StakeInspect;
+use pallet_hearth_subnets::{GpuSpec, NetUid};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Moves `amount` from `who` into the pallet's account.
+	pub(crate) fn take_in(who: &T::AccountId, amount: u128) -> DispatchResult {
+		T::Currency::transfer(who, &Self::account_id(), amount, Preservation::Preserve).map(|_| ())
+	}
+
+	/// Pays `amount` out of the pallet's account (which keeps its existential deposit).
+	pub(crate) fn pay_out(who: &T::AccountId, amount: u128) -> DispatchResult {
+		if amount == 0 {
+			return Ok(());
+		}
+		T::Currency::transfer(&Self::account_id(), who, amount, Preservation::Preserve).map(|_| ())
+	}
+
+	fn next_id() -> Id {
+		NextId::<T>::mutate(|id| {
+			let current = *id;
+			*id = id.saturating_add(1);
+			current
+		})
+	}
+
+	pub(crate) fn do_publish(
+		provider: T::AccountId,
+		existing: Option<Id>,
+		netuid: NetUid,
+		gpu: GpuSpec,
+		price: u128,
+		region: Region,
+	) -> DispatchResult {
+		ensure!(T::Staking::hotkey_stake(&provider) >= T::MinProviderStake::get(), Error::<T>::InsufficientProviderStake);
+		ensure!(T::Neurons::is_neuron(netuid, &provider), Error::<T>::NotANeuron);
+		ensure!(gpu.is_valid(), Error::<T>::InvalidGpu);
+		ensure!(price > 0, Error::<T>::ZeroPrice);
+		let id = match existing {
+			Some(id) => id,
+			None => {
+				let id = NextId::<T>::get();
+				ProviderOffers::<T>::try_mutate(&provider, |ids| ids.try_push(id))
+					.map_err(|_| Error::<T>::TooManyOffers)?;
+				Self::next_id()
+			},
+		};
+		Offers::<T>::insert(id, Offer { provider: provider.clone(), netuid, gpu, price, region });
+		Self::deposit_event(Event::OfferPublished { id, provider, netuid, price });
+		Ok(())
+	}
+
+	pub(crate) fn do_open_order(
+		tenant: T::AccountId,
+		netuid: NetUid,
+		requirements: Requirements,
+		max_price: u128,
+		duration: BlockNumberFor<T>,
+		deposit: u128,
+		auto_award: bool,
+	) -> DispatchResult {
+		ensure!(!duration.is_zero() && requirements.count > 0, Error::<T>::InvalidRequirements);
+		ensure!(max_price > 0, Error::<T>::ZeroPrice);
+		let min_blocks: u128 = T::MinDepositBlocks::get().saturated_into();
+		ensure!(deposit >= max_price.saturating_mul(min_blocks), Error::<T>::DepositTooSmall);
+		let now = frame_system::Pallet::<T>::block_number();
+		let id = NextId::<T>::get();
+		let award_at = if auto_award {
+			let at = Self::schedule(now.saturating_add(T::BidWindow::get()), Deadline::Award(id))?;
+			Some(at)
+		} else {
+			None
+		};
+		Self::take_in(&tenant, deposit)?;
+		let id = Self::next_id();
+		Orders::<T>::insert(
+			id,
+			Order {
+				tenant: tenant.clone(),
+				netuid,
+				requirements,
+				max_price,
+				duration,
+				deposit,
+				award_at,
+				bids: BoundedVec::new(),
+			},
+		);
+		Self::deposit_event(Event::OrderOpened { id, tenant, netuid, max_price, deposit });
+		Ok(())
+	}
+
+	pub(crate) fn do_bid(provider: T::AccountId, id: Id, offer_id: Id, price: u128) -> DispatchResult {
+		let mut order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		let offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::OfferNotFound)?;
+		ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
+		ensure!(price > 0, Error::<T>::ZeroPrice);
+		ensure!(price <= order.max_price, Error::<T>::BidAboveMaxPrice);
+		ensure!(
+			offer.netuid == order.netuid && order.requirements.met_by(&offer.gpu),
+			Error::<T>::OfferDoesNotMeetRequirements
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		if let Some(at) = order.award_at {
+			ensure!(now < at, Error::<T>::BidWindowClosed);
+		}
+		ensure!(order.bids.iter().all(|b| b.provider != provider), Error::<T>::AlreadyBid);
+		ensure!(T::Staking::hotkey_stake(&provider) >= T::MinProviderStake::get(), Error::<T>::InsufficientProviderStake);
+		ensure!(T::Neurons::is_neuron(order.netuid, &provider), Error::<T>::NotANeuron);
+		let bond = T::BidBond::get();
+		order
+			.bids
+			.try_push(Bid { provider: provider.clone(), offer: offer_id, price, bond, at: now })
+			.map_err(|_| Error::<T>::TooManyBids)?;
+		Self::take_in(&provider, bond)?;
+		Orders::<T>::insert(id, order);
+		Self::deposit_event(Event::BidPlaced { order: id, provider, price });
+		Ok(())
+	}
+
+	/// Refunds an order's deposit and every bond, and forgets it.
+	pub(crate) fn refund_order(id: Id, order: OrderOf<T>) -> DispatchResult {
+		Self::pay_out(&order.tenant, order.deposit)?;
+		for bid in order.bids.iter() {
+			Self::pay_out(&bid.provider, bid.bond)?;
+		}
+		if let Some(at) = order.award_at {
+			Self::unschedule(at, Deadline::Award(id));
+		}
+		Orders::<T>::remove(id);
+		Ok(())
+	}
+
+	/// The bid window of an auto-award order closed: the lowest bid (ties: the
+	/// earliest, which is first in the list) wins; without bids the order expires.
+	pub(crate) fn auto_award(id: Id, _now: BlockNumberFor<T>) {
+		let Some(mut order) = Orders::<T>::get(id) else { return };
+		// The queue entry is consumed; the award no longer needs unscheduling.
+		order.award_at = None;
+		let best = order.bids.iter().enumerate().min_by_key(|(i, b)| (b.price, *i)).map(|(i, _)| i);
+		// All or nothing: should a transfer or the schedule fail, the order stays
+		// open for its tenant to cancel.
+		let _ = frame_support::storage::with_storage_layer(|| match best {
+			Some(index) => Self::start_lease(id, order, index),
+			None => Self::refund_order(id, order).map(|_| Self::deposit_event(Event::OrderExpired { id })),
+		});
+	}
+
+	/// Turns order `id` into a lease with its bid `index`; every other bond goes back.
+	pub(crate) fn start_lease(id: Id, order: OrderOf<T>, index: usize) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let winner = order.bids.get(index).cloned().ok_or(Error::<T>::BidNotFound)?;
+		let end = now.saturating_add(order.duration);
+		let closes_at = Self::deadline(now, end, order.deposit, winner.price);
+		let closes_at = Self::schedule(closes_at, Deadline::Close(id))?;
+		for (i, bid) in order.bids.iter().enumerate() {
+			if i != index {
+				Self::pay_out(&bid.provider, bid.bond)?;
+			}
+		}
+		if let Some(at) = order.award_at {
+			Self::unschedule(at, Deadline::Award(id));
+		}
+		Orders::<T>::remove(id);
+		let lease = Lease {
+			tenant: order.tenant.clone(),
+			provider: winner.provider.clone(),
+			netuid: order.netuid,
+			price: winner.price,
+			start: now,
+			end,
+			escrow: order.deposit,
+			settled_at: now,
+			earned: 0,
+			bond: winner.bond,
+			closes_at,
+		};
+		Running::<T>::insert(id, lease);
+		ActiveLeases::<T>::mutate(&winner.provider, |n| *n = n.saturating_add(1));
+		Self::deposit_event(Event::LeaseStarted {
+			id,
+			tenant: order.tenant,
+			provider: winner.provider,
+			price: winner.price,
+			closes_at,
+		});
+		Ok(())
+	}
+}

@@ -1,0 +1,205 @@
+//! A runtime with balances and leases; stake, subnet membership, offences and the burn
+//! sink are test doubles. Public under the `bench` feature for the upkeep bench.
+
+use crate as pallet_hearth_leases;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::Credit, ConstU32, ConstU64, Hooks, Imbalance, OnUnbalanced},
+	PalletId,
+};
+use pallet_hearth_slashing::{OffenceKind, SlashId, Subject};
+use pallet_hearth_subnets::NetUid;
+use sp_runtime::{BuildStorage, DispatchError, Perbill};
+use std::cell::RefCell;
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const ED: Balance = 10;
+pub const BOND: Balance = 1_000;
+pub const MIN_STAKE: Balance = 500;
+pub const BID_WINDOW: u64 = 5;
+pub const HEARTBEAT: u64 = 10;
+pub const MISSED: u32 = 3;
+pub const MIN_DEPOSIT_BLOCKS: u64 = 10;
+
+/// Tenants (funded coldkeys).
+pub const TENANT: AccountId = 1;
+pub const TENANT2: AccountId = 2;
+/// Providers (funded hotkeys with stake, neurons of subnet 1).
+pub const P1: AccountId = 11;
+pub const P2: AccountId = 12;
+pub const P3: AccountId = 13;
+/// A hotkey with no stake; one that is not a neuron.
+pub const UNSTAKED: AccountId = 14;
+pub const STRANGER: AccountId = 15;
+pub const NETUID: NetUid = 1;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask, RuntimeHoldReason, RuntimeFreezeReason)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Leases = pallet_hearth_leases;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = ED;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+}
+
+thread_local! {
+	static BURNED: RefCell<Balance> = const { RefCell::new(0) };
+	static REPORTS: RefCell<Vec<(OffenceKind, AccountId, Subject, Option<AccountId>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Stake: providers P1..P3 and STRANGER have enough, UNSTAKED none.
+pub struct Stakes;
+impl pallet_hearth_staking::StakeInspect<AccountId, Balance> for Stakes {
+	fn hotkey_stake(hotkey: &AccountId) -> Balance {
+		if matches!(*hotkey, P1 | P2 | P3 | STRANGER) || *hotkey >= 1_000 {
+			MIN_STAKE
+		} else {
+			0
+		}
+	}
+	fn owner_of(_: &AccountId) -> Option<AccountId> {
+		None
+	}
+}
+
+/// Subnet 1's neurons: everyone but STRANGER.
+pub struct Neurons;
+impl crate::SubnetNeurons<AccountId> for Neurons {
+	fn is_neuron(netuid: NetUid, hotkey: &AccountId) -> bool {
+		netuid == NETUID && *hotkey != STRANGER
+	}
+}
+
+/// Records offence reports.
+pub struct Offences;
+impl Offences {
+	pub fn reports() -> Vec<(OffenceKind, AccountId, Subject, Option<AccountId>)> {
+		REPORTS.with(|r| r.borrow().clone())
+	}
+}
+impl pallet_hearth_slashing::ReportOffence<AccountId> for Offences {
+	fn report(kind: OffenceKind, offender: AccountId, subject: Subject, reporter: Option<AccountId>) -> Result<SlashId, DispatchError> {
+		REPORTS.with(|r| r.borrow_mut().push((kind, offender, subject, reporter)));
+		Ok(0)
+	}
+}
+
+/// Counts what is burned.
+pub struct Burn;
+impl Burn {
+	pub fn total() -> Balance {
+		BURNED.with(|b| *b.borrow())
+	}
+}
+impl OnUnbalanced<Credit<AccountId, Balances>> for Burn {
+	fn on_nonzero_unbalanced(amount: Credit<AccountId, Balances>) {
+		BURNED.with(|b| *b.borrow_mut() += amount.peek());
+	}
+}
+
+parameter_types! {
+	pub const LeasesPalletId: PalletId = PalletId(*b"hth/leas");
+	pub const TakeRate: Perbill = Perbill::from_percent(10);
+	pub const EarlyCloseForfeit: Perbill = Perbill::from_percent(50);
+	pub const DemandDecay: Perbill = Perbill::from_percent(1);
+}
+
+impl pallet_hearth_leases::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = LeasesPalletId;
+	type Staking = Stakes;
+	type Neurons = Neurons;
+	type Offences = Offences;
+	type Burn = Burn;
+	type MinProviderStake = ConstU128Of<MIN_STAKE>;
+	type MaxOffersPerProvider = ConstU32<2>;
+	type MinDepositBlocks = ConstU64<MIN_DEPOSIT_BLOCKS>;
+	type BidWindow = ConstU64<BID_WINDOW>;
+	type BidBond = ConstU128Of<BOND>;
+	type EarlyCloseForfeit = EarlyCloseForfeit;
+	type HeartbeatInterval = ConstU64<HEARTBEAT>;
+	type MaxMissedHeartbeats = ConstU32<MISSED>;
+	type TakeRate = TakeRate;
+	type DemandDecay = DemandDecay;
+	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type MaxScheduleLookahead = ConstU32<8>;
+	type WeightInfo = ();
+}
+
+/// `ConstU128` with a name that reads well above.
+pub type ConstU128Of<const N: u128> = frame_support::traits::ConstU128<N>;
+
+/// Every account the tests fund (tenants and providers), with their balance.
+pub const FUNDED: [(AccountId, Balance); 7] =
+	[(TENANT, 10_000_000), (TENANT2, 10_000_000), (P1, 100_000), (P2, 100_000), (P3, 100_000), (UNSTAKED, 100_000), (STRANGER, 100_000)];
+
+/// Genesis; runs `test`, then the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Leases::do_try_state().expect("leases invariants hold");
+	});
+}
+
+/// The genesis state of the tests (and of the benchmark test suite).
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	BURNED.with(|b| *b.borrow_mut() = 0);
+	REPORTS.with(|r| r.borrow_mut().clear());
+	RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig { balances: FUNDED.to_vec(), ..Default::default() },
+		leases: Default::default(),
+	}
+	.build_storage()
+	.expect("mock genesis is valid")
+	.into()
+}
+
+/// Runs the leases hook for every block up to `n`.
+pub fn run_to(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Leases::on_initialize(next);
+	}
+}
+
+/// The leases events emitted so far.
+pub fn lease_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Leases(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}

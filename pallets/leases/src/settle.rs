@@ -1,0 +1,257 @@
+//! Lazy settlement, deadlines, closing, defaults and demand.
+
+use crate::{pallet::*, types::*};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Balanced, Inspect},
+		tokens::{Fortitude, Precision, Preservation},
+		OnUnbalanced,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_hearth_slashing::{OffenceKind, ReportOffence};
+use pallet_hearth_subnets::NetUid;
+use sp_runtime::{
+	traits::Saturating,
+	PerThing, SaturatedConversion,
+};
+
+/// What settling a lease up to a block pays, without writing anything.
+pub(crate) struct Settlement<BlockNumber> {
+	pub paid: u128,
+	pub take: u128,
+	pub until: BlockNumber,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The block a lease must close: its end, or the last block its escrow pays for.
+	pub(crate) fn deadline(
+		from: BlockNumberFor<T>,
+		end: BlockNumberFor<T>,
+		escrow: u128,
+		price: u128,
+	) -> BlockNumberFor<T> {
+		let paid_blocks = escrow.checked_div(price).unwrap_or(0);
+		let dry: BlockNumberFor<T> = from.saturating_add(paid_blocks.saturated_into());
+		dry.min(end)
+	}
+
+	/// Puts `deadline` in the first block from `at` with room (up to the lookahead).
+	pub(crate) fn schedule(at: BlockNumberFor<T>, deadline: Deadline) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = at;
+		for _ in 0..=T::MaxScheduleLookahead::get() {
+			if Deadlines::<T>::try_mutate(block, |q| q.try_push(deadline)).is_ok() {
+				return Ok(block);
+			}
+			block = block.saturating_add(1u32.into());
+		}
+		Err(Error::<T>::ScheduleFull.into())
+	}
+
+	/// Removes `deadline` from block `at`'s queue.
+	pub(crate) fn unschedule(at: BlockNumberFor<T>, deadline: Deadline) {
+		Deadlines::<T>::mutate_exists(at, |q| {
+			if let Some(list) = q {
+				list.retain(|d| *d != deadline);
+				if list.is_empty() {
+					*q = None;
+				}
+			}
+		});
+	}
+
+	/// What the lease owes its provider for the blocks from `settled_at` up to `until`
+	/// (capped by its end and its escrow).
+	pub(crate) fn settlement(lease: &LeaseOf<T>, until: BlockNumberFor<T>) -> Settlement<BlockNumberFor<T>> {
+		let until = until.min(lease.end).max(lease.settled_at);
+		let blocks: u128 = until.saturating_sub(lease.settled_at).saturated_into();
+		let paid = blocks.saturating_mul(lease.price).min(lease.escrow);
+		let take = T::TakeRate::get().mul_floor(paid);
+		Settlement { paid, take, until }
+	}
+
+	/// Pays the provider for blocks up to `until`: the take is burned, the rest is
+	/// earned and counts as the subnet's demand.
+	pub(crate) fn settle(id: Id, lease: &mut LeaseOf<T>, until: BlockNumberFor<T>) -> DispatchResult {
+		let s = Self::settlement(lease, until);
+		if s.until == lease.settled_at {
+			return Ok(());
+		}
+		if s.take > 0 {
+			let burned = T::Currency::withdraw(
+				&Self::account_id(),
+				s.take,
+				Precision::Exact,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			)?;
+			T::Burn::on_unbalanced(burned);
+		}
+		let earned = s.paid.saturating_sub(s.take);
+		lease.escrow = lease.escrow.saturating_sub(s.paid);
+		lease.earned = lease.earned.saturating_add(earned);
+		lease.settled_at = s.until;
+		Self::add_demand(lease.netuid, earned);
+		Self::deposit_event(Event::Settled { id, paid: s.paid, burned: s.take, until: s.until });
+		Ok(())
+	}
+
+	/// The subnet's demand EMA at `now`: `ema · (1 - decay)^(now - updated)`.
+	fn decayed_demand(netuid: NetUid, now: BlockNumberFor<T>) -> u128 {
+		let (ema, at) = Demand::<T>::get(netuid);
+		let elapsed: usize = now.saturating_sub(at).saturated_into();
+		T::DemandDecay::get().left_from_one().saturating_pow(elapsed).mul_floor(ema)
+	}
+
+	/// Adds `decay · amount` to the subnet's demand EMA.
+	fn add_demand(netuid: NetUid, amount: u128) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let ema = Self::decayed_demand(netuid, now).saturating_add(T::DemandDecay::get().mul_floor(amount));
+		Demand::<T>::insert(netuid, (ema, now));
+	}
+
+	/// Whether the provider missed `MaxMissedHeartbeats` intervals by `now`.
+	pub(crate) fn has_defaulted(lease: &LeaseOf<T>, now: BlockNumberFor<T>) -> bool {
+		let alive = LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start);
+		let grace = T::HeartbeatInterval::get().saturating_mul(T::MaxMissedHeartbeats::get().into());
+		now > alive.saturating_add(grace)
+	}
+
+	/// A lease's deadline came: it defaults if its provider went silent, else closes.
+	pub(crate) fn close_due(id: Id, now: BlockNumberFor<T>) {
+		let Some(lease) = Running::<T>::get(id) else { return };
+		if lease.closes_at != now {
+			return;
+		}
+		let _ = frame_support::storage::with_storage_layer(|| {
+			if Self::has_defaulted(&lease, now) {
+				Self::default_lease(id, lease, now, None)
+			} else {
+				let reason = if now >= lease.end { CloseReason::Ended } else { CloseReason::EscrowDrained };
+				Self::close(id, lease, reason, now)
+			}
+		});
+	}
+
+	/// Settles up to `now`, refunds the escrow, pays earnings and the bond (part of it
+	/// to the tenant when the provider closes early), and forgets the lease.
+	pub(crate) fn close(id: Id, mut lease: LeaseOf<T>, reason: CloseReason, now: BlockNumberFor<T>) -> DispatchResult {
+		Self::settle(id, &mut lease, now)?;
+		let bond_to_tenant = match reason {
+			CloseReason::ByProvider if now < lease.end => T::EarlyCloseForfeit::get().mul_floor(lease.bond),
+			_ => 0,
+		};
+		Self::finish(id, lease, reason, bond_to_tenant)
+	}
+
+	/// Defaults a lease: the provider is paid up to its last sign of life, the tenant
+	/// gets the rest of the escrow and the whole bond, and the offence is reported.
+	pub(crate) fn default_lease(
+		id: Id,
+		mut lease: LeaseOf<T>,
+		_now: BlockNumberFor<T>,
+		reporter: Option<T::AccountId>,
+	) -> DispatchResult {
+		let alive = LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start);
+		Self::settle(id, &mut lease, alive)?;
+		let provider = lease.provider.clone();
+		let bond = lease.bond;
+		Self::finish(id, lease, CloseReason::Defaulted, bond)?;
+		let mut subject = [0u8; 32];
+		subject[..8].copy_from_slice(&id.to_le_bytes());
+		subject[8..16].copy_from_slice(b"leasedef");
+		if T::Offences::report(OffenceKind::LeaseDefault, provider, subject, reporter).is_err() {
+			Self::deposit_event(Event::OffenceNotReported { id });
+		}
+		Ok(())
+	}
+
+	/// Pays everything out and removes the lease.
+	fn finish(id: Id, lease: LeaseOf<T>, reason: CloseReason, bond_to_tenant: u128) -> DispatchResult {
+		let refunded = lease.escrow;
+		let bond_to_tenant = bond_to_tenant.min(lease.bond);
+		Self::pay_out(&lease.tenant, refunded.saturating_add(bond_to_tenant))?;
+		let to_provider = lease.earned.saturating_add(lease.bond - bond_to_tenant);
+		Self::pay_out(&lease.provider, to_provider)?;
+		Running::<T>::remove(id);
+		ActiveLeases::<T>::mutate_exists(&lease.provider, |n| {
+			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
+		Self::deposit_event(Event::LeaseClosed { id, reason, refunded, to_provider, bond_to_tenant });
+		Ok(())
+	}
+
+	pub(crate) fn do_top_up(tenant: T::AccountId, id: Id, amount: u128) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+		ensure!(lease.tenant == tenant, Error::<T>::NotOrderTenant);
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::settle(id, &mut lease, now)?;
+		Self::take_in(&tenant, amount)?;
+		lease.escrow = lease.escrow.saturating_add(amount);
+		let due = Self::deadline(lease.settled_at, lease.end, lease.escrow, lease.price).max(now);
+		if due != lease.closes_at {
+			Self::unschedule(lease.closes_at, Deadline::Close(id));
+			lease.closes_at = Self::schedule(due, Deadline::Close(id))?;
+		}
+		let closes_at = lease.closes_at;
+		Running::<T>::insert(id, lease);
+		Self::deposit_event(Event::ToppedUp { id, amount, closes_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw(provider: T::AccountId, id: Id) -> DispatchResult {
+		let mut lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+		ensure!(lease.provider == provider, Error::<T>::NotLeaseProvider);
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::settle(id, &mut lease, now)?;
+		let amount = core::mem::take(&mut lease.earned);
+		Self::pay_out(&provider, amount)?;
+		Running::<T>::insert(id, lease);
+		Self::deposit_event(Event::Withdrawn { id, amount });
+		Ok(())
+	}
+
+	/// A lease as of `now`, with what settling would pay (the runtime API's answer).
+	pub fn lease_view(id: Id) -> Option<LeaseView<T::AccountId, BlockNumberFor<T>>> {
+		let lease = Running::<T>::get(id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let s = Self::settlement(&lease, now);
+		let escrow_remaining = lease.escrow.saturating_sub(s.paid);
+		let withdrawable = lease.earned.saturating_add(s.paid.saturating_sub(s.take));
+		let paid_blocks_left = Self::deadline(s.until, lease.end, escrow_remaining, lease.price).saturating_sub(s.until);
+		let last_heartbeat = LastHeartbeat::<T>::get(&lease.provider);
+		Some(LeaseView { lease, escrow_remaining, withdrawable, paid_blocks_left, last_heartbeat })
+	}
+
+	/// Invariant: the pallet's account holds exactly its existential deposit plus every
+	/// open order's deposit and bonds plus every lease's escrow, earnings and bond; every
+	/// lease's deadline is queued where it says.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut held = T::Currency::minimum_balance();
+		for (_, order) in Orders::<T>::iter() {
+			held = held.saturating_add(order.deposit);
+			for bid in order.bids.iter() {
+				held = held.saturating_add(bid.bond);
+			}
+		}
+		for (id, lease) in Running::<T>::iter() {
+			held = held.saturating_add(lease.escrow).saturating_add(lease.earned).saturating_add(lease.bond);
+			ensure!(
+				Deadlines::<T>::get(lease.closes_at).contains(&Deadline::Close(id)),
+				"a lease's deadline must be queued at its closes_at"
+			);
+		}
+		ensure!(T::Currency::balance(&Self::account_id()) == held, "the leases account must hold exactly what it owes");
+		Ok(())
+	}
+}
+
+impl<T: Config> pallet_hearth_emissions::SubnetDemand<u128> for Pallet<T> {
+	fn demand(netuid: NetUid) -> u128 {
+		Self::decayed_demand(netuid, frame_system::Pallet::<T>::block_number())
+	}
+}

@@ -1,0 +1,143 @@
+//! Offers, orders, bids and leases.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
+use pallet_hearth_subnets::{GpuSpec, MaxModelLen, NetUid};
+use scale_info::TypeInfo;
+
+/// Ids of offers, orders and leases (a lease takes its order's id).
+pub type Id = u64;
+
+/// A region code, e.g. `eu-west`.
+pub type Region = BoundedVec<u8, ConstU32<16>>;
+
+/// A GPU model name.
+pub type Model = BoundedVec<u8, MaxModelLen>;
+
+/// The most acceptable models an order lists.
+pub const MAX_MODELS: u32 = 8;
+/// The most bids an order takes.
+pub const MAX_BIDS: u32 = 16;
+
+/// What a provider offers.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Offer<AccountId> {
+	/// The provider's hotkey.
+	pub provider: AccountId,
+	/// The subnet it serves as a miner.
+	pub netuid: NetUid,
+	/// The GPUs: vendor, model, VRAM GiB, count.
+	pub gpu: GpuSpec,
+	/// Its price per block, in the smallest unit.
+	pub price: u128,
+	pub region: Region,
+}
+
+/// What a tenant needs.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Requirements {
+	/// The least VRAM per GPU, GiB.
+	pub min_vram_gib: u16,
+	/// Acceptable models; empty accepts any.
+	pub models: BoundedVec<Model, ConstU32<MAX_MODELS>>,
+	/// The least number of GPUs.
+	pub count: u8,
+}
+
+impl Requirements {
+	/// Whether `gpu` meets these requirements.
+	pub fn met_by(&self, gpu: &GpuSpec) -> bool {
+		gpu.vram_gib >= self.min_vram_gib &&
+			gpu.count >= self.count &&
+			(self.models.is_empty() || self.models.iter().any(|m| m[..] == gpu.model[..]))
+	}
+}
+
+/// A provider's bid on an order.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Bid<AccountId, BlockNumber> {
+	pub provider: AccountId,
+	pub offer: Id,
+	/// Price per block, at most the order's maximum.
+	pub price: u128,
+	/// The bond posted with it.
+	pub bond: u128,
+	pub at: BlockNumber,
+}
+
+/// A tenant's open order.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Order<AccountId, BlockNumber> {
+	pub tenant: AccountId,
+	pub netuid: NetUid,
+	pub requirements: Requirements,
+	pub max_price: u128,
+	/// How many blocks the lease runs.
+	pub duration: BlockNumber,
+	/// Escrowed at once; becomes the lease's escrow.
+	pub deposit: u128,
+	/// With auto-award: the block the lowest bid wins.
+	pub award_at: Option<BlockNumber>,
+	pub bids: BoundedVec<Bid<AccountId, BlockNumber>, ConstU32<MAX_BIDS>>,
+}
+
+/// A running lease.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Lease<AccountId, BlockNumber> {
+	pub tenant: AccountId,
+	pub provider: AccountId,
+	pub netuid: NetUid,
+	/// Price per block.
+	pub price: u128,
+	pub start: BlockNumber,
+	/// The block the duration ends.
+	pub end: BlockNumber,
+	/// Escrow left as of `settled_at`.
+	pub escrow: u128,
+	/// Paid up to this block.
+	pub settled_at: BlockNumber,
+	/// Earned by the provider (after the take) and not withdrawn.
+	pub earned: u128,
+	/// The provider's bid bond.
+	pub bond: u128,
+	/// Where its deadline is scheduled: the end, or the block the escrow runs dry.
+	pub closes_at: BlockNumber,
+}
+
+/// Why a lease ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum CloseReason {
+	/// The duration ended.
+	Ended,
+	/// The escrow ran dry.
+	EscrowDrained,
+	/// The tenant closed it.
+	ByTenant,
+	/// The provider closed it early (and forfeited part of its bond).
+	ByProvider,
+	/// The provider missed its heartbeats.
+	Defaulted,
+}
+
+/// A deadline in the per-block queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum Deadline {
+	/// An auto-award order's bid window closes.
+	Award(Id),
+	/// A lease ends or runs dry.
+	Close(Id),
+}
+
+/// A lease as the runtime API shows it: amounts computed at the queried block.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct LeaseView<AccountId, BlockNumber> {
+	pub lease: Lease<AccountId, BlockNumber>,
+	/// Escrow really left now (after what the provider has earned since the last touch).
+	pub escrow_remaining: u128,
+	/// What the provider can withdraw now.
+	pub withdrawable: u128,
+	/// Blocks paid for from now on at the current escrow (until the end at most).
+	pub paid_blocks_left: BlockNumber,
+	/// The provider's last heartbeat.
+	pub last_heartbeat: Option<BlockNumber>,
+}
