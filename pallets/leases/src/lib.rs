@@ -51,6 +51,13 @@ mod tests;
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// What the benchmarks need from staking and subnets.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `hotkey` a funded provider with enough stake on subnet `netuid`.
+	fn provider(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId);
+}
+
 /// Whether a hotkey is a neuron of a subnet (the runtime asks the subnets pallet).
 pub trait SubnetNeurons<AccountId> {
 	fn is_neuron(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId) -> bool;
@@ -138,6 +145,9 @@ pub mod pallet {
 		type MaxScheduleLookahead: Get<u32>;
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
+		/// Makes qualified providers for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The next id of an offer or order.

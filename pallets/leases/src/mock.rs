@@ -152,6 +152,17 @@ impl pallet_hearth_leases::Config for Test {
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type MaxScheduleLookahead = ConstU32<8>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Neurons;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for Neurons {
+	fn provider(_: NetUid, hotkey: &AccountId) {
+		// Accounts from 1000 up have stake and are neurons of subnet 1.
+		assert!(*hotkey >= 1_000, "benchmark providers are accounts >= 1000");
+		let _ = <Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(hotkey, 1 << 40);
+	}
 }
 
 /// `ConstU128` with a name that reads well above.
