@@ -20,7 +20,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, InherentDataExt, Leases, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, VERSION,
 };
 
@@ -225,6 +225,18 @@ impl_runtime_apis! {
 
 		fn lock_cost() -> Balance {
 			Subnets::lock_cost(System::block_number())
+		}
+	}
+
+	impl pallet_hearth_leases::runtime_api::LeasesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn lease(
+			id: pallet_hearth_leases::Id,
+		) -> Option<pallet_hearth_leases::LeaseView<AccountId, BlockNumber>> {
+			Leases::lease_view(id)
+		}
+
+		fn offers(provider: AccountId) -> Vec<(pallet_hearth_leases::Id, pallet_hearth_leases::Offer<AccountId>)> {
+			Leases::offers_of(&provider)
 		}
 	}
 

@@ -16,7 +16,25 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_hearth_slashing, Slashing]
 	[pallet_hearth_emissions, Emissions]
 	[pallet_hearth_subnets, Subnets]
+	[pallet_hearth_leases, Leases]
 );
+
+/// A provider: staked hotkey, registered on subnet `netuid` (created if missing).
+pub struct LeasesHelper;
+impl pallet_hearth_leases::BenchmarkHelper<AccountId> for LeasesHelper {
+	fn provider(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		// One coldkey per hotkey: a coldkey owns a bounded number of hotkeys.
+		let coldkey: AccountId = sp_io::hashing::blake2_256(hotkey.as_ref()).into();
+		let _ = Balances::mint_into(&coldkey, 1_000_000 * HTH);
+		let _ = Balances::mint_into(hotkey, 1_000 * HTH);
+		if !pallet_hearth_subnets::Networks::<Runtime>::contains_key(netuid) {
+			let _ = Subnets::create_subnet(RuntimeOrigin::signed(coldkey.clone()), u128::MAX);
+		}
+		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), 100 * HTH);
+		let _ = Subnets::register(RuntimeOrigin::signed(coldkey), netuid, hotkey.clone(), u128::MAX);
+	}
+}
 
 /// Subnets for the emissions hook's benchmark: entries in the subnet list (emissions
 /// reads nothing else of them).

@@ -105,11 +105,11 @@ fn presets_endow_every_dev_account_and_nothing_else() {
 			for key in &accounts {
 				assert_eq!(Balances::balance(&key.to_account_id()), DEV_ENDOWMENT);
 			}
-			// Plus the existential deposits that keep the staking account and the
-			// emissions pot alive.
+			// Plus the existential deposits that keep the staking account, the
+			// emissions pot and the leases account alive.
 			assert_eq!(
 				Balances::total_issuance(),
-				DEV_ENDOWMENT * accounts.len() as u128 + 2 * EXISTENTIAL_DEPOSIT,
+				DEV_ENDOWMENT * accounts.len() as u128 + 3 * EXISTENTIAL_DEPOSIT,
 				"{preset}: issuance is exactly the endowments"
 			);
 			assert_eq!(pallet_hearth_emissions::GenesisIssuance::<Runtime>::get(), Balances::total_issuance());
@@ -288,3 +288,4 @@ fn the_busiest_epoch_block_fits_in_a_block() {
 	println!("worst epoch block: {:.1} % of the block", worst.ref_time() as f64 * 100.0 / max_block.ref_time() as f64);
 	assert!(worst.ref_time() * 4 < max_block.ref_time(), "epochs must leave most of the block to transactions");
 }
+

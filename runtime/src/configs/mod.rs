@@ -2,6 +2,7 @@
 
 mod accounts;
 mod consensus;
+mod market;
 mod stake;
 mod subnets;
 mod system;

@@ -32,8 +32,8 @@ impl pallet_hearth_emissions::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = EmissionsPalletId;
 	type Subnets = Subnets;
-	/// No lease market yet: stake alone splits the reward.
-	type Demand = ();
+	/// Paid lease demand per subnet (an EMA of what providers earned).
+	type Demand = crate::Leases;
 	type MaxSubnets = ConstU32<64>;
 	type AdminOrigin = EnsureRoot<crate::AccountId>;
 	type WeightInfo = pallet_hearth_emissions::weights::SubstrateWeight<Runtime>;

@@ -1,0 +1,60 @@
+//! The compute market: GPU leases between tenants and miners.
+
+use crate::{AccountId, Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeEvent, Slashing, Staking, HTH};
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use pallet_hearth_subnets::NetUid;
+use sp_runtime::Perbill;
+
+/// A provider must be a neuron of the subnet it offers on.
+pub struct SubnetNeurons;
+impl pallet_hearth_leases::SubnetNeurons<AccountId> for SubnetNeurons {
+	fn is_neuron(netuid: NetUid, hotkey: &AccountId) -> bool {
+		pallet_hearth_subnets::Uids::<Runtime>::contains_key(netuid, hotkey)
+	}
+}
+
+parameter_types! {
+	pub const LeasesPalletId: PalletId = PalletId(*b"hth/leas");
+	/// 10 HTH of stake on a provider's hotkey.
+	pub const MinProviderStake: Balance = 10 * HTH;
+	/// A deposit covers at least 100 blocks at the maximum price.
+	pub const MinDepositBlocks: BlockNumber = 100;
+	/// Auto-award orders take bids for 10 blocks.
+	pub const BidWindow: BlockNumber = 10;
+	/// 10 HTH per bid, returned unless the provider abandons or quits the lease.
+	pub const BidBond: Balance = 10 * HTH;
+	/// Closing early costs a provider half its bond, paid to the tenant.
+	pub const EarlyCloseForfeit: Perbill = Perbill::from_percent(50);
+	/// A heartbeat every 100 blocks (10 minutes at 6 s)...
+	pub const HeartbeatInterval: BlockNumber = 100;
+	/// 5 % of every lease payment is burned.
+	pub const TakeRate: Perbill = Perbill::from_percent(5);
+	/// The demand EMA halves in about a day of 6 s blocks without payments.
+	pub const DemandDecay: Perbill = Perbill::from_parts(48_000);
+}
+
+impl pallet_hearth_leases::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type PalletId = LeasesPalletId;
+	type Staking = Staking;
+	type Neurons = SubnetNeurons;
+	type Offences = Slashing;
+	type Burn = Emissions;
+	type MinProviderStake = MinProviderStake;
+	type MaxOffersPerProvider = ConstU32<16>;
+	type MinDepositBlocks = MinDepositBlocks;
+	type BidWindow = BidWindow;
+	type BidBond = BidBond;
+	type EarlyCloseForfeit = EarlyCloseForfeit;
+	type HeartbeatInterval = HeartbeatInterval;
+	/// ...and the lease defaults after three missed.
+	type MaxMissedHeartbeats = ConstU32<3>;
+	type TakeRate = TakeRate;
+	type DemandDecay = DemandDecay;
+	type MaxDeadlinesPerBlock = ConstU32<64>;
+	type MaxScheduleLookahead = ConstU32<64>;
+	type WeightInfo = pallet_hearth_leases::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::LeasesHelper;
+}
