@@ -13,6 +13,7 @@ TIER1_TARGET := $(TARGET_ROOT)/tier1
 TIER2_TARGET := $(TARGET_ROOT)/tier2
 BENCH_TARGET := $(TARGET_ROOT)/bench
 WEIGHTS_TARGET := $(TARGET_ROOT)/weights
+UPKEEP_TARGET := $(TARGET_ROOT)/upkeep
 BENCH_PKGS := -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases
 TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p hearth-runtime -p hearth-yuma -p hearth-halving
 TIER1_FEATURES := --features hearth-yuma/sim
@@ -21,7 +22,7 @@ NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 
-.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma test-benchmarks weights yuma-sim chain-spec clean
+.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma bench-leases test-benchmarks weights yuma-sim chain-spec clean
 
 help:
 	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
@@ -39,7 +40,7 @@ build: setup
 run: build
 	@scripts/run-dev.sh $(NODE)
 
-test: setup check-deps test-tier1 check-wasm bench-yuma test-benchmarks build test-tier2
+test: setup check-deps test-tier1 check-wasm bench-yuma bench-leases test-benchmarks build test-tier2
 
 test-tier1:
 	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS) $(TIER1_FEATURES)
@@ -51,6 +52,11 @@ check-wasm:
 # One Yuma epoch at 256/1024/4096 uids against the dense reference (prints ratios).
 bench-yuma:
 	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-yuma --bench epoch
+
+# The leases upkeep with 10 and with 100,000 active leases (prints the ratio). Own
+# target directory: the bench needs the pallet's `bench` feature (its mock, public).
+bench-leases:
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(UPKEEP_TARGET) $(CARGO) bench --locked -p pallet-hearth-leases --features bench --bench upkeep
 
 # End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
 test-tier2:

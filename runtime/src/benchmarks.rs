@@ -25,7 +25,8 @@ impl pallet_hearth_leases::BenchmarkHelper<AccountId> for LeasesHelper {
 	fn provider(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId) {
 		use frame_support::traits::fungible::Mutate;
 		// One coldkey per hotkey: a coldkey owns a bounded number of hotkeys.
-		let coldkey: AccountId = sp_io::hashing::blake2_256(hotkey.as_ref()).into();
+		use sp_runtime::traits::Hash;
+		let coldkey: AccountId = sp_runtime::traits::BlakeTwo256::hash(hotkey.as_ref()).0.into();
 		let _ = Balances::mint_into(&coldkey, 1_000_000 * HTH);
 		let _ = Balances::mint_into(hotkey, 1_000 * HTH);
 		if !pallet_hearth_subnets::Networks::<Runtime>::contains_key(netuid) {

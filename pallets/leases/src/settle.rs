@@ -5,7 +5,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::{Balanced, Inspect},
+		fungible::Balanced,
 		tokens::{Fortitude, Precision, Preservation},
 		OnUnbalanced,
 	},
@@ -231,6 +231,7 @@ impl<T: Config> Pallet<T> {
 	/// lease's deadline is queued where it says.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::Inspect;
 		let mut held = T::Currency::minimum_balance();
 		for (_, order) in Orders::<T>::iter() {
 			held = held.saturating_add(order.deposit);
