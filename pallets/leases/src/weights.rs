@@ -1,5 +1,27 @@
-//! Weights of `pallet_hearth_leases`. Provisional until `make weights` measures them
-//! (the benchmarks are in `benchmarking.rs`).
+//! Weights of `pallet_hearth_leases`, measured by `frame-omni-bencher` (64.0.0) on 2026-11-23.
+//!
+//! Machine: `AMD EPYC` (`vm`); steps 10, repeat 3,
+//! wasm execution `Compiled`. Regenerate with `make weights`.
+//!
+//! Command:
+//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   v1
+//!   benchmark
+//!   pallet
+//!   --runtime
+//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   --pallet
+//!   pallet_hearth_leases
+//!   --extrinsic
+//!   *
+//!   --steps
+//!   10
+//!   --repeat
+//!   3
+//!   --template
+//!   scripts/weight-template.hbs
+//!   --output
+//!   pallets/leases/src/weights.rs
 
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -29,33 +51,150 @@ pub trait WeightInfo {
 /// Weights for a runtime, priced with its own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
-macro_rules! provisional {
-	($db:expr) => {
-		fn publish_offer() -> Weight { Weight::from_parts(60_000_000, 10_000).saturating_add($db.reads_writes(5, 3)) }
-		fn remove_offer() -> Weight { Weight::from_parts(30_000_000, 5_000).saturating_add($db.reads_writes(2, 2)) }
-		fn open_order() -> Weight { Weight::from_parts(80_000_000, 20_000).saturating_add($db.reads_writes(5, 5)) }
-		fn cancel_order() -> Weight { Weight::from_parts(200_000_000, 40_000).saturating_add($db.reads_writes(20, 20)) }
-		fn bid() -> Weight { Weight::from_parts(80_000_000, 40_000).saturating_add($db.reads_writes(6, 3)) }
-		fn accept_bid() -> Weight { Weight::from_parts(250_000_000, 40_000).saturating_add($db.reads_writes(22, 22)) }
-		fn top_up() -> Weight { Weight::from_parts(100_000_000, 20_000).saturating_add($db.reads_writes(8, 8)) }
-		fn close_lease() -> Weight { Weight::from_parts(150_000_000, 20_000).saturating_add($db.reads_writes(10, 10)) }
-		fn withdraw() -> Weight { Weight::from_parts(80_000_000, 10_000).saturating_add($db.reads_writes(6, 5)) }
-		fn heartbeat() -> Weight { Weight::from_parts(20_000_000, 3_000).saturating_add($db.reads_writes(1, 1)) }
-		fn report_default() -> Weight { Weight::from_parts(300_000_000, 200_000).saturating_add($db.reads_writes(75, 10)) }
-		fn on_initialize(d: u32, ) -> Weight {
-			Weight::from_parts(5_000_000, 3_000)
-				.saturating_add(Weight::from_parts(300_000_000, 200_000).saturating_mul(d.into()))
-				.saturating_add($db.reads_writes(1, 1))
-				.saturating_add($db.reads_writes((75_u64).saturating_mul(d.into()), (12_u64).saturating_mul(d.into())))
-		}
-	};
-}
-
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	provisional!(T::DbWeight::get());
+	fn publish_offer() -> Weight {
+		// Proof size measured: 754 bytes.
+		Weight::from_parts(36_324_000, 3642)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn remove_offer() -> Weight {
+		// Proof size measured: 759 bytes.
+		Weight::from_parts(28_622_000, 3642)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn open_order() -> Weight {
+		// Proof size measured: 322 bytes.
+		Weight::from_parts(78_858_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn cancel_order() -> Weight {
+		// Proof size measured: 3641 bytes.
+		Weight::from_parts(672_664_000, 47844)
+			.saturating_add(T::DbWeight::get().reads(20))
+			.saturating_add(T::DbWeight::get().writes(20))
+	}
+	fn bid() -> Weight {
+		// Proof size measured: 3920 bytes.
+		Weight::from_parts(99_098_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn accept_bid() -> Weight {
+		// Proof size measured: 3735 bytes.
+		Weight::from_parts(609_059_000, 42638)
+			.saturating_add(T::DbWeight::get().reads(20))
+			.saturating_add(T::DbWeight::get().writes(21))
+	}
+	fn top_up() -> Weight {
+		// Proof size measured: 833 bytes.
+		Weight::from_parts(86_269_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn close_lease() -> Weight {
+		// Proof size measured: 1054 bytes.
+		Weight::from_parts(126_569_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(8))
+	}
+	fn withdraw() -> Weight {
+		// Proof size measured: 833 bytes.
+		Weight::from_parts(82_272_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn heartbeat() -> Weight {
+		// Proof size measured: 251 bytes.
+		Weight::from_parts(13_971_000, 3517)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn report_default() -> Weight {
+		// Proof size measured: 848 bytes.
+		Weight::from_parts(103_124_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(11))
+	}
+	/// `d` in `[0, 64]`.
+	fn on_initialize(d: u32, ) -> Weight {
+		// Proof size measured: 444 + d * 350 bytes.
+		Weight::from_parts(4_006_000, 6196)
+			.saturating_add(Weight::from_parts(115_730_367, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(d.into())))
+	}
 }
 
 /// The same weights priced with ParityDB's database weights (tests and mocks).
 impl WeightInfo for () {
-	provisional!(ParityDbWeight::get());
+	fn publish_offer() -> Weight {
+		Weight::from_parts(36_324_000, 3642)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn remove_offer() -> Weight {
+		Weight::from_parts(28_622_000, 3642)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(2))
+	}
+	fn open_order() -> Weight {
+		Weight::from_parts(78_858_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	fn cancel_order() -> Weight {
+		Weight::from_parts(672_664_000, 47844)
+			.saturating_add(ParityDbWeight::get().reads(20))
+			.saturating_add(ParityDbWeight::get().writes(20))
+	}
+	fn bid() -> Weight {
+		Weight::from_parts(99_098_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn accept_bid() -> Weight {
+		Weight::from_parts(609_059_000, 42638)
+			.saturating_add(ParityDbWeight::get().reads(20))
+			.saturating_add(ParityDbWeight::get().writes(21))
+	}
+	fn top_up() -> Weight {
+		Weight::from_parts(86_269_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	fn close_lease() -> Weight {
+		Weight::from_parts(126_569_000, 8799)
+			.saturating_add(ParityDbWeight::get().reads(8))
+			.saturating_add(ParityDbWeight::get().writes(8))
+	}
+	fn withdraw() -> Weight {
+		Weight::from_parts(82_272_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	fn heartbeat() -> Weight {
+		Weight::from_parts(13_971_000, 3517)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn report_default() -> Weight {
+		Weight::from_parts(103_124_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(12))
+			.saturating_add(ParityDbWeight::get().writes(11))
+	}
+	fn on_initialize(d: u32, ) -> Weight {
+		Weight::from_parts(4_006_000, 6196)
+			.saturating_add(Weight::from_parts(115_730_367, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(3))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(d.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(d.into())))
+	}
 }
