@@ -241,6 +241,9 @@ pub mod pallet {
 		DeadlineNotScheduled { deadline: Deadline },
 		/// The offence for a default could not be reported.
 		OffenceNotReported { id: Id },
+		/// `amount`, owed to `who` whose account no longer exists, was below the
+		/// existential deposit and was burned.
+		DustBurned { who: T::AccountId, amount: u128 },
 	}
 
 	#[pallet::error]

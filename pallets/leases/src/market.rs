@@ -4,7 +4,11 @@ use crate::{pallet::*, types::*, SubnetNeurons};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{fungible::Mutate, tokens::Preservation},
+	traits::{
+		fungible::{Balanced, Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+		OnUnbalanced,
+	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_hearth_staking::StakeInspect;
@@ -21,8 +25,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `amount` out of the pallet's account (which keeps its existential deposit).
+	/// An amount below the existential deposit owed to an account that no longer exists
+	/// cannot be paid: it is burned as dust (with an event) rather than block a close.
 	pub(crate) fn pay_out(who: &T::AccountId, amount: u128) -> DispatchResult {
 		if amount == 0 {
+			return Ok(());
+		}
+		if amount < T::Currency::minimum_balance() && T::Currency::balance(who) == 0 {
+			let dust = T::Currency::withdraw(
+				&Self::account_id(),
+				amount,
+				Precision::Exact,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			)?;
+			T::Burn::on_unbalanced(dust);
+			Self::deposit_event(Event::DustBurned { who: who.clone(), amount });
 			return Ok(());
 		}
 		T::Currency::transfer(&Self::account_id(), who, amount, Preservation::Preserve).map(|_| ())

@@ -136,6 +136,30 @@ fn a_top_up_after_expiry_and_a_heartbeat_after_close_are_refused() {
 }
 
 #[test]
+fn a_refund_below_the_existential_deposit_to_a_reaped_tenant_is_burned_not_stuck() {
+	build_and_execute(|| {
+		use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+		let o = offer(P1, 100);
+		let id = NextId::<Test>::get();
+		// 1005 deposit at 100 a block: 10 blocks, 5 left over.
+		assert_ok!(Leases::open_order(RuntimeOrigin::signed(TENANT2), NETUID, needs(40, &[], 1), 100, 50, 1_005, false));
+		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), id, o, 100));
+		assert_ok!(Leases::accept_bid(RuntimeOrigin::signed(TENANT2), id, P1));
+		// The tenant empties its account.
+		let all = balance(TENANT2);
+		assert_ok!(<Balances as Mutate<_>>::transfer(&TENANT2, &TENANT, all, Preservation::Expendable));
+		for b in 2..=10 {
+			run_to(b);
+			assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		}
+		run_to(11);
+		assert!(Running::<Test>::get(id).is_none(), "the lease closed at its deadline");
+		assert!(lease_events().contains(&Event::DustBurned { who: TENANT2, amount: 5 }));
+		assert_eq!(Burn::total(), 10 * 10 + 5);
+	});
+}
+
+#[test]
 fn closing_in_the_block_of_creation_refunds_everything() {
 	build_and_execute(|| {
 		let (tenant0, p0) = (balance(TENANT), balance(P1));
