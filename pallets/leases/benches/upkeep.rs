@@ -1,15 +1,17 @@
 //! The per-block upkeep of the leases pallet, with 10 and with 100,000 active leases
-//! and none expiring: the hook must cost the same (a ratio of about 1), because
-//! deadlines are queued by block and leases settle lazily. Any storage read costs
-//! more in a larger state (the trie is deeper), whichever pallet made it larger, so
-//! the fair baseline is 10 leases in a state padded with as many unrelated keys.
+//! and none expiring: the hook must cost the same (a ratio of about 1). Leases settle
+//! lazily, deadlines are queued by block, and the hook reads only the current
+//! window's bitmap (one fixed-size value) unless its block is marked; reading the
+//! deadline map itself every block would cost more as the map's trie deepens. The
+//! padded baseline shows that the size of the rest of the state does not matter
+//! either.
 //!
 //! Run: `cargo bench -p pallet-hearth-leases --features bench --bench upkeep`.
 
-use frame_support::{traits::Hooks, BoundedVec};
+use frame_support::traits::Hooks;
 use pallet_hearth_leases::{
 	mock::{new_test_ext, Leases, System, NETUID, P1, TENANT},
-	Deadline, Deadlines, Lease, Running,
+	Deadline, Lease, Running,
 };
 use std::time::Instant;
 
@@ -46,20 +48,23 @@ fn upkeep_ns(leases: u64, padding: u64) -> f64 {
 					closes_at,
 				},
 			);
-			Deadlines::<pallet_hearth_leases::mock::Test>::mutate(closes_at, |q| {
-				let _ = q.try_push(Deadline::Close(id));
-			});
+			Leases::schedule(closes_at, Deadline::Close(id)).expect("four deadlines fit in a block");
 		}
-		let _: BoundedVec<Deadline, _> = Deadlines::<pallet_hearth_leases::mock::Test>::get(far);
 	});
 	ext.commit_all().expect("the setup commits");
+	// The best of a few passes over the same blocks (nothing is due in them, so a pass
+	// leaves the leases as it found them), so that a busy machine disturbs it less.
 	ext.execute_with(|| {
-		let start = Instant::now();
-		for b in 2..2 + BLOCKS {
-			System::set_block_number(b);
-			std::hint::black_box(Leases::on_initialize(b));
-		}
-		start.elapsed().as_nanos() as f64 / BLOCKS as f64
+		(0..5)
+			.map(|_| {
+				let start = Instant::now();
+				for b in 2..2 + BLOCKS {
+					System::set_block_number(b);
+					std::hint::black_box(Leases::on_initialize(b));
+				}
+				start.elapsed().as_nanos() as f64 / BLOCKS as f64
+			})
+			.fold(f64::INFINITY, f64::min)
 	})
 }
 

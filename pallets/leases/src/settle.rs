@@ -38,30 +38,6 @@ impl<T: Config> Pallet<T> {
 		dry.min(end)
 	}
 
-	/// Puts `deadline` in the first block from `at` with room (up to the lookahead).
-	pub(crate) fn schedule(at: BlockNumberFor<T>, deadline: Deadline) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = at;
-		for _ in 0..=T::MaxScheduleLookahead::get() {
-			if Deadlines::<T>::try_mutate(block, |q| q.try_push(deadline)).is_ok() {
-				return Ok(block);
-			}
-			block = block.saturating_add(1u32.into());
-		}
-		Err(Error::<T>::ScheduleFull.into())
-	}
-
-	/// Removes `deadline` from block `at`'s queue.
-	pub(crate) fn unschedule(at: BlockNumberFor<T>, deadline: Deadline) {
-		Deadlines::<T>::mutate_exists(at, |q| {
-			if let Some(list) = q {
-				list.retain(|d| *d != deadline);
-				if list.is_empty() {
-					*q = None;
-				}
-			}
-		});
-	}
-
 	/// What the lease owes its provider for the blocks from `settled_at` up to `until`
 	/// (capped by its end and its escrow).
 	pub(crate) fn settlement(lease: &LeaseOf<T>, until: BlockNumberFor<T>) -> Settlement<BlockNumberFor<T>> {
@@ -245,6 +221,7 @@ impl<T: Config> Pallet<T> {
 				Deadlines::<T>::get(lease.closes_at).contains(&Deadline::Close(id)),
 				"a lease's deadline must be queued at its closes_at"
 			);
+			ensure!(Self::is_marked(lease.closes_at), "a lease's deadline block must be marked in the index");
 		}
 		ensure!(T::Currency::balance(&Self::account_id()) == held, "the leases account must hold exactly what it owes");
 		Ok(())

@@ -141,3 +141,37 @@ pub struct LeaseView<AccountId, BlockNumber> {
 	/// The provider's last heartbeat.
 	pub last_heartbeat: Option<BlockNumber>,
 }
+
+/// Blocks per window of the deadline index.
+pub const WINDOW: u32 = 1024;
+
+/// One bit per block of a window: whether that block has deadlines queued.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Marks(pub [u8; (WINDOW / 8) as usize]);
+
+impl Default for Marks {
+	fn default() -> Self {
+		Self([0u8; (WINDOW / 8) as usize])
+	}
+}
+
+impl Marks {
+	/// Whether `offset` (within the window) is marked.
+	pub fn get(&self, offset: u32) -> bool {
+		self.0.get((offset / 8) as usize).is_some_and(|byte| byte & (1 << (offset % 8)) != 0)
+	}
+	/// Marks or unmarks `offset`.
+	pub fn set(&mut self, offset: u32, on: bool) {
+		if let Some(byte) = self.0.get_mut((offset / 8) as usize) {
+			if on {
+				*byte |= 1 << (offset % 8);
+			} else {
+				*byte &= !(1 << (offset % 8));
+			}
+		}
+	}
+	/// Whether nothing is marked.
+	pub fn is_empty(&self) -> bool {
+		self.0.iter().all(|b| *b == 0)
+	}
+}

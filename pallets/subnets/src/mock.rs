@@ -142,6 +142,7 @@ impl pallet_hearth_subnets::Config for Test {
 }
 
 /// Stakes through the real staking pallet.
+#[cfg(feature = "runtime-benchmarks")]
 pub struct StakeHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for StakeHelper {

@@ -1,0 +1,100 @@
+//! The per-block deadline queue and its index.
+//!
+//! `Deadlines` maps a block to what is due in it. Reading a map costs more as it grows
+//! (the trie under it deepens), so the hook does not read it every block: a bitmap of
+//! the current window of `WINDOW` blocks (`CurrentWindow`, one fixed-size value) says
+//! which blocks have deadlines, and later windows' bitmaps (`FutureMarks`) are loaded
+//! once per window. A block with nothing due costs one read of that value, whatever
+//! the number of leases.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::{pallet_prelude::*, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Saturating, SaturatedConversion};
+
+impl<T: Config> Pallet<T> {
+	/// The window and the offset in it of `block`.
+	fn locate(block: BlockNumberFor<T>) -> (u64, u32) {
+		let b: u64 = block.saturated_into();
+		(b / u64::from(WINDOW), (b % u64::from(WINDOW)) as u32)
+	}
+
+	/// Marks or unmarks `block` in the index.
+	fn mark(block: BlockNumberFor<T>, on: bool) {
+		let (window, offset) = Self::locate(block);
+		let (current, mut marks) = CurrentWindow::<T>::get();
+		if window == current {
+			marks.set(offset, on);
+			CurrentWindow::<T>::put((current, marks));
+		} else {
+			FutureMarks::<T>::mutate_exists(window, |m| {
+				let mut bits = m.take().unwrap_or_default();
+				bits.set(offset, on);
+				*m = (!bits.is_empty()).then_some(bits);
+			});
+		}
+	}
+
+	/// Whether `block` is marked in the index.
+	pub fn is_marked(block: BlockNumberFor<T>) -> bool {
+		let (window, offset) = Self::locate(block);
+		let (current, marks) = CurrentWindow::<T>::get();
+		if window == current {
+			marks.get(offset)
+		} else {
+			FutureMarks::<T>::get(window).is_some_and(|m| m.get(offset))
+		}
+	}
+
+	/// Puts `deadline` in the first block from `at` with room (up to the lookahead),
+	/// and marks that block. Returns the block.
+	pub fn schedule(at: BlockNumberFor<T>, deadline: Deadline) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = at;
+		for _ in 0..=T::MaxScheduleLookahead::get() {
+			if Deadlines::<T>::try_mutate(block, |q| q.try_push(deadline)).is_ok() {
+				Self::mark(block, true);
+				return Ok(block);
+			}
+			block = block.saturating_add(1u32.into());
+		}
+		Err(Error::<T>::ScheduleFull.into())
+	}
+
+	/// Removes `deadline` from block `at`'s queue (unmarking the block once empty).
+	pub(crate) fn unschedule(at: BlockNumberFor<T>, deadline: Deadline) {
+		let emptied = Deadlines::<T>::mutate_exists(at, |q| {
+			if let Some(list) = q {
+				list.retain(|d| *d != deadline);
+				if list.is_empty() {
+					*q = None;
+					return true;
+				}
+			}
+			false
+		});
+		if emptied {
+			Self::mark(at, false);
+		}
+	}
+
+	/// What is due at `now` (empty unless the index marks it), moving the index to
+	/// `now`'s window first. Returns the deadlines and whether the window moved.
+	pub(crate) fn take_due(now: BlockNumberFor<T>) -> (Vec<Deadline>, bool) {
+		let (window, offset) = Self::locate(now);
+		let (current, mut marks) = CurrentWindow::<T>::get();
+		let rolled = window != current;
+		if rolled {
+			marks = FutureMarks::<T>::take(window).unwrap_or_default();
+		}
+		if !marks.get(offset) {
+			if rolled {
+				CurrentWindow::<T>::put((window, marks));
+			}
+			return (Vec::new(), rolled);
+		}
+		marks.set(offset, false);
+		CurrentWindow::<T>::put((window, marks));
+		(Deadlines::<T>::take(now).into_inner(), rolled)
+	}
+}
