@@ -54,78 +54,78 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn publish_offer() -> Weight {
 		// Proof size measured: 754 bytes.
-		Weight::from_parts(36_324_000, 3642)
+		Weight::from_parts(37_386_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn remove_offer() -> Weight {
 		// Proof size measured: 759 bytes.
-		Weight::from_parts(28_622_000, 3642)
+		Weight::from_parts(29_064_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn open_order() -> Weight {
 		// Proof size measured: 322 bytes.
-		Weight::from_parts(78_858_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(5))
+		Weight::from_parts(81_441_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	fn cancel_order() -> Weight {
-		// Proof size measured: 3641 bytes.
-		Weight::from_parts(672_664_000, 47844)
-			.saturating_add(T::DbWeight::get().reads(20))
-			.saturating_add(T::DbWeight::get().writes(20))
+		// Proof size measured: 3800 bytes.
+		Weight::from_parts(982_165_000, 47844)
+			.saturating_add(T::DbWeight::get().reads(21))
+			.saturating_add(T::DbWeight::get().writes(21))
 	}
 	fn bid() -> Weight {
-		// Proof size measured: 3920 bytes.
-		Weight::from_parts(99_098_000, 6196)
+		// Proof size measured: 3953 bytes.
+		Weight::from_parts(150_064_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn accept_bid() -> Weight {
-		// Proof size measured: 3735 bytes.
-		Weight::from_parts(609_059_000, 42638)
-			.saturating_add(T::DbWeight::get().reads(20))
-			.saturating_add(T::DbWeight::get().writes(21))
+		// Proof size measured: 3894 bytes.
+		Weight::from_parts(648_668_000, 42638)
+			.saturating_add(T::DbWeight::get().reads(21))
+			.saturating_add(T::DbWeight::get().writes(22))
 	}
 	fn top_up() -> Weight {
-		// Proof size measured: 833 bytes.
-		Weight::from_parts(86_269_000, 6196)
+		// Proof size measured: 866 bytes.
+		Weight::from_parts(88_252_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn close_lease() -> Weight {
-		// Proof size measured: 1054 bytes.
-		Weight::from_parts(126_569_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(8))
+		// Proof size measured: 1213 bytes.
+		Weight::from_parts(136_644_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	fn withdraw() -> Weight {
-		// Proof size measured: 833 bytes.
-		Weight::from_parts(82_272_000, 6196)
+		// Proof size measured: 866 bytes.
+		Weight::from_parts(88_001_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn heartbeat() -> Weight {
-		// Proof size measured: 251 bytes.
-		Weight::from_parts(13_971_000, 3517)
+		// Proof size measured: 284 bytes.
+		Weight::from_parts(16_594_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn report_default() -> Weight {
-		// Proof size measured: 848 bytes.
-		Weight::from_parts(103_124_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(11))
+		// Proof size measured: 1007 bytes.
+		Weight::from_parts(109_423_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().writes(12))
 	}
 	/// `d` in `[0, 64]`.
 	fn on_initialize(d: u32, ) -> Weight {
-		// Proof size measured: 444 + d * 350 bytes.
-		Weight::from_parts(4_006_000, 6196)
-			.saturating_add(Weight::from_parts(115_730_367, 0).saturating_mul(d.into()))
+		// Proof size measured: 603 + d * 350 bytes.
+		Weight::from_parts(3_305_000, 6196)
+			.saturating_add(Weight::from_parts(130_206_445, 0).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(d.into())))
 	}
@@ -134,66 +134,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with ParityDB's database weights (tests and mocks).
 impl WeightInfo for () {
 	fn publish_offer() -> Weight {
-		Weight::from_parts(36_324_000, 3642)
+		Weight::from_parts(37_386_000, 3642)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn remove_offer() -> Weight {
-		Weight::from_parts(28_622_000, 3642)
+		Weight::from_parts(29_064_000, 3642)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn open_order() -> Weight {
-		Weight::from_parts(78_858_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(5))
+		Weight::from_parts(81_441_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(672_664_000, 47844)
-			.saturating_add(ParityDbWeight::get().reads(20))
-			.saturating_add(ParityDbWeight::get().writes(20))
+		Weight::from_parts(982_165_000, 47844)
+			.saturating_add(ParityDbWeight::get().reads(21))
+			.saturating_add(ParityDbWeight::get().writes(21))
 	}
 	fn bid() -> Weight {
-		Weight::from_parts(99_098_000, 6196)
+		Weight::from_parts(150_064_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn accept_bid() -> Weight {
-		Weight::from_parts(609_059_000, 42638)
-			.saturating_add(ParityDbWeight::get().reads(20))
-			.saturating_add(ParityDbWeight::get().writes(21))
+		Weight::from_parts(648_668_000, 42638)
+			.saturating_add(ParityDbWeight::get().reads(21))
+			.saturating_add(ParityDbWeight::get().writes(22))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(86_269_000, 6196)
+		Weight::from_parts(88_252_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn close_lease() -> Weight {
-		Weight::from_parts(126_569_000, 8799)
-			.saturating_add(ParityDbWeight::get().reads(8))
-			.saturating_add(ParityDbWeight::get().writes(8))
+		Weight::from_parts(136_644_000, 8799)
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(82_272_000, 6196)
+		Weight::from_parts(88_001_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(13_971_000, 3517)
+		Weight::from_parts(16_594_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn report_default() -> Weight {
-		Weight::from_parts(103_124_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(12))
-			.saturating_add(ParityDbWeight::get().writes(11))
+		Weight::from_parts(109_423_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(13))
+			.saturating_add(ParityDbWeight::get().writes(12))
 	}
 	fn on_initialize(d: u32, ) -> Weight {
-		Weight::from_parts(4_006_000, 6196)
-			.saturating_add(Weight::from_parts(115_730_367, 0).saturating_mul(d.into()))
+		Weight::from_parts(3_305_000, 6196)
+			.saturating_add(Weight::from_parts(130_206_445, 0).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(3))
+			.saturating_add(ParityDbWeight::get().writes(4))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(d.into())))
 	}
