@@ -308,7 +308,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			Self::sell_shares(&hotkey, &coldkey, amount)?;
+			let amount = Self::sell_shares(&hotkey, &coldkey, amount)?;
 			let mut unbonding = UnbondingPools::<T>::get(&hotkey);
 			let shares = unbonding.shares_for(amount)?;
 			unbonding.deposit(amount, shares)?;
@@ -392,7 +392,7 @@ pub mod pallet {
 			Self::ensure_owner(&coldkey, &from)?;
 			Self::ensure_owner(&coldkey, &to)?;
 			ensure!(!T::PendingSlash::is_pending(&from), Error::<T>::SlashPending);
-			Self::sell_shares(&from, &coldkey, amount)?;
+			let amount = Self::sell_shares(&from, &coldkey, amount)?;
 			Self::buy_shares(&to, &coldkey, amount)?;
 			Self::deposit_event(Event::StakeMoved { coldkey, from, to, amount });
 			Ok(())
@@ -452,7 +452,14 @@ pub mod pallet {
 		/// Takes exactly `amount` of `coldkey`'s stake out of `hotkey`'s pool (the funds
 		/// stay in the pallet account). What remains must be zero or at least `MinStake`;
 		/// shares left worth nothing are given up to the pool.
-		fn sell_shares(hotkey: &T::AccountId, coldkey: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		/// Burns the caller's shares worth `amount` (rounded in the pool's favour).
+		/// Returns what actually left the pool: `amount`, plus the pool's remaining dust
+		/// when these were its last shares (the last holder to leave takes it).
+		fn sell_shares(
+			hotkey: &T::AccountId,
+			coldkey: &T::AccountId,
+			amount: BalanceOf<T>,
+		) -> Result<BalanceOf<T>, DispatchError> {
 			let mut pool = Pools::<T>::get(hotkey);
 			let held = Shares::<T>::get(hotkey, coldkey);
 			ensure!(pool.value_of(held)? >= amount, Error::<T>::NotEnoughStake);
@@ -467,13 +474,18 @@ pub mod pallet {
 			} else {
 				ensure!(left_value >= T::MinStake::get(), Error::<T>::BelowMinimumStake);
 			}
+			let mut sold = amount;
+			if pool.shares == 0 && !pool.value.is_zero() {
+				sold = sold.saturating_add(pool.value);
+				pool.value = Zero::zero();
+			}
 			if left == 0 {
 				Shares::<T>::remove(hotkey, coldkey);
 			} else {
 				Shares::<T>::insert(hotkey, coldkey, left);
 			}
 			Self::store_pool(hotkey, pool, false);
-			Ok(())
+			Ok(sold)
 		}
 
 		/// Writes a pool, removing it when empty.

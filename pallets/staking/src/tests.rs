@@ -66,6 +66,21 @@ fn a_reward_to_a_pool_without_delegators_is_all_the_owners() {
 }
 
 #[test]
+fn the_last_holder_to_leave_takes_the_pools_rounding_dust() {
+	// Found by the property test: a reward's take mints shares with rounding, and
+	// selling all but the dust burns the last shares; the dust must leave with them.
+	build_and_execute(|| {
+		stake(BOB, HOT_A, 1_356);
+		assert_ok!(reward(&HOT_A, 1_870));
+		assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, 802));
+		let left = Staking::hotkey_stake(&HOT_A);
+		assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, left - 2));
+		let pool = Pools::<Test>::get(HOT_A);
+		assert!(pool.shares > 0 || pool.value == 0, "no value may stay without shares: {pool:?}");
+	});
+}
+
+#[test]
 fn unstake_unbonds_then_withdraws_after_the_period() {
 	build_and_execute(|| {
 		stake(BOB, HOT_A, 1_000);
