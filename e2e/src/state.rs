@@ -83,3 +83,9 @@ pub async fn runtime_api<T: Decode>(rpc: &Rpc, method: &str, args: &[u8], at: Op
 		.expect("state_call answers");
 	T::decode(&mut &hex_bytes(&answer)[..]).unwrap_or_else(|e| panic!("{method} answer decodes: {e}"))
 }
+
+/// The events of one pallet, picked out of `events` by `pick` (e.g.
+/// `|e| match e { RuntimeEvent::Leases(e) => Some(e.clone()), _ => None }`).
+pub fn pallet_events<E>(events: &[EventRecord], pick: impl Fn(&RuntimeEvent) -> Option<E>) -> Vec<E> {
+	events.iter().filter_map(|r| pick(&r.event)).collect()
+}

@@ -147,3 +147,10 @@ pub async fn submit_and_watch(rpc: &Rpc, xt: &UncheckedExtrinsic, until: Until, 
 	.await
 	.unwrap_or_else(|_| panic!("the transaction did not reach {until:?} within {timeout:?}"))
 }
+
+/// Signs `call` as `who` with its next nonce, submits it and waits for its block.
+pub async fn send(rpc: &Rpc, ctx: &ChainContext, who: Sr25519Keyring, call: RuntimeCall) -> Hash {
+	let nonce = next_nonce(rpc, who).await;
+	let xt = sign(ctx, call, who, nonce);
+	submit_and_watch(rpc, &xt, Until::InBlock, Duration::from_secs(60)).await
+}

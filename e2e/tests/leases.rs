@@ -11,30 +11,21 @@ use hearth_e2e::{
 	node::{Node, NodeConfig, TempDir},
 	rpc::Rpc,
 	state,
-	tx::{self, Until},
+	tx,
 	wait_until,
 };
 use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HTH};
 use pallet_hearth_leases::{Call as LeasesCall, CloseReason, Event as LeasesEvent, LeaseView, Requirements};
 use pallet_hearth_subnets::{GpuSpec, GpuVendor};
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Eve};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Eve};
 
 type Lease = LeaseView<AccountId, BlockNumber>;
 
 fn lease_events(events: &[state::EventRecord]) -> Vec<LeasesEvent<hearth_runtime::Runtime>> {
-	events
-		.iter()
-		.filter_map(|r| match &r.event {
-			RuntimeEvent::Leases(e) => Some(e.clone()),
-			_ => None,
-		})
-		.collect()
-}
-
-async fn send(rpc: &Rpc, ctx: &tx::ChainContext, who: Sr25519Keyring, call: RuntimeCall) -> Hash {
-	let nonce = tx::next_nonce(rpc, who).await;
-	let xt = tx::sign(ctx, call, who, nonce);
-	tx::submit_and_watch(rpc, &xt, Until::InBlock, Duration::from_secs(60)).await
+	state::pallet_events(events, |e| match e {
+		RuntimeEvent::Leases(e) => Some(e.clone()),
+		_ => None,
+	})
 }
 
 async fn free(rpc: &Rpc, who: &AccountId, at: Hash) -> u128 {
@@ -58,12 +49,12 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 			RuntimeCall::Subnets(pallet_hearth_subnets::Call::register { netuid: 1, hotkey: eve.clone(), max_burn: HTH }),
 		],
 	});
-	send(&rpc, &ctx, Alice, setup).await;
+	tx::send(&rpc, &ctx, Alice, setup).await;
 
 	// Eve offers 8 × H100 80 GiB at 1 milli-HTH a block.
 	let price = HTH / 1_000;
 	let gpu = GpuSpec { vendor: GpuVendor::Nvidia, model: b"H100".to_vec().try_into().unwrap(), vram_gib: 80, count: 8 };
-	let offered = send(
+	let offered = tx::send(
 		&rpc,
 		&ctx,
 		Eve,
@@ -82,7 +73,7 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 	let max_price = 2 * price;
 	let deposit = 100 * max_price;
 	let requirements = Requirements { min_vram_gib: 40, models: Default::default(), count: 4 };
-	let ordered = send(
+	let ordered = tx::send(
 		&rpc,
 		&ctx,
 		Bob,
@@ -98,7 +89,7 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 			_ => None,
 		})
 		.expect("OrderOpened");
-	let bid = send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::bid { id: order_id, offer: offer_id, price })).await;
+	let bid = tx::send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::bid { id: order_id, offer: offer_id, price })).await;
 	let mut eve_fees = state::fee_paid(&rpc, &eve, bid).await;
 	// Eve's balance right before her bid (after her offer) is the reference.
 	let eve_start = free(&rpc, &eve, state::parent_of(&rpc, bid).await).await;
@@ -116,9 +107,9 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 		rpc.best_number().await.filter(|n| *n >= start + 5)
 	})
 	.await;
-	let beat = send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::heartbeat {})).await;
+	let beat = tx::send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::heartbeat {})).await;
 	eve_fees += state::fee_paid(&rpc, &eve, beat).await;
-	let withdrew = send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::withdraw { id: order_id })).await;
+	let withdrew = tx::send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::withdraw { id: order_id })).await;
 	eve_fees += state::fee_paid(&rpc, &eve, withdrew).await;
 	let withdrew_at = rpc.block_number(Some(withdrew)).await.unwrap();
 	let events = lease_events(&state::events(&rpc, withdrew).await);
@@ -132,7 +123,7 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 	assert!(events.contains(&LeasesEvent::Withdrawn { id: order_id, amount: paid_blocks * price * 19 / 20 }));
 
 	// Bob closes: the rest of his escrow comes back.
-	let closed = send(&rpc, &ctx, Bob, RuntimeCall::Leases(LeasesCall::close_lease { id: order_id })).await;
+	let closed = tx::send(&rpc, &ctx, Bob, RuntimeCall::Leases(LeasesCall::close_lease { id: order_id })).await;
 	bob_fees += state::fee_paid(&rpc, &bob, closed).await;
 	let closed_at = rpc.block_number(Some(closed)).await.unwrap();
 	let served = u128::from(closed_at - start);

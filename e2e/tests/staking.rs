@@ -18,13 +18,10 @@ use pallet_hearth_staking::{Call as StakingCall, Event as StakingEvent};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Eve};
 
 fn staking_events(events: &[state::EventRecord]) -> Vec<StakingEvent<hearth_runtime::Runtime>> {
-	events
-		.iter()
-		.filter_map(|r| match &r.event {
-			RuntimeEvent::Staking(e) => Some(e.clone()),
-			_ => None,
-		})
-		.collect()
+	state::pallet_events(events, |e| match e {
+		RuntimeEvent::Staking(e) => Some(e.clone()),
+		_ => None,
+	})
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -11,7 +11,7 @@ use hearth_e2e::{
 	node::{Node, NodeConfig, TempDir},
 	rpc::Rpc,
 	state,
-	tx::{self, Until},
+	tx,
 	wait_until,
 };
 use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HTH};
@@ -29,20 +29,14 @@ async fn metagraph(rpc: &Rpc, netuid: NetUid, at: Option<Hash>) -> Metagraph {
 }
 
 fn subnet_events(events: &[state::EventRecord]) -> Vec<SubnetsEvent<hearth_runtime::Runtime>> {
-	events
-		.iter()
-		.filter_map(|r| match &r.event {
-			RuntimeEvent::Subnets(e) => Some(e.clone()),
-			_ => None,
-		})
-		.collect()
+	state::pallet_events(events, |e| match e {
+		RuntimeEvent::Subnets(e) => Some(e.clone()),
+		_ => None,
+	})
 }
 
 async fn send(rpc: &Rpc, ctx: &tx::ChainContext, who: Sr25519Keyring, calls: Vec<RuntimeCall>) -> Hash {
-	let nonce = tx::next_nonce(rpc, who).await;
-	let call = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls });
-	let xt = tx::sign(ctx, call, who, nonce);
-	tx::submit_and_watch(rpc, &xt, Until::InBlock, Duration::from_secs(60)).await
+	tx::send(rpc, ctx, who, RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })).await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -97,9 +91,7 @@ async fn validators_weights_turn_into_stake_at_the_epoch() {
 			values: values.to_vec().try_into().unwrap(),
 			version_key: 0,
 		});
-		let nonce = tx::next_nonce(&rpc, *v).await;
-		let xt = tx::sign(&ctx, call, *v, nonce);
-		let block = tx::submit_and_watch(&rpc, &xt, Until::InBlock, Duration::from_secs(60)).await;
+		let block = tx::send(&rpc, &ctx, *v, call).await;
 		assert!(subnet_events(&state::events(&rpc, block).await)
 			.iter()
 			.any(|e| matches!(e, SubnetsEvent::WeightsSet { netuid: 1, .. })));

@@ -318,7 +318,7 @@ pub mod pallet {
 			let count = due.len() as u32;
 			for deadline in due {
 				match deadline {
-					Deadline::Award(id) => Self::auto_award(id, now),
+					Deadline::Award(id) => Self::auto_award(id),
 					Deadline::Close(id) => Self::close_due(id, now),
 				}
 			}
@@ -475,7 +475,7 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(Self::has_defaulted(&lease, now), Error::<T>::NotDefaulted);
 			Self::unschedule(lease.closes_at, Deadline::Close(id));
-			Self::default_lease(id, lease, now, Some(reporter))
+			Self::default_lease(id, lease, Some(reporter))
 		}
 	}
 

@@ -69,10 +69,11 @@ impl<T: Config> Pallet<T> {
 		let id = match existing {
 			Some(id) => id,
 			None => {
-				let id = NextId::<T>::get();
+				// A failed push reverts the whole call, the id counter included.
+				let id = Self::next_id();
 				ProviderOffers::<T>::try_mutate(&provider, |ids| ids.try_push(id))
 					.map_err(|_| Error::<T>::TooManyOffers)?;
-				Self::next_id()
+				id
 			},
 		};
 		Offers::<T>::insert(id, Offer { provider: provider.clone(), netuid, gpu, price, region });
@@ -94,15 +95,13 @@ impl<T: Config> Pallet<T> {
 		let min_blocks: u128 = T::MinDepositBlocks::get().saturated_into();
 		ensure!(deposit >= max_price.saturating_mul(min_blocks), Error::<T>::DepositTooSmall);
 		let now = frame_system::Pallet::<T>::block_number();
-		let id = NextId::<T>::get();
+		let id = Self::next_id();
 		let award_at = if auto_award {
-			let at = Self::schedule(now.saturating_add(T::BidWindow::get()), Deadline::Award(id))?;
-			Some(at)
+			Some(Self::schedule(now.saturating_add(T::BidWindow::get()), Deadline::Award(id))?)
 		} else {
 			None
 		};
 		Self::take_in(&tenant, deposit)?;
-		let id = Self::next_id();
 		Orders::<T>::insert(
 			id,
 			Order {
@@ -163,7 +162,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The bid window of an auto-award order closed: the lowest bid (ties: the
 	/// earliest, which is first in the list) wins; without bids the order expires.
-	pub(crate) fn auto_award(id: Id, _now: BlockNumberFor<T>) {
+	pub(crate) fn auto_award(id: Id) {
 		let Some(mut order) = Orders::<T>::get(id) else { return };
 		// The queue entry is consumed; the award no longer needs unscheduling.
 		order.award_at = None;

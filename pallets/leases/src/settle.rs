@@ -103,7 +103,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let _ = frame_support::storage::with_storage_layer(|| {
 			if Self::has_defaulted(&lease, now) {
-				Self::default_lease(id, lease, now, None)
+				Self::default_lease(id, lease, None)
 			} else {
 				let reason = if now >= lease.end { CloseReason::Ended } else { CloseReason::EscrowDrained };
 				Self::close(id, lease, reason, now)
@@ -124,12 +124,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Defaults a lease: the provider is paid up to its last sign of life, the tenant
 	/// gets the rest of the escrow and the whole bond, and the offence is reported.
-	pub(crate) fn default_lease(
-		id: Id,
-		mut lease: LeaseOf<T>,
-		_now: BlockNumberFor<T>,
-		reporter: Option<T::AccountId>,
-	) -> DispatchResult {
+	pub(crate) fn default_lease(id: Id, mut lease: LeaseOf<T>, reporter: Option<T::AccountId>) -> DispatchResult {
 		let alive = LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start);
 		Self::settle(id, &mut lease, alive)?;
 		let provider = lease.provider.clone();

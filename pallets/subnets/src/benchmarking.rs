@@ -231,7 +231,7 @@ mod benchmarks {
 	#[benchmark]
 	fn epoch(n: Linear<256, 4096>) {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
-		let hotkeys = populate::<T>(netuid, n);
+		populate::<T>(netuid, n);
 		let (uids, values) = all_uids(n);
 		let row = Subnets::<T>::validated_row(
 			netuid,
@@ -245,7 +245,6 @@ mod benchmarks {
 		for v in 0..VALIDATORS.min(n) {
 			Weights::<T>::insert(netuid, v as Uid, row.clone());
 		}
-		let _ = hotkeys;
 		// A first epoch builds bonds; the measured one carries them.
 		let now = frame_system::Pallet::<T>::block_number();
 		Subnets::<T>::run_epoch(netuid, now);

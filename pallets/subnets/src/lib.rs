@@ -335,6 +335,8 @@ pub mod pallet {
 		BurnAboveLimit,
 		/// The subnet is full and every neuron is still immune.
 		AllNeuronsImmune,
+		/// The subnet's per-uid storage is full (never expected: `max_uids` bounds it).
+		SubnetFull,
 		/// The hotkey has no uid in this subnet.
 		NotRegistered,
 		/// The endpoint has port 0 or the unspecified address.

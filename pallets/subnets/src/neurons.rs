@@ -40,6 +40,40 @@ impl<T: Config> Pallet<T> {
 			.map(|(uid, _)| uid as Uid)
 	}
 
+	/// Appends a neuron (the caller checked `n < max_uids <= MAX_UIDS`).
+	fn push_neuron(netuid: NetUid, hotkey: T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
+		Keys::<T>::try_mutate(netuid, |v| v.try_push(hotkey)).map_err(|_| Error::<T>::SubnetFull)?;
+		RegisteredAt::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::SubnetFull)?;
+		LastUpdate::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::SubnetFull)?;
+		Metagraph::<T>::try_mutate(netuid, |v| v.try_push(NeuronStats::default())).map_err(|_| Error::<T>::SubnetFull)?;
+		Ok(())
+	}
+
+	/// Gives `uid` to `hotkey`, clearing what belonged to its previous occupant, whom
+	/// it returns.
+	fn replace_neuron(
+		netuid: NetUid,
+		uid: Uid,
+		hotkey: T::AccountId,
+		now: BlockNumberFor<T>,
+	) -> Result<T::AccountId, DispatchError> {
+		let i = uid as usize;
+		let old = Keys::<T>::try_mutate(netuid, |keys| {
+			keys.get_mut(i).map(|slot| core::mem::replace(slot, hotkey)).ok_or(Error::<T>::NotRegistered)
+		})?;
+		let reset = |at: &mut BlockNumberFor<T>| *at = now;
+		RegisteredAt::<T>::mutate(netuid, |v| v.get_mut(i).map(reset));
+		LastUpdate::<T>::mutate(netuid, |v| v.get_mut(i).map(reset));
+		Metagraph::<T>::mutate(netuid, |v| v.get_mut(i).map(|s| *s = NeuronStats::default()));
+		Uids::<T>::remove(netuid, &old);
+		WeightCommits::<T>::remove(netuid, &old);
+		Weights::<T>::remove(netuid, uid);
+		Bonds::<T>::remove(netuid, uid);
+		Endpoints::<T>::remove(netuid, uid);
+		Gpus::<T>::remove(netuid, uid);
+		Ok(old)
+	}
+
 	pub(crate) fn do_register(
 		coldkey: T::AccountId,
 		netuid: NetUid,
@@ -67,30 +101,11 @@ impl<T: Config> Pallet<T> {
 
 		let uid = match replaced {
 			None => {
-				// `n < max_uids <= MAX_UIDS`: every push fits.
-				let uid = n as Uid;
-				Keys::<T>::try_mutate(netuid, |v| v.try_push(hotkey.clone()))
-					.map_err(|_| Error::<T>::AllNeuronsImmune)?;
-				RegisteredAt::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::AllNeuronsImmune)?;
-				LastUpdate::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::AllNeuronsImmune)?;
-				Metagraph::<T>::try_mutate(netuid, |v| v.try_push(NeuronStats::default()))
-					.map_err(|_| Error::<T>::AllNeuronsImmune)?;
-				uid
+				Self::push_neuron(netuid, hotkey.clone(), now)?;
+				n as Uid
 			},
 			Some(uid) => {
-				let i = uid as usize;
-				let mut keys = Keys::<T>::get(netuid);
-				let old = core::mem::replace(&mut keys[i], hotkey.clone());
-				Keys::<T>::insert(netuid, keys);
-				Uids::<T>::remove(netuid, &old);
-				WeightCommits::<T>::remove(netuid, &old);
-				RegisteredAt::<T>::mutate(netuid, |v| v[i] = now);
-				LastUpdate::<T>::mutate(netuid, |v| v[i] = now);
-				Metagraph::<T>::mutate(netuid, |v| v[i] = NeuronStats::default());
-				Weights::<T>::remove(netuid, uid);
-				Bonds::<T>::remove(netuid, uid);
-				Endpoints::<T>::remove(netuid, uid);
-				Gpus::<T>::remove(netuid, uid);
+				let old = Self::replace_neuron(netuid, uid, hotkey.clone(), now)?;
 				Self::deposit_event(Event::NeuronReplaced { netuid, uid, old });
 				uid
 			},

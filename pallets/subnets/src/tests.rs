@@ -509,15 +509,13 @@ fn epochs_are_staggered_and_at_most_one_runs_per_block() {
 		run_to(9);
 		assert_eq!(Networks::<Test>::get(a).unwrap().last_epoch, Some(9));
 		assert_eq!(Networks::<Test>::get(b).unwrap().last_epoch, Some(8));
-		// Make both due in the same block: the second waits one block.
+		// With b at tempo 9 (due where (x + 3) % 10 == 0) and a at tempo 10 (due where
+		// (x + 2) % 11 == 0), some later block has both due: the second waits one block.
 		run_to(12);
 		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), b, Hyperparameter::Tempo(9)));
-		// Now b runs where (x + 3) % 10 == 0 → 17; a at 20. Force a collision at 20 with tempo 10 vs 9.
 		let next_a = Subnets::next_epoch_at(a, TEMPO, 12);
 		let next_b = Subnets::next_epoch_at(b, 9, 12);
 		assert_eq!((next_a, next_b), (20, 17));
-		run_to(26);
-		// At 27 both are due ((27 + 3) % 10 == 0 and (27 + 2) % 11 != 0): find a shared block.
 		let shared = (27..400).find(|x| (x + 2) % 11 == 0 && (x + 3) % 10 == 0).unwrap();
 		run_to(shared);
 		let ran: Vec<NetUid> = [a, b].into_iter().filter(|n| Networks::<Test>::get(n).unwrap().last_epoch == Some(shared)).collect();
