@@ -1,0 +1,131 @@
+//! The integer primitives every det-int8 step is built from: one rounding rule (to
+//! nearest, ties toward +∞), the activation clamp, and an exact integer square root.
+
+/// Fractional bits of every activation tensor (the hidden state, projections, GELU
+/// outputs, pooled embeddings): an integer `v` stands for `v / 2^12`.
+pub const ACT_FRAC: u32 = 12;
+
+/// Fractional bits of attention probabilities: `p` stands for `p / 2^15`.
+pub const PROB_FRAC: u32 = 15;
+
+/// Every stored activation is clamped to `[-ACT_MAX, ACT_MAX]` (±2048.0 as a real
+/// number). The bound is what keeps LayerNorm's sums inside `i64`.
+pub const ACT_MAX: i32 = (1 << 23) - 1;
+
+/// Clamps an intermediate value to the activation range.
+#[inline(always)]
+pub fn clamp_act(v: i64) -> i32 {
+	v.clamp(-(ACT_MAX as i64), ACT_MAX as i64) as i32
+}
+
+/// `round(v / 2^s)` with ties toward +∞: `(v + 2^(s-1)) >> s`, an arithmetic shift.
+///
+/// `s = 0` is the identity. `s > 62` gives 0 (every caller keeps `|v| < 2^59`, so the
+/// exact quotient is below one half). A negative `s` multiplies by `2^-s`, saturating.
+#[inline(always)]
+pub fn shift_round(v: i64, s: i32) -> i64 {
+	if s > 62 {
+		0
+	} else if s > 0 {
+		(v + (1i64 << (s - 1))) >> s
+	} else if s == 0 {
+		v
+	} else {
+		let up = (-s).min(62) as u32;
+		v.saturating_mul(1i64 << up)
+	}
+}
+
+/// `round(n / d)` with ties toward +∞, for `d > 0`: `floor((2n + d) / 2d)`.
+///
+/// Callers keep `|n| < 2^61` and `d < 2^61`. A non-positive `d` is a programming
+/// error in this crate; it returns 0 rather than panicking.
+#[inline(always)]
+pub fn div_round(n: i64, d: i64) -> i64 {
+	if d <= 0 {
+		return 0;
+	}
+	(2 * n + d).div_euclid(2 * d)
+}
+
+/// `ceil(n / d)` for `n >= 0`, `d > 0`.
+#[inline(always)]
+pub fn div_ceil(n: i64, d: i64) -> i64 {
+	if d <= 0 {
+		return 0;
+	}
+	(n + d - 1) / d
+}
+
+/// `floor(sqrt(v))`, exact, bit by bit (no floating point anywhere).
+pub fn isqrt(v: u64) -> u64 {
+	let mut rem = v;
+	let mut root = 0u64;
+	let mut bit = 1u64 << 62;
+	while bit > rem {
+		bit >>= 2;
+	}
+	while bit != 0 {
+		if rem >= root + bit {
+			rem -= root + bit;
+			root = (root >> 1) + bit;
+		} else {
+			root >>= 1;
+		}
+		bit >>= 2;
+	}
+	root
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use proptest::prelude::*;
+
+	#[test]
+	fn rounding_ties_go_up() {
+		assert_eq!(shift_round(3, 1), 2); // 1.5 -> 2
+		assert_eq!(shift_round(-3, 1), -1); // -1.5 -> -1
+		assert_eq!(shift_round(5, 2), 1); // 1.25 -> 1
+		assert_eq!(shift_round(-6, 2), -1); // -1.5 -> -1
+		assert_eq!(div_round(7, 2), 4);
+		assert_eq!(div_round(-7, 2), -3);
+		assert_eq!(div_round(-8, 3), -3); // -2.67
+		assert_eq!(shift_round(7, 0), 7);
+		assert_eq!(shift_round(-3, -2), -12);
+		assert_eq!(shift_round(i64::MAX / 2, -4), i64::MAX);
+		assert_eq!(shift_round((1 << 58) - 1, 63), 0);
+	}
+
+	#[test]
+	fn isqrt_edges() {
+		assert_eq!(isqrt(0), 0);
+		assert_eq!(isqrt(1), 1);
+		assert_eq!(isqrt(3), 1);
+		assert_eq!(isqrt(4), 2);
+		assert_eq!(isqrt(u64::MAX), (1u64 << 32) - 1);
+	}
+
+	proptest! {
+		#[test]
+		fn isqrt_is_the_floor(v in any::<u64>()) {
+			let r = isqrt(v) as u128;
+			prop_assert!(r * r <= v as u128);
+			prop_assert!((r + 1) * (r + 1) > v as u128);
+		}
+
+		#[test]
+		fn shift_and_division_agree(v in -(1i64 << 58)..(1i64 << 58), s in 1i32..40) {
+			prop_assert_eq!(shift_round(v, s), div_round(v, 1i64 << s));
+		}
+
+		#[test]
+		fn division_is_within_half(n in -(1i64 << 50)..(1i64 << 50), d in 1i64..(1 << 30)) {
+			let q = div_round(n, d) as i128;
+			let (n, d) = (n as i128, d as i128);
+			// |n/d - q| <= 1/2, with equality only when rounding up.
+			prop_assert!((2 * n - 2 * q * d).abs() <= d);
+			prop_assert!(2 * n - 2 * q * d != -d);
+		}
+	}
+}

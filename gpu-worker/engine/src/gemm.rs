@@ -1,0 +1,263 @@
+//! The int8 matrix product, `C = A · Bᵀ` with exact i32 accumulation, and the
+//! backends that compute it.
+//!
+//! `A` is `m × k` and `B` is `n × k`, both row-major (weights are stored `[out, in]`,
+//! so every dot product reads two contiguous rows). `C[i·n + j] = Σ_t A[i,t]·B[j,t]`.
+//! Integer addition is exact and associative, so every backend, blocking and thread
+//! split gives the same bits; only overflow could break that, and `k ≤ 4096` with
+//! values in `[-127, 127]` keeps every sum below 2^26.
+
+/// The most elements any dot product may sum (the model loader enforces it).
+pub const MAX_DOT: usize = 4096;
+
+/// B rows per cache block: 128 rows of at most 4096 bytes stay in L2 while every row
+/// of A passes over them.
+const N_BLOCK: usize = 128;
+
+/// Rows of A computed together, so each B row is loaded once for four dot products.
+const M_TILE: usize = 4;
+
+/// Why a backend could not compute a product.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackendError(pub alloc::string::String);
+
+impl core::fmt::Display for BackendError {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		write!(f, "backend error: {}", self.0)
+	}
+}
+
+/// Something that computes int8 products. Implementations must be exact: the same
+/// inputs give the same `C` as [`gemm_i8`].
+pub trait Int8Gemm: Sync {
+	/// `out = A · Bᵀ` for `A` `m × k`, `B` `n × k`; `out` has `m · n` elements.
+	fn gemm(&self, a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) -> Result<(), BackendError>;
+
+	/// A short name for logs and JSON (`cpu`, `cuda:0`).
+	fn name(&self) -> alloc::string::String;
+}
+
+/// The CPU twin: cache-blocked, auto-vectorized, and split over row ranges of `C`
+/// across `threads` OS threads in `std` builds (1 in `no_std`).
+#[derive(Clone, Copy, Debug)]
+pub struct CpuGemm {
+	threads: usize,
+}
+
+impl CpuGemm {
+	/// A CPU backend using up to `threads` threads (at least 1).
+	pub fn new(threads: usize) -> Self {
+		CpuGemm { threads: threads.max(1) }
+	}
+
+	/// The number of threads it may use.
+	pub fn threads(&self) -> usize {
+		self.threads
+	}
+}
+
+impl Default for CpuGemm {
+	fn default() -> Self {
+		CpuGemm::new(1)
+	}
+}
+
+/// Below this many multiply-adds a product runs on the calling thread.
+#[cfg(feature = "std")]
+const PARALLEL_MIN_WORK: usize = 1 << 20;
+
+impl Int8Gemm for CpuGemm {
+	fn gemm(&self, a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) -> Result<(), BackendError> {
+		check_shapes(a, b, m, n, k, out)?;
+		#[cfg(feature = "std")]
+		if self.threads > 1 && m >= 2 * M_TILE && m * n * k >= PARALLEL_MIN_WORK {
+			let parts = self.threads.min(m / M_TILE);
+			// Whole tiles per part, so the split never changes which rows share a tile
+			// (not that it could change a bit: each dot product is independent).
+			let rows_per = m.div_ceil(parts).div_ceil(M_TILE) * M_TILE;
+			std::thread::scope(|scope| {
+				for (i, chunk) in out.chunks_mut(rows_per * n).enumerate() {
+					let rows = chunk.len() / n;
+					let a_part = &a[i * rows_per * k..(i * rows_per + rows) * k];
+					scope.spawn(move || gemm_i8(a_part, b, rows, n, k, chunk));
+				}
+			});
+			return Ok(());
+		}
+		gemm_i8(a, b, m, n, k, out);
+		Ok(())
+	}
+
+	fn name(&self) -> alloc::string::String {
+		alloc::format!("cpu×{}", self.threads)
+	}
+}
+
+/// Checks that the slices match the shapes and the dot length is supported.
+pub fn check_shapes(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &[i32]) -> Result<(), BackendError> {
+	if k > MAX_DOT {
+		return Err(BackendError(alloc::format!("dot length {k} exceeds {MAX_DOT}")));
+	}
+	if a.len() != m * k || b.len() != n * k || out.len() != m * n {
+		return Err(BackendError(alloc::format!(
+			"shape mismatch: a {} (m {m} × k {k}), b {} (n {n} × k {k}), out {}",
+			a.len(),
+			b.len(),
+			out.len()
+		)));
+	}
+	Ok(())
+}
+
+/// The single-threaded kernel, dispatched to an AVX2 build of the same code where
+/// the CPU has it (integer results are identical either way).
+pub fn gemm_i8(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
+	#[cfg(all(feature = "std", target_arch = "x86_64"))]
+	if std::is_x86_feature_detected!("avx2") {
+		// SAFETY: the CPU supports AVX2, checked just above.
+		unsafe { gemm_avx2(a, b, m, n, k, out) };
+		return;
+	}
+	gemm_blocked(a, b, m, n, k, out)
+}
+
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+#[target_feature(enable = "avx2")]
+unsafe fn gemm_avx2(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
+	gemm_blocked(a, b, m, n, k, out)
+}
+
+#[inline(always)]
+fn gemm_blocked(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
+	if k == 0 {
+		out.iter_mut().for_each(|c| *c = 0);
+		return;
+	}
+	for j0 in (0..n).step_by(N_BLOCK) {
+		let j1 = (j0 + N_BLOCK).min(n);
+		let mut i = 0;
+		while i + M_TILE <= m {
+			let a0 = &a[i * k..(i + 1) * k];
+			let a1 = &a[(i + 1) * k..(i + 2) * k];
+			let a2 = &a[(i + 2) * k..(i + 3) * k];
+			let a3 = &a[(i + 3) * k..(i + 4) * k];
+			for j in j0..j1 {
+				let s = dot4(a0, a1, a2, a3, &b[j * k..(j + 1) * k]);
+				out[i * n + j] = s[0];
+				out[(i + 1) * n + j] = s[1];
+				out[(i + 2) * n + j] = s[2];
+				out[(i + 3) * n + j] = s[3];
+			}
+			i += M_TILE;
+		}
+		for i in i..m {
+			let ai = &a[i * k..(i + 1) * k];
+			for j in j0..j1 {
+				out[i * n + j] = dot(ai, &b[j * k..(j + 1) * k]);
+			}
+		}
+	}
+}
+
+#[inline(always)]
+fn dot(a: &[i8], b: &[i8]) -> i32 {
+	a.iter().zip(b).map(|(x, y)| *x as i16 as i32 * *y as i16 as i32).sum()
+}
+
+/// Four dot products against one B row, in 16-element chunks with i32 lane sums
+/// (the shape LLVM turns into widening multiply-adds).
+#[inline(always)]
+fn dot4(a0: &[i8], a1: &[i8], a2: &[i8], a3: &[i8], b: &[i8]) -> [i32; 4] {
+	const W: usize = 16;
+	let k = b.len();
+	let mut acc = [[0i32; W]; 4];
+	let full = k / W * W;
+	let mut t = 0;
+	while t < full {
+		let bc = &b[t..t + W];
+		for (lane, rows) in acc.iter_mut().zip([a0, a1, a2, a3]) {
+			let ac = &rows[t..t + W];
+			for w in 0..W {
+				lane[w] += ac[w] as i32 * bc[w] as i32;
+			}
+		}
+		t += W;
+	}
+	let mut s = [0i32; 4];
+	for (r, rows) in [a0, a1, a2, a3].iter().enumerate() {
+		s[r] = acc[r].iter().sum::<i32>() + dot(&rows[full..], &b[full..]);
+	}
+	s
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use alloc::vec;
+	use alloc::vec::Vec;
+	use proptest::prelude::*;
+
+	fn naive(a: &[i8], b: &[i8], m: usize, n: usize, k: usize) -> Vec<i32> {
+		let mut c = vec![0i32; m * n];
+		for i in 0..m {
+			for j in 0..n {
+				c[i * n + j] = (0..k).map(|t| a[i * k + t] as i32 * b[j * k + t] as i32).sum();
+			}
+		}
+		c
+	}
+
+	#[test]
+	fn the_worst_case_sum_does_not_overflow() {
+		let k = MAX_DOT;
+		let a = vec![-127i8; 5 * k];
+		let b = vec![-127i8; 3 * k];
+		let mut c = vec![0; 15];
+		CpuGemm::new(1).gemm(&a, &b, 5, 3, k, &mut c).unwrap();
+		assert!(c.iter().all(|v| *v == 127 * 127 * 4096));
+	}
+
+	#[test]
+	fn shape_errors_name_the_problem() {
+		let mut c = vec![0; 4];
+		let err = CpuGemm::new(1).gemm(&[0; 6], &[0; 6], 2, 2, 3, &mut c[..3]).unwrap_err();
+		assert!(err.0.contains("shape mismatch"), "{err}");
+		let big = vec![0i8; MAX_DOT + 1];
+		let err = CpuGemm::new(1).gemm(&big, &big, 1, 1, MAX_DOT + 1, &mut c[..1]).unwrap_err();
+		assert!(err.0.contains("exceeds 4096"), "{err}");
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(48))]
+		#[test]
+		fn blocked_and_threaded_equal_naive(m in 1usize..19, n in 1usize..300, k in 0usize..70, seed in any::<u64>(), threads in 1usize..5) {
+			let mut s = seed;
+			let mut next = || { s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); ((s >> 33) % 255) as i32 - 127 };
+			let a: Vec<i8> = (0..m * k).map(|_| next() as i8).collect();
+			let b: Vec<i8> = (0..n * k).map(|_| next() as i8).collect();
+			let want = naive(&a, &b, m, n, k);
+			let mut got = vec![7; m * n];
+			CpuGemm::new(threads).gemm(&a, &b, m, n, k, &mut got).unwrap();
+			prop_assert_eq!(&got, &want);
+			let mut plain = vec![7; m * n];
+			gemm_blocked(&a, &b, m, n, k, &mut plain);
+			prop_assert_eq!(&plain, &want);
+		}
+	}
+
+	#[cfg(feature = "std")]
+	#[test]
+	fn threads_split_large_products_without_changing_a_bit() {
+		let (m, n, k) = (67, 384, 384);
+		let a: Vec<i8> = (0..m * k).map(|i| ((i * 37 + 11) % 255) as i32 as i8).map(|v| v.max(-127)).collect();
+		let b: Vec<i8> = (0..n * k).map(|i| ((i * 91 + 5) % 253) as i32 as i8).map(|v| v.max(-127)).collect();
+		let mut one = vec![0; m * n];
+		CpuGemm::new(1).gemm(&a, &b, m, n, k, &mut one).unwrap();
+		for threads in [2, 3, 8] {
+			let mut many = vec![0; m * n];
+			CpuGemm::new(threads).gemm(&a, &b, m, n, k, &mut many).unwrap();
+			assert_eq!(many, one, "{threads} threads");
+		}
+		assert_eq!(one, naive(&a, &b, m, n, k));
+	}
+}

@@ -1,0 +1,34 @@
+//! The MLP: int8 linear layers over a Q12 feature vector.
+
+use crate::error::InferError;
+use crate::fixed::{ACT_FRAC, ACT_MAX};
+use crate::gemm::Int8Gemm;
+use crate::model::{Activation, Mlp};
+use crate::nonlinear::{gelu, relu};
+use crate::ops::quantize_linear;
+use crate::output::Output;
+use alloc::vec;
+
+/// Runs the MLP on `features` (Q12, `input_dim` of them): each layer quantizes its
+/// input row, applies its linear layer and then its activation.
+pub fn forward(mlp: &Mlp, features: &[i32], backend: &dyn Int8Gemm) -> Result<Output, InferError> {
+	if features.is_empty() {
+		return Err(InferError::EmptyInput);
+	}
+	if features.len() != mlp.input_dim as usize {
+		return Err(InferError::WrongInputWidth { expected: mlp.input_dim as usize, got: features.len() });
+	}
+	if let Some((index, value)) = features.iter().enumerate().find(|(_, v)| v.unsigned_abs() > ACT_MAX as u32) {
+		return Err(InferError::FeatureOutOfRange { index, value: *value });
+	}
+	let mut x = features.to_vec();
+	for layer in &mlp.layers {
+		x = quantize_linear(backend, &x, 1, &layer.linear)?;
+		match layer.activation {
+			Activation::Identity => {}
+			Activation::Relu => x.iter_mut().for_each(|v| *v = relu(*v)),
+			Activation::Gelu => x.iter_mut().for_each(|v| *v = gelu(*v)),
+		}
+	}
+	Ok(Output { shape: vec![x.len() as u32], frac_bits: ACT_FRAC as u8, values: x })
+}

@@ -1,0 +1,166 @@
+//! Integer-only GELU, softmax and LayerNorm (after I-BERT, Kim et al. 2021), on
+//! activations with [`ACT_FRAC`] fractional bits. Every constant is given as the
+//! integer used; the real number it approximates is in the comment.
+
+use crate::fixed::{clamp_act, div_round, isqrt, shift_round, ACT_FRAC, PROB_FRAC};
+
+/// 1/√2 in Q16.
+pub const INV_SQRT2_Q16: i64 = 46341;
+/// −b = 1.769 in Q12: the clip point of the erf polynomial.
+pub const ERF_CLIP_Q12: i64 = 7246;
+/// a = −0.2888 in Q16: erf(t) ≈ sgn(t)·(a·(min(|t|, −b) + b)² + 1).
+pub const ERF_A_Q16: i64 = -18927;
+/// ln 2 in Q12.
+pub const LN2_Q12: i64 = 2839;
+/// exp(p) on (−ln 2, 0] as the cubic `c0 + c1·p + c2·p² + c3·p³` interpolating exp at
+/// the four Chebyshev nodes of the interval, coefficients in Q16 (c0 … c3). Its
+/// relative error is below 1.1·10⁻⁴ on every Q12 input (I-BERT's quadratic: 3·10⁻³).
+pub const EXP_POLY_Q16: [i64; 4] = [65532, 65362, 31482, 7770];
+
+const ONE_ACT: i64 = 1 << ACT_FRAC;
+
+/// GELU(x) ≈ x/2 · (1 + erf(x/√2)) with I-BERT's second-order erf.
+///
+/// `t = min(round(|x|·46341 / 2^16), 7246)`, `e = round(−18927·(t − 7246)² / 2^28) + 4096`
+/// (erf(|x|/√2) in Q12), `gelu = round(x·(4096 ± e) / 2^13)` with `+` for `x > 0`,
+/// `−` for `x < 0` and 0 for `x = 0`; clamped.
+#[inline]
+pub fn gelu(x: i32) -> i32 {
+	let x = x as i64;
+	let t = shift_round(x.abs() * INV_SQRT2_Q16, 16).min(ERF_CLIP_Q12);
+	let d = t - ERF_CLIP_Q12;
+	let erf_abs = shift_round(ERF_A_Q16 * d * d, 28) + ONE_ACT;
+	let erf = erf_abs * x.signum();
+	clamp_act(shift_round(x * (ONE_ACT + erf), ACT_FRAC as i32 + 1))
+}
+
+/// ReLU.
+#[inline]
+pub fn relu(x: i32) -> i32 {
+	x.max(0)
+}
+
+/// exp(x) for `x ≤ 0` in Q12, as a Q16 integer.
+///
+/// `z = floor(−x / 2839)`, `p = x + 2839·z ∈ (−ln 2, 0]`, then Horner in Q16:
+/// `t = c3`, `t = shift_round(t·p, 12) + c` for `c = c2, c1, c0`; the result is
+/// `shift_round(t, z)`, or 0 for `z > 62`.
+#[inline]
+pub fn exp_neg(x: i64) -> i64 {
+	let z = (-x).div_euclid(LN2_Q12);
+	let p = x + LN2_Q12 * z;
+	let [c0, c1, c2, c3] = EXP_POLY_Q16;
+	let mut t = c3;
+	for c in [c2, c1, c0] {
+		t = shift_round(t * p, ACT_FRAC as i32) + c;
+	}
+	if z > 62 {
+		0
+	} else {
+		shift_round(t, z as i32)
+	}
+}
+
+/// Softmax of one row of Q12 scores, as probabilities in Q15 (`p / 2^15`).
+///
+/// `e_j = exp_neg(s_j − max s)`, `p_j = round(e_j · 2^15 / Σ e)`. The maximum's term
+/// is `c0` (about 2^16), so the sum is never zero.
+pub fn softmax_row(scores: &[i32], out: &mut [i32]) {
+	let max = scores.iter().copied().max().unwrap_or(0) as i64;
+	let mut sum = 0i64;
+	for (o, s) in out.iter_mut().zip(scores) {
+		let e = exp_neg(*s as i64 - max);
+		*o = e as i32;
+		sum += e;
+	}
+	for o in out.iter_mut() {
+		*o = div_round((*o as i64) << PROB_FRAC, sum) as i32;
+	}
+}
+
+/// LayerNorm of one row in place, with `gamma` and `beta` in Q12.
+///
+/// `μ = round(Σx / n)`, `d = x − μ`, `σ² = round(Σd² / n)` (Q24),
+/// `σ = max(1, isqrt(σ² · 2^8))` (Q16), `y = round(d·γ·16 / σ) + β`, clamped.
+/// With `|x| < 2^23` every intermediate stays below 2^57. ε (1e-12 for MiniLM) is
+/// below the integer resolution and is left out.
+pub fn layer_norm(x: &mut [i32], gamma: &[i32], beta: &[i32]) {
+	let n = x.len() as i64;
+	if n == 0 {
+		return;
+	}
+	let mean = div_round(x.iter().map(|v| *v as i64).sum(), n);
+	let var = div_round(x.iter().map(|v| (*v as i64 - mean).pow(2)).sum(), n);
+	let sigma = (isqrt((var as u64) << 8) as i64).max(1);
+	for ((v, g), b) in x.iter_mut().zip(gamma).zip(beta) {
+		let d = *v as i64 - mean;
+		*v = clamp_act(div_round(d * *g as i64 * 16, sigma) + *b as i64);
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use alloc::vec;
+	use alloc::vec::Vec;
+
+	fn q12(v: f64) -> i32 {
+		(v * 4096.0).round() as i32
+	}
+	fn real(v: i64, frac: u32) -> f64 {
+		v as f64 / (1u64 << frac) as f64
+	}
+
+	#[test]
+	fn gelu_tracks_the_real_function() {
+		for i in -800..=800 {
+			let x = i as f64 / 100.0;
+			let want = 0.5 * x * (1.0 + libm::erf(x / core::f64::consts::SQRT_2));
+			let got = real(gelu(q12(x)) as i64, 12);
+			assert!((got - want).abs() < 0.021, "gelu({x}) = {got}, want {want}");
+		}
+		assert_eq!(gelu(0), 0);
+		assert_eq!(gelu(crate::fixed::ACT_MAX), crate::fixed::ACT_MAX);
+		assert_eq!(gelu(-crate::fixed::ACT_MAX), 0);
+	}
+
+	#[test]
+	fn exp_tracks_the_real_function() {
+		for i in 0..=2000 {
+			let x = -(i as f64) / 100.0;
+			let got = real(exp_neg(q12(x) as i64), 16);
+			let want = libm::exp(x);
+			assert!((got - want).abs() < 2.0e-4 * want + 2.0e-5, "exp({x}) = {got}, want {want}");
+		}
+		assert_eq!(exp_neg(-(1 << 24)), 0);
+	}
+
+	#[test]
+	fn softmax_rows_sum_to_one() {
+		let scores: Vec<i32> = [0.5, -1.0, 3.25, 3.0, -8.0].iter().map(|v| q12(*v)).collect();
+		let mut p = vec![0; 5];
+		softmax_row(&scores, &mut p);
+		let total: i32 = p.iter().sum();
+		assert!((total - (1 << 15)).abs() <= 3, "{total}");
+		let exps: Vec<f64> = [0.5f64, -1.0, 3.25, 3.0, -8.0].iter().map(|v| libm::exp(*v)).collect();
+		let z: f64 = exps.iter().sum();
+		for (got, e) in p.iter().zip(exps) {
+			assert!((real(*got as i64, 15) - e / z).abs() < 0.003);
+		}
+	}
+
+	#[test]
+	fn layer_norm_normalizes() {
+		let mut x: Vec<i32> = (0..64).map(|i| q12(((i * 7) % 13) as f64 - 6.0)).collect();
+		let ones = vec![4096; 64];
+		let zeros = vec![0; 64];
+		layer_norm(&mut x, &ones, &zeros);
+		let mean: f64 = x.iter().map(|v| real(*v as i64, 12)).sum::<f64>() / 64.0;
+		let var: f64 = x.iter().map(|v| real(*v as i64, 12).powi(2)).sum::<f64>() / 64.0;
+		assert!(mean.abs() < 1e-3, "{mean}");
+		assert!((var - 1.0).abs() < 2e-3, "{var}");
+		let mut flat = vec![q12(3.0); 8];
+		layer_norm(&mut flat, &ones[..8], &[7; 8]);
+		assert_eq!(flat, vec![7; 8], "a constant row becomes beta");
+	}
+}

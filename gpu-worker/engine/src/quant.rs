@@ -1,0 +1,150 @@
+//! Row scales and the dynamic int8 quantization of activation rows.
+//!
+//! Every int8 row, weight or activation, carries a [`Scale`] `(m, k)`: the integer
+//! it stands for is `q · m · 2^-k`. Weights are stored with their scale (per output
+//! channel); activations get one per row at run time from the row itself.
+
+use crate::fixed::{div_ceil, div_round, shift_round};
+use alloc::vec::Vec;
+
+/// The scale of one int8 row: the row's `q` stands for `q · m · 2^-k`.
+///
+/// Weights keep `m` in `[2^14, 2^16)` and `k` in `0..=255`; activation rows get
+/// `m` in `[16513, 33026]` and `k` in `-10..=21`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+	/// Mantissa, at most 2^16.
+	pub m: u32,
+	/// Exponent: the row is divided by `2^k`.
+	pub k: i32,
+}
+
+impl Scale {
+	/// The scale of an all-zero row.
+	pub const ZERO_ROW: Scale = Scale { m: 1 << 14, k: 0 };
+}
+
+/// An int8 matrix with one scale per row, row-major.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QRows {
+	/// Rows.
+	pub rows: usize,
+	/// Columns (the length of each row).
+	pub cols: usize,
+	/// `rows × cols` values in `[-127, 127]`.
+	pub data: Vec<i8>,
+	/// One scale per row.
+	pub scales: Vec<Scale>,
+}
+
+impl QRows {
+	/// Row `r`'s values.
+	pub fn row(&self, r: usize) -> &[i8] {
+		&self.data[r * self.cols..(r + 1) * self.cols]
+	}
+}
+
+/// Quantizes one row of integers to int8 (the det-int8 rule; see the crate docs).
+///
+/// `amax = max |x|`; for `amax = 0` every `q` is 0 with [`Scale::ZERO_ROW`].
+/// Otherwise `L` = the bit length of `amax`, `k = 22 - L`,
+/// `m = ceil(amax · 2^k / 127)`, `q = round(x · 2^k / m)` (ties toward +∞), all
+/// computed exactly in integers (for `k < 0` the `2^k` moves to the divisor).
+pub fn quantize_row(x: &[i32], out: &mut [i8]) -> Scale {
+	let amax = x.iter().map(|v| (*v as i64).abs()).max().unwrap_or(0);
+	if amax == 0 {
+		out.iter_mut().for_each(|q| *q = 0);
+		return Scale::ZERO_ROW;
+	}
+	let bits = 64 - amax.leading_zeros() as i32;
+	let k = 22 - bits;
+	if k >= 0 {
+		let m = div_ceil(amax << k, 127);
+		for (q, v) in out.iter_mut().zip(x) {
+			*q = div_round((*v as i64) << k, m) as i8;
+		}
+		Scale { m: m as u32, k }
+	} else {
+		let m = div_ceil(amax, 127i64 << -k);
+		let den = m << -k;
+		for (q, v) in out.iter_mut().zip(x) {
+			*q = div_round(*v as i64, den) as i8;
+		}
+		Scale { m: m as u32, k }
+	}
+}
+
+/// Quantizes each of the `rows` rows of `x` (row-major, `cols` wide).
+pub fn quantize_rows(x: &[i32], rows: usize, cols: usize) -> QRows {
+	let mut data = alloc::vec![0i8; rows * cols];
+	let mut scales = Vec::with_capacity(rows);
+	for r in 0..rows {
+		let s = quantize_row(&x[r * cols..(r + 1) * cols], &mut data[r * cols..(r + 1) * cols]);
+		scales.push(s);
+	}
+	QRows { rows, cols, data, scales }
+}
+
+/// Requantizes one int32 dot product of rows with scales `a` and `b` to an integer
+/// with `out_frac` fractional bits: `round(acc · m_a · m_b / 2^s)`,
+/// `s = k_a + k_b + frac_a + frac_b - out_frac` (ties toward +∞).
+///
+/// `|acc| ≤ 127² · 4096 < 2^26` and both mantissas are below 2^16 + 2^15, so the
+/// product stays below 2^59.
+#[inline(always)]
+pub fn requant(acc: i32, a: Scale, b: Scale, frac_shift: i32) -> i64 {
+	let v = acc as i64 * a.m as i64 * b.m as i64;
+	shift_round(v, a.k + b.k + frac_shift)
+}
+
+/// The integer a weight row's element stands for, with `frac` fractional bits:
+/// `round(q · m · 2^(frac - k))`. Used for embedding tables.
+#[inline(always)]
+pub fn dequant(q: i8, s: Scale, frac: u32) -> i64 {
+	shift_round(q as i64 * s.m as i64, s.k - frac as i32)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use proptest::prelude::*;
+
+	#[test]
+	fn zero_row_has_the_fixed_scale() {
+		let mut q = [5i8; 3];
+		assert_eq!(quantize_row(&[0, 0, 0], &mut q), Scale::ZERO_ROW);
+		assert_eq!(q, [0, 0, 0]);
+	}
+
+	#[test]
+	fn the_largest_value_maps_to_127() {
+		let mut q = [0i8; 3];
+		let s = quantize_row(&[4096, -2048, 1], &mut q);
+		// amax = 4096 (13 bits): k = 9, m = ceil(4096·512/127) = ceil(16513.008) = 16514.
+		assert_eq!(s, Scale { m: 16514, k: 9 });
+		assert_eq!(q, [127, -63, 0]); // -2048·512/16514 = -63.496
+		let big = crate::fixed::ACT_MAX;
+		let s = quantize_row(&[big, -big], &mut q[..2]);
+		assert_eq!(s.k, -1);
+		assert_eq!(&q[..2], &[127, -127]);
+	}
+
+	proptest! {
+		#[test]
+		fn rows_stay_in_range_and_reconstruct(x in proptest::collection::vec(-(1i32 << 23)..(1 << 23), 1..64)) {
+			let mut q = alloc::vec![0i8; x.len()];
+			let s = quantize_row(&x, &mut q);
+			prop_assert!(s.m >= 16513 && s.m <= 33026 || s == Scale::ZERO_ROW);
+			let amax = x.iter().map(|v| (*v as i64).abs()).max().unwrap();
+			for (v, q) in x.iter().zip(&q) {
+				prop_assert!(*q >= -127);
+				// q·m·2^-k is within half a step (m·2^-k) of v: |v·2^k - q·m| ≤ m/2.
+				let err = ((*v as i128) << 40) - ((*q as i128 * s.m as i128) << (40 - s.k));
+				prop_assert!(err.abs() <= (s.m as i128) << (39 - s.k));
+			}
+			// The largest value lands at the top of the range.
+			let top = q.iter().map(|q| q.unsigned_abs()).max().unwrap();
+			prop_assert!(amax == 0 || top >= 126, "top {} for amax {}", top, amax);
+		}
+	}
+}
