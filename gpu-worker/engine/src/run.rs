@@ -4,6 +4,7 @@ use crate::error::InferError;
 use crate::gemm::Int8Gemm;
 use crate::model::Model;
 use crate::output::Output;
+#[cfg(feature = "std")]
 use alloc::vec::Vec;
 
 /// What a model is run on.
