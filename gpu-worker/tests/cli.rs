@@ -1,0 +1,126 @@
+//! The `hearth-worker` binary end to end: import a checkpoint, run it, and check the
+//! printed output against the engine; every bad argument gets a named error.
+
+use hearth_engine::import::{minilm, quantize, seeded};
+use hearth_engine::{encode, model_hash, run, CpuGemm, Input, Model, PROFILE_DET_INT8};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn scratch(name: &str) -> PathBuf {
+	let dir = std::env::temp_dir().join(format!("hearth-worker-{}-{name}", std::process::id()));
+	std::fs::create_dir_all(&dir).unwrap();
+	dir
+}
+
+/// Runs the worker; `Ok(stdout JSON)` on success, `Err(stderr)` on failure.
+fn worker(args: &[&str]) -> Result<Value, String> {
+	let out = Command::new(env!("CARGO_BIN_EXE_hearth-worker")).args(args).output().expect("start hearth-worker");
+	if out.status.success() {
+		Ok(serde_json::from_slice(&out.stdout).expect("JSON on stdout"))
+	} else {
+		Err(String::from_utf8_lossy(&out.stderr).into_owned())
+	}
+}
+
+/// Writes a seeded tiny BERT as a Hugging Face checkpoint.
+fn tiny_checkpoint(dir: &Path) -> (PathBuf, Model) {
+	let f = seeded::bert(seeded::TINY, 3);
+	let st = dir.join("model.safetensors");
+	std::fs::write(&st, minilm::to_safetensors(&f)).unwrap();
+	std::fs::write(dir.join("config.json"), minilm::config_json(seeded::TINY, 1e-12)).unwrap();
+	(st, Model::Bert(quantize::bert(&f).unwrap()))
+}
+
+fn s(p: &Path) -> &str {
+	p.to_str().unwrap()
+}
+
+#[test]
+fn import_then_infer_prints_the_engines_output_and_hash() {
+	let dir = scratch("roundtrip");
+	let (st, model) = tiny_checkpoint(&dir);
+	let out = dir.join("tiny.hmdl");
+	let imported = worker(&["model", "import", "--safetensors", s(&st), "--out", s(&out)]).unwrap();
+	let bytes = std::fs::read(&out).unwrap();
+	assert_eq!(bytes, encode(&model), "the import is the engine's quantization");
+	let mh = model_hash(&bytes);
+	assert_eq!(imported["model"], format!("0x{}", hex::encode(mh)));
+	assert_eq!(imported["bytes"], bytes.len());
+
+	let job = "ab".repeat(32);
+	let printed = worker(&["infer", "--model", s(&out), "--tokens", "1, 2,3,96", "--job-id", &job, "--threads", "3"]).unwrap();
+	let want = run(&model, Input::Tokens(&[1, 2, 3, 96]), &CpuGemm::new(1)).unwrap();
+	let values: Vec<i32> = serde_json::from_value(printed["values"].clone()).unwrap();
+	assert_eq!(values, want.values);
+	let floats: Vec<f64> = serde_json::from_value(printed["floats"].clone()).unwrap();
+	assert_eq!(floats, want.to_f64());
+	assert_eq!(printed["shape"], serde_json::json!([48]));
+	assert_eq!(printed["frac_bits"], 12);
+	assert_eq!(printed["profile"], "det-int8");
+	assert_eq!(printed["backend"], "cpu×3");
+	let mut job_bytes = [0u8; 32];
+	job_bytes.copy_from_slice(&hex::decode(&job).unwrap());
+	assert_eq!(printed["output_hash"], format!("0x{}", hex::encode(want.hash(&job_bytes, &mh, PROFILE_DET_INT8))));
+
+	let inspected = worker(&["model", "inspect", s(&out)]).unwrap();
+	assert_eq!(inspected["model"], imported["model"]);
+	assert!(inspected["architecture"].as_str().unwrap().starts_with("bert 2×48"));
+}
+
+#[test]
+fn bad_arguments_and_files_are_named() {
+	let dir = scratch("errors");
+	let (st, _) = tiny_checkpoint(&dir);
+	let out = dir.join("m.hmdl");
+	worker(&["model", "import", "--safetensors", s(&st), "--out", s(&out)]).unwrap();
+	let m = s(&out);
+
+	let err = worker(&["infer", "--model", m, "--tokens", "1,abc"]).unwrap_err();
+	assert!(err.contains("--tokens: item 1 (\"abc\") is not a valid integer"), "{err}");
+	let err = worker(&["infer", "--model", m, "--tokens", "1,97"]).unwrap_err();
+	assert!(err.contains("token 97 at position 1 is outside the vocabulary (size 97)"), "{err}");
+	let err = worker(&["infer", "--model", m, "--tokens", "1", "--job-id", "abcd"]).unwrap_err();
+	assert!(err.contains("--job-id: 2 bytes, expected 32"), "{err}");
+	let err = worker(&["infer", "--model", m, "--features", "1,2"]).unwrap_err();
+	assert!(err.contains("this model takes token ids"), "{err}");
+	let err = worker(&["infer", "--model", m, "--tokens", "1", "--threads", "0"]).unwrap_err();
+	assert!(err.contains("--threads must be at least 1"), "{err}");
+	let missing = dir.join("nope.hmdl");
+	let err = worker(&["infer", "--model", s(&missing), "--tokens", "1"]).unwrap_err();
+	assert!(err.contains("nope.hmdl") && err.contains("No such file"), "{err}");
+
+	let bytes = std::fs::read(&out).unwrap();
+	let cut = dir.join("cut.hmdl");
+	std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+	let err = worker(&["infer", "--model", s(&cut), "--tokens", "1"]).unwrap_err();
+	assert!(err.contains("cut.hmdl: truncated model:"), "{err}");
+
+	std::fs::write(dir.join("config.json"), "{\"hidden_size\": 48}").unwrap();
+	let err = worker(&["model", "import", "--safetensors", s(&st), "--out", s(&dir.join("x.hmdl"))]).unwrap_err();
+	assert!(err.contains("config.json: model config: vocab_size is missing"), "{err}");
+	assert!(!dir.join("x.hmdl").exists(), "nothing written on error");
+}
+
+/// The real all-MiniLM-L6-v2 from the setup script's cache.
+#[test]
+fn real_minilm_imports_and_runs() {
+	let dir = match std::env::var_os("HEARTH_MODEL_DIR") {
+		Some(d) => PathBuf::from(d),
+		None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/hearth/models/all-minilm-l6-v2"),
+	};
+	let st = dir.join("model.safetensors");
+	if !st.exists() {
+		assert_ne!(std::env::var("HEARTH_REQUIRE_MODELS").as_deref(), Ok("1"), "{} is missing: run scripts/setup.sh", st.display());
+		eprintln!("SKIPPED: {} is missing (run scripts/setup.sh)", st.display());
+		return;
+	}
+	let out = scratch("minilm").join("minilm.hmdl");
+	let imported = worker(&["model", "import", "--safetensors", s(&st), "--out", s(&out)]).unwrap();
+	assert_eq!(imported["architecture"], "bert 6×384, 12 heads, ffn 1536, vocab 30522, 512 positions");
+	let a = worker(&["infer", "--model", s(&out), "--tokens", "101,7592,2088,102"]).unwrap();
+	let b = worker(&["infer", "--model", s(&out), "--tokens", "101,7592,2088,102", "--threads", "1", "--backend", "cpu"]).unwrap();
+	assert_eq!(a["shape"], serde_json::json!([384]));
+	assert_eq!(a["output_hash"], b["output_hash"], "thread count does not change the hash");
+	assert_eq!(a["values"], b["values"]);
+}
