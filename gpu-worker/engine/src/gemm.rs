@@ -109,9 +109,15 @@ pub fn check_shapes(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &[i32
 	Ok(())
 }
 
-/// The single-threaded kernel, dispatched to an AVX2 build of the same code where
-/// the CPU has it (integer results are identical either way).
+/// The single-threaded kernel, dispatched to an AVX-512 (BW + VNNI) or AVX2 build of
+/// the same code where the CPU has it (integer results are identical either way).
 pub fn gemm_i8(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
+	#[cfg(all(feature = "std", target_arch = "x86_64"))]
+	if std::is_x86_feature_detected!("avx512bw") && std::is_x86_feature_detected!("avx512vnni") {
+		// SAFETY: the CPU supports AVX-512 BW and VNNI, checked just above.
+		unsafe { gemm_avx512(a, b, m, n, k, out) };
+		return;
+	}
 	#[cfg(all(feature = "std", target_arch = "x86_64"))]
 	if std::is_x86_feature_detected!("avx2") {
 		// SAFETY: the CPU supports AVX2, checked just above.
@@ -124,6 +130,12 @@ pub fn gemm_i8(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 #[target_feature(enable = "avx2")]
 unsafe fn gemm_avx2(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
+	gemm_blocked(a, b, m, n, k, out)
+}
+
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+#[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
+unsafe fn gemm_avx512(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
 	gemm_blocked(a, b, m, n, k, out)
 }
 
@@ -164,30 +176,21 @@ fn dot(a: &[i8], b: &[i8]) -> i32 {
 	a.iter().zip(b).map(|(x, y)| *x as i16 as i32 * *y as i16 as i32).sum()
 }
 
-/// Four dot products against one B row, in 16-element chunks with i32 lane sums
-/// (the shape LLVM turns into widening multiply-adds).
+/// Four dot products against one B row, in one pass with four i32 sums (the shape
+/// LLVM turns into widening multiply-adds).
 #[inline(always)]
 fn dot4(a0: &[i8], a1: &[i8], a2: &[i8], a3: &[i8], b: &[i8]) -> [i32; 4] {
-	const W: usize = 16;
 	let k = b.len();
-	let mut acc = [[0i32; W]; 4];
-	let full = k / W * W;
-	let mut t = 0;
-	while t < full {
-		let bc = &b[t..t + W];
-		for (lane, rows) in acc.iter_mut().zip([a0, a1, a2, a3]) {
-			let ac = &rows[t..t + W];
-			for w in 0..W {
-				lane[w] += ac[w] as i32 * bc[w] as i32;
-			}
-		}
-		t += W;
+	let (a0, a1, a2, a3) = (&a0[..k], &a1[..k], &a2[..k], &a3[..k]);
+	let (mut s0, mut s1, mut s2, mut s3) = (0i32, 0i32, 0i32, 0i32);
+	for t in 0..k {
+		let bv = b[t] as i16 as i32;
+		s0 += a0[t] as i16 as i32 * bv;
+		s1 += a1[t] as i16 as i32 * bv;
+		s2 += a2[t] as i16 as i32 * bv;
+		s3 += a3[t] as i16 as i32 * bv;
 	}
-	let mut s = [0i32; 4];
-	for (r, rows) in [a0, a1, a2, a3].iter().enumerate() {
-		s[r] = acc[r].iter().sum::<i32>() + dot(&rows[full..], &b[full..]);
-	}
-	s
+	[s0, s1, s2, s3]
 }
 
 #[cfg(test)]
