@@ -222,7 +222,7 @@ mod tests {
 
 	#[test]
 	fn shape_errors_name_the_problem() {
-		let mut c = vec![0; 4];
+		let mut c = [0; 4];
 		let err = CpuGemm::new(1).gemm(&[0; 6], &[0; 6], 2, 2, 3, &mut c[..3]).unwrap_err();
 		assert!(err.0.contains("shape mismatch"), "{err}");
 		let big = vec![0i8; MAX_DOT + 1];

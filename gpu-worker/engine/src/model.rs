@@ -145,6 +145,9 @@ pub struct Bert {
 }
 
 /// Any model the engine runs.
+// A process holds one or two models and never moves them in a hot path, so the
+// BERT variant stays inline rather than boxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Model {
 	/// A multilayer perceptron.

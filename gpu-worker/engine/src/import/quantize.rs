@@ -36,11 +36,11 @@ pub fn matrix(name: &str, rows: usize, cols: usize, w: &[f32]) -> Result<QRows, 
 		}
 		let amax = row.iter().fold(0f64, |a, v| a.max((*v as f64).abs()));
 		let s = amax / 127.0;
-		let k = if amax == 0.0 { None } else { Some(14 - floor_log2(s)) };
+		let k = if amax == 0.0 { None } else { Some(14 - floor_log2(s)) }.filter(|k| *k <= 255);
 		match k {
-			Some(k) if k > 255 => {
-				// Below 2^-241 · 127: indistinguishable from zero at any activation.
-				data.extend(std::iter::repeat(0i8).take(cols));
+			// Zero, or below 2^-241 · 127: indistinguishable from zero at any activation.
+			None => {
+				data.extend(std::iter::repeat_n(0i8, cols));
 				scales.push(Scale::ZERO_ROW);
 			}
 			Some(k) if k < 0 => {
@@ -51,10 +51,6 @@ pub fn matrix(name: &str, rows: usize, cols: usize, w: &[f32]) -> Result<QRows, 
 				let step = m / pow2(k);
 				data.extend(row.iter().map(|v| ((*v as f64) / step).round().clamp(-127.0, 127.0) as i8));
 				scales.push(Scale { m: m as u32, k });
-			}
-			None => {
-				data.extend(std::iter::repeat(0i8).take(cols));
-				scales.push(Scale::ZERO_ROW);
 			}
 		}
 	}
