@@ -96,19 +96,37 @@ fn bad_arguments_and_files_are_named() {
 	let err = worker(&["infer", "--model", s(&cut), "--tokens", "1"]).unwrap_err();
 	assert!(err.contains("cut.hmdl: truncated model:"), "{err}");
 
+	let err = worker(&["model", "inspect", s(&st)]).unwrap_err();
+	assert!(err.contains("model.safetensors: not a Hearth model"), "{err}");
+	// Without a usable GPU the CUDA backend is refused, never faked, and auto says why.
+	if let Err(reason) = cuda_usable() {
+		let err = worker(&["infer", "--model", m, "--tokens", "1", "--backend", "cuda"]).unwrap_err();
+		assert!(err.contains(&format!("--backend cuda: {reason}")), "{err}");
+		let auto = worker(&["infer", "--model", m, "--tokens", "1"]).unwrap();
+		assert_eq!(auto["fallback"], reason.as_str());
+		let probed = worker(&["probe"]).unwrap();
+		assert_eq!(probed["backend"], "cpu");
+		assert_eq!(probed["fallback"], reason.as_str());
+	}
+
 	std::fs::write(dir.join("config.json"), "{\"hidden_size\": 48}").unwrap();
 	let err = worker(&["model", "import", "--safetensors", s(&st), "--out", s(&dir.join("x.hmdl"))]).unwrap_err();
 	assert!(err.contains("config.json: model config: vocab_size is missing"), "{err}");
 	assert!(!dir.join("x.hmdl").exists(), "nothing written on error");
 }
 
+/// Whether the worker binary can use CUDA here: the probe it runs itself.
+fn cuda_usable() -> Result<(), String> {
+	#[cfg(feature = "cuda")]
+	return hearth_engine::cuda::probe().map(|_| ());
+	#[cfg(not(feature = "cuda"))]
+	Err("this build has no CUDA backend (build with --features cuda)".into())
+}
+
 /// The real all-MiniLM-L6-v2 from the setup script's cache.
 #[test]
 fn real_minilm_imports_and_runs() {
-	let dir = match std::env::var_os("HEARTH_MODEL_DIR") {
-		Some(d) => PathBuf::from(d),
-		None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/hearth/models/all-minilm-l6-v2"),
-	};
+	let dir = minilm::cache_dir();
 	let st = dir.join("model.safetensors");
 	if !st.exists() {
 		assert_ne!(std::env::var("HEARTH_REQUIRE_MODELS").as_deref(), Ok("1"), "{} is missing: run scripts/setup.sh", st.display());

@@ -6,9 +6,9 @@ use crate::fixed::{clamp_act, div_round, ACT_FRAC};
 use crate::gemm::Int8Gemm;
 use crate::model::{Bert, BertLayer};
 use crate::nonlinear::{gelu, layer_norm};
-use crate::ops::{add_residual, attention, quantize_linear};
+use crate::ops::{add_residual, attention, linear, quantize_linear};
 use crate::output::Output;
-use crate::quant::dequant;
+use crate::quant::{dequant, quantize_rows};
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -69,10 +69,10 @@ fn embeddings(bert: &Bert, tokens: &[u32]) -> Vec<i32> {
 /// `x = LN(x + O(attn(x)))`, then `x = LN(x + W2 · gelu(W1 · x))`.
 fn encoder_layer(bert: &Bert, l: &BertLayer, x: &mut [i32], n: usize, backend: &dyn Int8Gemm) -> Result<(), InferError> {
 	let h = bert.config.hidden as usize;
-	let xq = crate::quant::quantize_rows(x, n, h);
-	let q = crate::ops::linear(backend, &xq, &l.query)?;
-	let k = crate::ops::linear(backend, &xq, &l.key)?;
-	let v = crate::ops::linear(backend, &xq, &l.value)?;
+	let xq = quantize_rows(x, n, h);
+	let q = linear(backend, &xq, &l.query)?;
+	let k = linear(backend, &xq, &l.key)?;
+	let v = linear(backend, &xq, &l.value)?;
 	let ctx = attention(backend, &q, &k, &v, n, h, bert.config.heads as usize)?;
 	let attn = quantize_linear(backend, &ctx, n, &l.attn_out)?;
 	add_residual(x, &attn);

@@ -58,20 +58,15 @@ pub fn quantize_row(x: &[i32], out: &mut [i8]) -> Scale {
 	}
 	let bits = 64 - amax.leading_zeros() as i32;
 	let k = 22 - bits;
-	if k >= 0 {
-		let m = div_ceil(amax << k, 127);
-		for (q, v) in out.iter_mut().zip(x) {
-			*q = div_round((*v as i64) << k, m) as i8;
-		}
-		Scale { m: m as u32, k }
-	} else {
-		let m = div_ceil(amax, 127i64 << -k);
-		let den = m << -k;
-		for (q, v) in out.iter_mut().zip(x) {
-			*q = div_round(*v as i64, den) as i8;
-		}
-		Scale { m: m as u32, k }
+	// `2^k` multiplies the values for k ≥ 0 and divides them (moved to the divisor)
+	// for k < 0, so every quotient is exact integer arithmetic.
+	let (up, down) = if k >= 0 { (k, 0) } else { (0, -k) };
+	let m = div_ceil(amax << up, 127i64 << down);
+	let den = m << down;
+	for (q, v) in out.iter_mut().zip(x) {
+		*q = div_round((*v as i64) << up, den) as i8;
 	}
+	Scale { m: m as u32, k }
 }
 
 /// Quantizes each of the `rows` rows of `x` (row-major, `cols` wide).

@@ -7,6 +7,16 @@ use super::ImportError;
 use crate::model::BertConfig;
 use serde_json::Value;
 
+/// Where `scripts/setup.sh` unpacks all-MiniLM-L6-v2 (`model.safetensors`,
+/// `config.json`, `vocab.txt`): `$HEARTH_MODEL_DIR`, else
+/// `~/.cache/hearth/models/all-minilm-l6-v2`.
+pub fn cache_dir() -> std::path::PathBuf {
+	match std::env::var_os("HEARTH_MODEL_DIR") {
+		Some(d) => d.into(),
+		None => std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/hearth/models/all-minilm-l6-v2"),
+	}
+}
+
 /// Reads a BERT `config.json`: the dimensions and the LayerNorm ε. Only the plain
 /// BERT variant the engine implements is accepted (absolute positions, GELU).
 pub fn parse_config(json: &[u8]) -> Result<(BertConfig, f32), ImportError> {

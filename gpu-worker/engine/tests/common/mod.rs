@@ -6,21 +6,12 @@ pub mod reference;
 
 use hearth_engine::import::{float::BertF32, minilm, quantize, safetensors::SafeTensors};
 use hearth_engine::model::Bert;
-use std::path::PathBuf;
-
-/// The directory the setup script unpacks all-MiniLM-L6-v2 into.
-pub fn minilm_dir() -> PathBuf {
-	match std::env::var_os("HEARTH_MODEL_DIR") {
-		Some(d) => PathBuf::from(d),
-		None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/hearth/models/all-minilm-l6-v2"),
-	}
-}
 
 /// The real weights, f32 and quantized; `None` (with a visible message) when the
 /// cache is absent, unless `HEARTH_REQUIRE_MODELS=1` (as `make test` sets), which
 /// turns the absence into a failure.
 pub fn minilm() -> Option<(BertF32, Bert)> {
-	let dir = minilm_dir();
+	let dir = minilm::cache_dir();
 	let weights = dir.join("model.safetensors");
 	if !weights.exists() {
 		if std::env::var("HEARTH_REQUIRE_MODELS").as_deref() == Ok("1") {
