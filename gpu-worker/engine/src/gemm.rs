@@ -50,10 +50,6 @@ impl CpuGemm {
 		CpuGemm { threads: threads.max(1) }
 	}
 
-	/// The number of threads it may use.
-	pub fn threads(&self) -> usize {
-		self.threads
-	}
 }
 
 impl Default for CpuGemm {

@@ -13,8 +13,6 @@ use std::fmt;
 /// Why float weights could not be imported.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
-	/// Reading a file failed.
-	Io(String),
 	/// The safetensors file is malformed.
 	Safetensors(String),
 	/// A tensor the architecture needs is missing.
@@ -46,7 +44,6 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
-			ImportError::Io(e) => write!(f, "{e}"),
 			ImportError::Safetensors(e) => write!(f, "malformed safetensors file: {e}"),
 			ImportError::MissingTensor(n) => write!(f, "tensor {n} is missing"),
 			ImportError::WrongShape { name, expected, got } => write!(f, "tensor {name} has shape {got:?}, expected {expected:?}"),

@@ -83,11 +83,6 @@ impl<'a> SafeTensors<'a> {
 		Ok(SafeTensors { tensors, data })
 	}
 
-	/// Tensor names, sorted.
-	pub fn names(&self) -> impl Iterator<Item = &str> {
-		self.tensors.keys().map(|s| s.as_str())
-	}
-
 	/// The f32 values of `name`, checked to have `shape`.
 	pub fn f32(&self, name: &str, shape: &[usize]) -> Result<Vec<f32>, ImportError> {
 		let t = self.tensors.get(name).ok_or_else(|| ImportError::MissingTensor(name.into()))?;
