@@ -49,7 +49,6 @@ impl CpuGemm {
 	pub fn new(threads: usize) -> Self {
 		CpuGemm { threads: threads.max(1) }
 	}
-
 }
 
 impl Default for CpuGemm {
