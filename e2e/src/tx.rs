@@ -3,7 +3,7 @@
 
 use codec::Encode;
 use hearth_runtime::{
-	Hash, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
+	Hash, Nonce, RuntimeCall, SignedPayload, UncheckedExtrinsic,
 };
 use serde_json::{json, Value};
 use sp_keyring::Sr25519Keyring;
@@ -37,22 +37,6 @@ impl ChainContext {
 	}
 }
 
-/// The extensions of an immortal transaction with `nonce` and no tip.
-fn extensions(nonce: Nonce) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	)
-}
-
 /// `call` signed by `signer`'s key, claiming to come from `sender` (normally the same
 /// key; a different one makes a transaction with a bad signature).
 pub fn sign_as(
@@ -62,7 +46,7 @@ pub fn sign_as(
 	signer: Sr25519Keyring,
 	nonce: Nonce,
 ) -> UncheckedExtrinsic {
-	let tx_ext = extensions(nonce);
+	let tx_ext = hearth_runtime::tx_extension(nonce, Era::Immortal, 0);
 	// What the extensions add to the signed payload without putting it on the wire:
 	// spec and transaction versions, genesis hash twice (genesis and immortal era),
 	// and no metadata hash.

@@ -213,12 +213,12 @@ impl_runtime_apis! {
 	}
 
 	impl pallet_hearth_subnets::runtime_api::SubnetsApi<Block, AccountId, BlockNumber> for Runtime {
-		fn netuids() -> Vec<pallet_hearth_subnets::NetUid> {
+		fn netuids() -> Vec<hearth_primitives::NetUid> {
 			Subnets::netuids()
 		}
 
 		fn metagraph(
-			netuid: pallet_hearth_subnets::NetUid,
+			netuid: hearth_primitives::NetUid,
 		) -> Option<pallet_hearth_subnets::runtime_api::MetagraphView<AccountId, BlockNumber>> {
 			Subnets::metagraph(netuid)
 		}
@@ -230,12 +230,12 @@ impl_runtime_apis! {
 
 	impl pallet_hearth_leases::runtime_api::LeasesApi<Block, AccountId, BlockNumber> for Runtime {
 		fn lease(
-			id: pallet_hearth_leases::Id,
+			id: pallet_hearth_leases::LeaseId,
 		) -> Option<pallet_hearth_leases::LeaseView<AccountId, BlockNumber>> {
 			Leases::lease_view(id)
 		}
 
-		fn offers(provider: AccountId) -> Vec<(pallet_hearth_leases::Id, pallet_hearth_leases::Offer<AccountId>)> {
+		fn offers(provider: AccountId) -> Vec<(pallet_hearth_leases::OfferId, pallet_hearth_leases::Offer<AccountId>)> {
 			Leases::offers_of(&provider)
 		}
 	}

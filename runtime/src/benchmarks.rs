@@ -4,6 +4,7 @@
 use crate::*;
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList, Benchmarking};
+use frame_support::traits::Get;
 use frame_system_benchmarking::Pallet as SystemBench;
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -19,17 +20,39 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_hearth_leases, Leases]
 );
 
+/// Offenders with stake in their pool and their unbonding pool, staked through the
+/// runtime's staking pallet.
+pub struct SlashingHelper;
+impl pallet_hearth_slashing::BenchmarkHelper<AccountId> for SlashingHelper {
+	fn staked_hotkey(index: u32) -> AccountId {
+		use frame_benchmarking::account;
+		use frame_support::traits::fungible::Mutate;
+		let coldkey: AccountId = account("coldkey", index, 0);
+		let hotkey: AccountId = account("hotkey", index, 0);
+		let min = <Runtime as pallet_hearth_staking::Config>::MinStake::get();
+		let _ = Balances::set_balance(&coldkey, min.saturating_mul(1_000));
+		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), min.saturating_mul(100));
+		let _ = Staking::remove_stake(RuntimeOrigin::signed(coldkey), hotkey.clone(), min);
+		hotkey
+	}
+
+	fn fund(who: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::set_balance(who, <Runtime as pallet_hearth_staking::Config>::MinStake::get());
+	}
+}
+
 /// A provider: staked hotkey, registered on subnet `netuid` (created if missing).
 pub struct LeasesHelper;
 impl pallet_hearth_leases::BenchmarkHelper<AccountId> for LeasesHelper {
-	fn provider(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId) {
+	fn provider(netuid: hearth_primitives::NetUid, hotkey: &AccountId) {
 		use frame_support::traits::fungible::Mutate;
 		// One coldkey per hotkey: a coldkey owns a bounded number of hotkeys.
 		use sp_runtime::traits::Hash;
 		let coldkey: AccountId = sp_runtime::traits::BlakeTwo256::hash(hotkey.as_ref()).0.into();
 		let _ = Balances::mint_into(&coldkey, 1_000_000 * HTH);
 		let _ = Balances::mint_into(hotkey, 1_000 * HTH);
-		if !pallet_hearth_subnets::Networks::<Runtime>::contains_key(netuid) {
+		if !pallet_hearth_subnets::SubnetInfos::<Runtime>::contains_key(netuid) {
 			let _ = Subnets::create_subnet(RuntimeOrigin::signed(coldkey.clone()), u128::MAX);
 		}
 		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), 100 * HTH);
@@ -45,7 +68,7 @@ impl pallet_hearth_emissions::BenchmarkHelper for EmissionsHelper {
 		let entries: Vec<_> = (1..=count as u16)
 			.map(|netuid| pallet_hearth_subnets::SubnetEntry { netuid, tempo: 360, stake: HTH * netuid as u128 })
 			.collect();
-		pallet_hearth_subnets::SubnetList::<Runtime>::put(
+		pallet_hearth_subnets::SubnetEntries::<Runtime>::put(
 			frame_support::BoundedVec::truncate_from(entries),
 		);
 	}

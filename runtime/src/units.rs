@@ -8,12 +8,7 @@
 
 use crate::Balance;
 
-/// One HTH.
-pub const HTH: Balance = 1_000_000_000_000;
-/// 10^-3 HTH.
-pub const MILLI_HTH: Balance = 1_000_000_000;
-/// 10^-6 HTH.
-pub const MICRO_HTH: Balance = 1_000_000;
+pub use hearth_primitives::units::{DAYS, HOURS, HTH, MICRO_HTH, MILLISECS_PER_BLOCK, MILLI_HTH, MINUTES};
 
 /// The minimum balance an account must keep to exist.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_HTH;

@@ -28,7 +28,6 @@ pub use pallet::*;
 
 pub mod runtime_api;
 pub mod split;
-pub mod traits;
 pub mod types;
 pub mod weights;
 
@@ -40,7 +39,7 @@ mod mock;
 mod tests;
 
 pub use hearth_halving::Schedule;
-pub use traits::{EmissionPot, NetUid, SubnetDemand, SubnetStakes};
+use hearth_primitives::{EmissionPot, NetUid, SubnetDemand, SubnetStakes};
 pub use types::ScheduleInfo;
 pub use weights::WeightInfo;
 
@@ -63,7 +62,7 @@ impl BenchmarkHelper for () {
 }
 
 /// The schedule every Hearth chain runs.
-pub const SCHEDULE: Schedule = Schedule::HEARTH;
+pub const SCHEDULE: Schedule = hearth_primitives::EMISSION_SCHEDULE;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -80,10 +79,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The minted currency.
 		type Currency: Mutate<Self::AccountId, Balance = u128> + Balanced<Self::AccountId>;
 		/// The pot's account is derived from this id.

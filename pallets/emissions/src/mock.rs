@@ -86,7 +86,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_emissions::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = EmissionsPalletId;
 	type Subnets = Subnets;

@@ -7,7 +7,7 @@ use frame_support::{
 		Imbalance, OnUnbalanced,
 	},
 };
-use hearth_halving::HTH;
+use hearth_primitives::units::HTH;
 use sp_runtime::{DispatchError, Perbill};
 
 const REWARD: u128 = HTH / 2;

@@ -11,7 +11,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use pallet_hearth_subnets::{GpuSpec, GpuVendor, NetUid};
+use hearth_primitives::{GpuSpec, GpuVendor, NetUid};
 
 const NETUID: NetUid = 1;
 
@@ -46,7 +46,7 @@ fn requirements() -> Requirements {
 }
 
 /// An auto-award order with `bids` bids; returns its id.
-fn order_with_bids<T: Config>(tenant: &T::AccountId, bids: u32) -> Id {
+fn order_with_bids<T: Config>(tenant: &T::AccountId, bids: u32) -> OrderId {
 	let id = NextId::<T>::get();
 	Leases::<T>::open_order(
 		RawOrigin::Signed(tenant.clone()).into(),
@@ -67,8 +67,8 @@ fn order_with_bids<T: Config>(tenant: &T::AccountId, bids: u32) -> Id {
 	id
 }
 
-/// A running lease (the last bidder of a full order won); returns (id, tenant, provider).
-fn running<T: Config>() -> (Id, T::AccountId, T::AccountId) {
+/// An open lease (the last bidder of a full order won); returns (id, tenant, provider).
+fn open_lease<T: Config>() -> (LeaseId, T::AccountId, T::AccountId) {
 	let t = tenant::<T>();
 	let id = order_with_bids::<T>(&t, 1);
 	let p: T::AccountId = account("provider", 1_000, 0);
@@ -143,41 +143,41 @@ mod benchmarks {
 		let p: T::AccountId = account("provider", 1_000, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(t), id, p);
-		assert!(Running::<T>::contains_key(id));
+		assert!(OpenLeases::<T>::contains_key(id));
 	}
 
 	/// Settles, then reschedules the deadline.
 	#[benchmark]
 	fn top_up() {
-		let (id, t, _) = running::<T>();
+		let (id, t, _) = open_lease::<T>();
 		advance::<T>(10);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(t), id, 1_000_000_000);
-		assert!(Running::<T>::contains_key(id));
+		assert!(OpenLeases::<T>::contains_key(id));
 	}
 
 	/// The provider closes early: settlement, forfeit, three payments.
 	#[benchmark]
 	fn close_lease() {
-		let (id, _, p) = running::<T>();
+		let (id, _, p) = open_lease::<T>();
 		advance::<T>(10);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p), id);
-		assert!(!Running::<T>::contains_key(id));
+		assert!(!OpenLeases::<T>::contains_key(id));
 	}
 
 	#[benchmark]
 	fn withdraw() {
-		let (id, _, p) = running::<T>();
+		let (id, _, p) = open_lease::<T>();
 		advance::<T>(10);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p), id);
-		assert_eq!(Running::<T>::get(id).unwrap().earned, 0);
+		assert_eq!(OpenLeases::<T>::get(id).unwrap().earned, 0);
 	}
 
 	#[benchmark]
 	fn heartbeat() {
-		let (_, _, p) = running::<T>();
+		let (_, _, p) = open_lease::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p.clone()));
 		assert!(LastHeartbeat::<T>::contains_key(&p));
@@ -186,13 +186,13 @@ mod benchmarks {
 	/// A default: settlement, payments and the offence report.
 	#[benchmark]
 	fn report_default() {
-		let (id, t, _) = running::<T>();
+		let (id, t, _) = open_lease::<T>();
 		let grace = T::HeartbeatInterval::get() * T::MaxMissedHeartbeats::get().into();
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(now + grace + 1u32.into());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(t), id);
-		assert!(!Running::<T>::contains_key(id));
+		assert!(!OpenLeases::<T>::contains_key(id));
 	}
 
 	/// `d` leases default at their deadline in one block (the costliest close).
@@ -216,7 +216,7 @@ mod benchmarks {
 			use frame_support::traits::Hooks;
 			Leases::<T>::on_initialize(due);
 		}
-		assert_eq!(Running::<T>::iter().count(), 0);
+		assert_eq!(OpenLeases::<T>::iter().count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Leases, crate::mock::new_test_ext(), crate::mock::Test);

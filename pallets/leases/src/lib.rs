@@ -44,8 +44,8 @@ pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-#[cfg(any(test, feature = "bench"))]
-pub mod mock;
+#[cfg(test)]
+mod mock;
 #[cfg(test)]
 mod tests;
 
@@ -56,12 +56,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
 	/// Makes `hotkey` a funded provider with enough stake on subnet `netuid`.
-	fn provider(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId);
-}
-
-/// Whether a hotkey is a neuron of a subnet (the runtime asks the subnets pallet).
-pub trait SubnetNeurons<AccountId> {
-	fn is_neuron(netuid: pallet_hearth_subnets::NetUid, hotkey: &AccountId) -> bool;
+	fn provider(netuid: hearth_primitives::NetUid, hotkey: &AccountId);
 }
 
 #[frame_support::pallet]
@@ -76,7 +71,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_hearth_subnets::{GpuSpec, NetUid};
+	use hearth_primitives::{GpuSpec, NetUid, SubnetNeurons};
 	use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 	/// An order as stored.
@@ -91,21 +86,18 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The currency of deposits, bonds and payments.
 		type Currency: Mutate<Self::AccountId, Balance = u128> + Balanced<Self::AccountId>;
 		/// The pallet's account.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 		/// Stake of a provider's hotkey.
-		type Staking: pallet_hearth_staking::StakeInspect<Self::AccountId, u128>;
+		type Staking: hearth_primitives::StakeInspect<Self::AccountId, u128>;
 		/// Whether a hotkey is registered on a subnet.
 		type Neurons: SubnetNeurons<Self::AccountId>;
 		/// Where lease defaults are reported.
-		type Offences: pallet_hearth_slashing::ReportOffence<Self::AccountId>;
+		type Offences: hearth_primitives::ReportOffence<Self::AccountId>;
 		/// Where the take is burned (emissions counts burns).
 		type Burn: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
 		/// The least stake on a provider's hotkey.
@@ -153,28 +145,28 @@ pub mod pallet {
 
 	/// The next id of an offer or order.
 	#[pallet::storage]
-	pub type NextId<T> = StorageValue<_, Id, ValueQuery>;
+	pub type NextId<T> = StorageValue<_, u64, ValueQuery>;
 
 	/// Every offer.
 	#[pallet::storage]
-	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, Id, Offer<T::AccountId>>;
+	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, OfferId, Offer<T::AccountId>>;
 
 	/// Each provider's offers.
 	#[pallet::storage]
 	pub type ProviderOffers<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, BoundedVec<Id, T::MaxOffersPerProvider>, ValueQuery>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, BoundedVec<OfferId, T::MaxOffersPerProvider>, ValueQuery>;
 
 	/// Open orders (not yet awarded).
 	#[pallet::storage]
-	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, Id, OrderOf<T>>;
+	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, OrderId, OrderOf<T>>;
 
-	/// Running leases, by their order's id.
+	/// Every lease not yet closed, by its id (the id of the order it came from).
 	#[pallet::storage]
-	pub type Running<T: Config> = StorageMap<_, Twox64Concat, Id, LeaseOf<T>>;
+	pub type OpenLeases<T: Config> = StorageMap<_, Twox64Concat, LeaseId, LeaseOf<T>>;
 
 	/// How many leases each provider runs.
 	#[pallet::storage]
-	pub type ActiveLeases<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+	pub type ProviderLeaseCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Each provider's last heartbeat.
 	#[pallet::storage]
@@ -219,30 +211,30 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A provider published (or updated) an offer.
-		OfferPublished { id: Id, provider: T::AccountId, netuid: NetUid, price: u128 },
+		OfferPublished { id: OfferId, provider: T::AccountId, netuid: NetUid, price: u128 },
 		/// A provider withdrew an offer.
-		OfferRemoved { id: Id },
+		OfferRemoved { id: OfferId },
 		/// A tenant opened an order, escrowing `deposit`.
-		OrderOpened { id: Id, tenant: T::AccountId, netuid: NetUid, max_price: u128, deposit: u128 },
+		OrderOpened { id: OrderId, tenant: T::AccountId, netuid: NetUid, max_price: u128, deposit: u128 },
 		/// A tenant cancelled an order; the deposit and every bond went back.
-		OrderCancelled { id: Id },
+		OrderCancelled { id: OrderId },
 		/// An auto-award order closed its window without bids; the deposit went back.
-		OrderExpired { id: Id },
+		OrderExpired { id: OrderId },
 		/// A provider bid on an order.
-		BidPlaced { order: Id, provider: T::AccountId, price: u128 },
+		BidPlaced { order: OrderId, provider: T::AccountId, price: u128 },
 		/// An order became a lease.
-		LeaseStarted { id: Id, tenant: T::AccountId, provider: T::AccountId, price: u128, closes_at: BlockNumberFor<T> },
+		LeaseStarted { id: LeaseId, tenant: T::AccountId, provider: T::AccountId, price: u128, closes_at: BlockNumberFor<T> },
 		/// A lease paid `paid` for blocks up to `until`: `burned` is the take.
-		Settled { id: Id, paid: u128, burned: u128, until: BlockNumberFor<T> },
+		Settled { id: LeaseId, paid: u128, burned: u128, until: BlockNumberFor<T> },
 		/// The tenant added escrow; the lease now closes at `closes_at`.
-		ToppedUp { id: Id, amount: u128, closes_at: BlockNumberFor<T> },
+		ToppedUp { id: LeaseId, amount: u128, closes_at: BlockNumberFor<T> },
 		/// The provider withdrew its earnings.
-		Withdrawn { id: Id, amount: u128 },
+		Withdrawn { id: LeaseId, amount: u128 },
 		/// A provider's heartbeat.
 		Heartbeat { provider: T::AccountId },
 		/// A lease ended: escrow refunded to the tenant, earnings and bond paid.
 		LeaseClosed {
-			id: Id,
+			id: LeaseId,
 			reason: CloseReason,
 			refunded: u128,
 			to_provider: u128,
@@ -251,7 +243,7 @@ pub mod pallet {
 		/// A deadline found no room in the queue up to the lookahead (never expected).
 		DeadlineNotScheduled { deadline: Deadline },
 		/// The offence for a default could not be reported.
-		OffenceNotReported { id: Id },
+		OffenceNotReported { id: LeaseId },
 		/// `amount`, owed to `who` whose account no longer exists, was below the
 		/// existential deposit and was burned.
 		DustBurned { who: T::AccountId, amount: u128 },
@@ -351,7 +343,7 @@ pub mod pallet {
 		/// Replaces offer `id`'s terms (running leases keep theirs).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::publish_offer())]
-		pub fn update_offer(origin: OriginFor<T>, id: Id, gpu: GpuSpec, price: u128, region: Region) -> DispatchResult {
+		pub fn update_offer(origin: OriginFor<T>, id: OfferId, gpu: GpuSpec, price: u128, region: Region) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
 			ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
@@ -361,7 +353,7 @@ pub mod pallet {
 		/// Withdraws offer `id`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::remove_offer())]
-		pub fn remove_offer(origin: OriginFor<T>, id: Id) -> DispatchResult {
+		pub fn remove_offer(origin: OriginFor<T>, id: OfferId) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
 			ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
@@ -391,7 +383,7 @@ pub mod pallet {
 		/// Cancels an order before it is awarded: the deposit and every bond go back.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel_order())]
-		pub fn cancel_order(origin: OriginFor<T>, id: Id) -> DispatchResult {
+		pub fn cancel_order(origin: OriginFor<T>, id: OrderId) -> DispatchResult {
 			let tenant = ensure_signed(origin)?;
 			let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
 			ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
@@ -403,7 +395,7 @@ pub mod pallet {
 		/// Bids `price` per block on order `id` with the caller's offer `offer`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::bid())]
-		pub fn bid(origin: OriginFor<T>, id: Id, offer: Id, price: u128) -> DispatchResult {
+		pub fn bid(origin: OriginFor<T>, id: OrderId, offer: OfferId, price: u128) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			Self::do_bid(provider, id, offer, price)
 		}
@@ -411,7 +403,7 @@ pub mod pallet {
 		/// The tenant accepts `provider`'s bid: the order becomes a lease.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::accept_bid())]
-		pub fn accept_bid(origin: OriginFor<T>, id: Id, provider: T::AccountId) -> DispatchResult {
+		pub fn accept_bid(origin: OriginFor<T>, id: OrderId, provider: T::AccountId) -> DispatchResult {
 			let tenant = ensure_signed(origin)?;
 			let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
 			ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
@@ -422,7 +414,7 @@ pub mod pallet {
 		/// Adds `amount` to a lease's escrow; its deadline moves accordingly.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::top_up())]
-		pub fn top_up(origin: OriginFor<T>, id: Id, amount: u128) -> DispatchResult {
+		pub fn top_up(origin: OriginFor<T>, id: LeaseId, amount: u128) -> DispatchResult {
 			let tenant = ensure_signed(origin)?;
 			Self::do_top_up(tenant, id, amount)
 		}
@@ -431,9 +423,9 @@ pub mod pallet {
 		/// `EarlyCloseForfeit` of its bond to the tenant.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::close_lease())]
-		pub fn close_lease(origin: OriginFor<T>, id: Id) -> DispatchResult {
+		pub fn close_lease(origin: OriginFor<T>, id: LeaseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+			let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 			let reason = if who == lease.tenant {
 				CloseReason::ByTenant
 			} else if who == lease.provider {
@@ -449,7 +441,7 @@ pub mod pallet {
 		/// The provider takes what its lease has earned so far.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
-		pub fn withdraw(origin: OriginFor<T>, id: Id) -> DispatchResult {
+		pub fn withdraw(origin: OriginFor<T>, id: LeaseId) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			Self::do_withdraw(provider, id)
 		}
@@ -459,7 +451,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::heartbeat())]
 		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
-			ensure!(ActiveLeases::<T>::get(&provider) > 0, Error::<T>::NoActiveLeases);
+			ensure!(ProviderLeaseCount::<T>::get(&provider) > 0, Error::<T>::NoActiveLeases);
 			LastHeartbeat::<T>::insert(&provider, frame_system::Pallet::<T>::block_number());
 			Self::deposit_event(Event::Heartbeat { provider });
 			Ok(())
@@ -469,9 +461,9 @@ pub mod pallet {
 		/// (anyone may call; the caller is the offence's reporter).
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::report_default())]
-		pub fn report_default(origin: OriginFor<T>, id: Id) -> DispatchResult {
+		pub fn report_default(origin: OriginFor<T>, id: LeaseId) -> DispatchResult {
 			let reporter = ensure_signed(origin)?;
-			let lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+			let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(Self::has_defaulted(&lease, now), Error::<T>::NotDefaulted);
 			Self::unschedule(lease.closes_at, Deadline::Close(id));

@@ -1,6 +1,7 @@
 //! Offers, orders, bids and the award.
 
-use crate::{pallet::*, types::*, SubnetNeurons};
+use crate::{pallet::*, types::*};
+use hearth_primitives::SubnetNeurons;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -11,8 +12,7 @@ use frame_support::{
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_hearth_staking::StakeInspect;
-use pallet_hearth_subnets::{GpuSpec, NetUid};
+use hearth_primitives::{GpuSpec, NetUid, StakeInspect};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	SaturatedConversion,
@@ -46,7 +46,7 @@ impl<T: Config> Pallet<T> {
 		T::Currency::transfer(&Self::account_id(), who, amount, Preservation::Preserve).map(|_| ())
 	}
 
-	fn next_id() -> Id {
+	fn next_id() -> u64 {
 		NextId::<T>::mutate(|id| {
 			let current = *id;
 			*id = id.saturating_add(1);
@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_publish(
 		provider: T::AccountId,
-		existing: Option<Id>,
+		existing: Option<OfferId>,
 		netuid: NetUid,
 		gpu: GpuSpec,
 		price: u128,
@@ -119,7 +119,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_bid(provider: T::AccountId, id: Id, offer_id: Id, price: u128) -> DispatchResult {
+	pub(crate) fn do_bid(provider: T::AccountId, id: OrderId, offer_id: OfferId, price: u128) -> DispatchResult {
 		let mut order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
 		let offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::OfferNotFound)?;
 		ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
@@ -148,7 +148,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Refunds an order's deposit and every bond, and forgets it.
-	pub(crate) fn refund_order(id: Id, order: OrderOf<T>) -> DispatchResult {
+	pub(crate) fn refund_order(id: OrderId, order: OrderOf<T>) -> DispatchResult {
 		Self::pay_out(&order.tenant, order.deposit)?;
 		for bid in order.bids.iter() {
 			Self::pay_out(&bid.provider, bid.bond)?;
@@ -162,7 +162,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The bid window of an auto-award order closed: the lowest bid (ties: the
 	/// earliest, which is first in the list) wins; without bids the order expires.
-	pub(crate) fn auto_award(id: Id) {
+	pub(crate) fn auto_award(id: OrderId) {
 		let Some(mut order) = Orders::<T>::get(id) else { return };
 		// The queue entry is consumed; the award no longer needs unscheduling.
 		order.award_at = None;
@@ -176,7 +176,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Turns order `id` into a lease with its bid `index`; every other bond goes back.
-	pub(crate) fn start_lease(id: Id, order: OrderOf<T>, index: usize) -> DispatchResult {
+	pub(crate) fn start_lease(id: OrderId, order: OrderOf<T>, index: usize) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		let winner = order.bids.get(index).cloned().ok_or(Error::<T>::BidNotFound)?;
 		let end = now.saturating_add(order.duration);
@@ -204,8 +204,8 @@ impl<T: Config> Pallet<T> {
 			bond: winner.bond,
 			closes_at,
 		};
-		Running::<T>::insert(id, lease);
-		ActiveLeases::<T>::mutate(&winner.provider, |n| *n = n.saturating_add(1));
+		OpenLeases::<T>::insert(id, lease);
+		ProviderLeaseCount::<T>::mutate(&winner.provider, |n| *n = n.saturating_add(1));
 		Self::deposit_event(Event::LeaseStarted {
 			id,
 			tenant: order.tenant,

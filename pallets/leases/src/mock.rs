@@ -1,5 +1,5 @@
 //! A runtime with balances and leases; stake, subnet membership, offences and the burn
-//! sink are test doubles. Public under the `bench` feature for the upkeep bench.
+//! sink are test doubles.
 
 use crate as pallet_hearth_leases;
 use frame_support::{
@@ -7,8 +7,7 @@ use frame_support::{
 	traits::{fungible::Credit, ConstU32, ConstU64, Hooks, Imbalance, OnUnbalanced},
 	PalletId,
 };
-use pallet_hearth_slashing::{OffenceKind, SlashId, Subject};
-use pallet_hearth_subnets::NetUid;
+use hearth_primitives::{NetUid, OffenceKind, SlashId, Subject};
 use sp_runtime::{BuildStorage, DispatchError, Perbill};
 use std::cell::RefCell;
 
@@ -76,7 +75,7 @@ thread_local! {
 
 /// Stake: providers P1..P3 and STRANGER have enough, UNSTAKED none.
 pub struct Stakes;
-impl pallet_hearth_staking::StakeInspect<AccountId, Balance> for Stakes {
+impl hearth_primitives::StakeInspect<AccountId, Balance> for Stakes {
 	fn hotkey_stake(hotkey: &AccountId) -> Balance {
 		if matches!(*hotkey, P1 | P2 | P3 | STRANGER) || *hotkey >= 1_000 {
 			MIN_STAKE
@@ -91,7 +90,7 @@ impl pallet_hearth_staking::StakeInspect<AccountId, Balance> for Stakes {
 
 /// Subnet 1's neurons: everyone but STRANGER.
 pub struct Neurons;
-impl crate::SubnetNeurons<AccountId> for Neurons {
+impl hearth_primitives::SubnetNeurons<AccountId> for Neurons {
 	fn is_neuron(netuid: NetUid, hotkey: &AccountId) -> bool {
 		netuid == NETUID && *hotkey != STRANGER
 	}
@@ -104,7 +103,7 @@ impl Offences {
 		REPORTS.with(|r| r.borrow().clone())
 	}
 }
-impl pallet_hearth_slashing::ReportOffence<AccountId> for Offences {
+impl hearth_primitives::ReportOffence<AccountId> for Offences {
 	fn report(kind: OffenceKind, offender: AccountId, subject: Subject, reporter: Option<AccountId>) -> Result<SlashId, DispatchError> {
 		REPORTS.with(|r| r.borrow_mut().push((kind, offender, subject, reporter)));
 		Ok(0)
@@ -132,7 +131,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_leases::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = LeasesPalletId;
 	type Staking = Stakes;

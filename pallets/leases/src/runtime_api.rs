@@ -1,6 +1,6 @@
 //! Leases and offers for tenants, providers and explorers.
 
-use crate::types::{Id, LeaseView, Offer};
+use crate::types::{LeaseId, LeaseView, Offer, OfferId};
 use alloc::vec::Vec;
 
 sp_api::decl_runtime_apis! {
@@ -11,15 +11,15 @@ sp_api::decl_runtime_apis! {
 	{
 		/// A lease with the escrow really remaining and the provider's withdrawable
 		/// earnings computed at this block; `None` once closed.
-		fn lease(id: Id) -> Option<LeaseView<AccountId, BlockNumber>>;
+		fn lease(id: LeaseId) -> Option<LeaseView<AccountId, BlockNumber>>;
 		/// A provider's offers.
-		fn offers(provider: AccountId) -> Vec<(Id, Offer<AccountId>)>;
+		fn offers(provider: AccountId) -> Vec<(OfferId, Offer<AccountId>)>;
 	}
 }
 
 impl<T: crate::Config> crate::Pallet<T> {
 	/// A provider's offers (the runtime API's answer).
-	pub fn offers_of(provider: &T::AccountId) -> Vec<(Id, Offer<T::AccountId>)> {
+	pub fn offers_of(provider: &T::AccountId) -> Vec<(OfferId, Offer<T::AccountId>)> {
 		crate::ProviderOffers::<T>::get(provider)
 			.into_iter()
 			.filter_map(|id| crate::Offers::<T>::get(id).map(|o| (id, o)))

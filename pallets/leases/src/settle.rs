@@ -11,8 +11,7 @@ use frame_support::{
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_hearth_slashing::{OffenceKind, ReportOffence};
-use pallet_hearth_subnets::NetUid;
+use hearth_primitives::{NetUid, OffenceKind, ReportOffence};
 use sp_runtime::{
 	traits::Saturating,
 	PerThing, SaturatedConversion,
@@ -50,7 +49,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays the provider for blocks up to `until`: the take is burned, the rest is
 	/// earned and counts as the subnet's demand.
-	pub(crate) fn settle(id: Id, lease: &mut LeaseOf<T>, until: BlockNumberFor<T>) -> DispatchResult {
+	pub(crate) fn settle(id: LeaseId, lease: &mut LeaseOf<T>, until: BlockNumberFor<T>) -> DispatchResult {
 		let s = Self::settlement(lease, until);
 		if s.until == lease.settled_at {
 			return Ok(());
@@ -96,8 +95,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A lease's deadline came: it defaults if its provider went silent, else closes.
-	pub(crate) fn close_due(id: Id, now: BlockNumberFor<T>) {
-		let Some(lease) = Running::<T>::get(id) else { return };
+	pub(crate) fn close_due(id: LeaseId, now: BlockNumberFor<T>) {
+		let Some(lease) = OpenLeases::<T>::get(id) else { return };
 		if lease.closes_at != now {
 			return;
 		}
@@ -113,7 +112,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Settles up to `now`, refunds the escrow, pays earnings and the bond (part of it
 	/// to the tenant when the provider closes early), and forgets the lease.
-	pub(crate) fn close(id: Id, mut lease: LeaseOf<T>, reason: CloseReason, now: BlockNumberFor<T>) -> DispatchResult {
+	pub(crate) fn close(id: LeaseId, mut lease: LeaseOf<T>, reason: CloseReason, now: BlockNumberFor<T>) -> DispatchResult {
 		Self::settle(id, &mut lease, now)?;
 		let bond_to_tenant = match reason {
 			CloseReason::ByProvider if now < lease.end => T::EarlyCloseForfeit::get().mul_floor(lease.bond),
@@ -124,7 +123,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Defaults a lease: the provider is paid up to its last sign of life, the tenant
 	/// gets the rest of the escrow and the whole bond, and the offence is reported.
-	pub(crate) fn default_lease(id: Id, mut lease: LeaseOf<T>, reporter: Option<T::AccountId>) -> DispatchResult {
+	pub(crate) fn default_lease(id: LeaseId, mut lease: LeaseOf<T>, reporter: Option<T::AccountId>) -> DispatchResult {
 		let alive = LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start);
 		Self::settle(id, &mut lease, alive)?;
 		let provider = lease.provider.clone();
@@ -140,23 +139,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays everything out and removes the lease.
-	fn finish(id: Id, lease: LeaseOf<T>, reason: CloseReason, bond_to_tenant: u128) -> DispatchResult {
+	fn finish(id: LeaseId, lease: LeaseOf<T>, reason: CloseReason, bond_to_tenant: u128) -> DispatchResult {
 		let refunded = lease.escrow;
 		let bond_to_tenant = bond_to_tenant.min(lease.bond);
 		Self::pay_out(&lease.tenant, refunded.saturating_add(bond_to_tenant))?;
 		let to_provider = lease.earned.saturating_add(lease.bond - bond_to_tenant);
 		Self::pay_out(&lease.provider, to_provider)?;
-		Running::<T>::remove(id);
-		ActiveLeases::<T>::mutate_exists(&lease.provider, |n| {
+		OpenLeases::<T>::remove(id);
+		ProviderLeaseCount::<T>::mutate_exists(&lease.provider, |n| {
 			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 		});
 		Self::deposit_event(Event::LeaseClosed { id, reason, refunded, to_provider, bond_to_tenant });
 		Ok(())
 	}
 
-	pub(crate) fn do_top_up(tenant: T::AccountId, id: Id, amount: u128) -> DispatchResult {
+	pub(crate) fn do_top_up(tenant: T::AccountId, id: LeaseId, amount: u128) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
-		let mut lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+		let mut lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 		ensure!(lease.tenant == tenant, Error::<T>::NotOrderTenant);
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::settle(id, &mut lease, now)?;
@@ -168,26 +167,26 @@ impl<T: Config> Pallet<T> {
 			lease.closes_at = Self::schedule(due, Deadline::Close(id))?;
 		}
 		let closes_at = lease.closes_at;
-		Running::<T>::insert(id, lease);
+		OpenLeases::<T>::insert(id, lease);
 		Self::deposit_event(Event::ToppedUp { id, amount, closes_at });
 		Ok(())
 	}
 
-	pub(crate) fn do_withdraw(provider: T::AccountId, id: Id) -> DispatchResult {
-		let mut lease = Running::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+	pub(crate) fn do_withdraw(provider: T::AccountId, id: LeaseId) -> DispatchResult {
+		let mut lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 		ensure!(lease.provider == provider, Error::<T>::NotLeaseProvider);
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::settle(id, &mut lease, now)?;
 		let amount = core::mem::take(&mut lease.earned);
 		Self::pay_out(&provider, amount)?;
-		Running::<T>::insert(id, lease);
+		OpenLeases::<T>::insert(id, lease);
 		Self::deposit_event(Event::Withdrawn { id, amount });
 		Ok(())
 	}
 
 	/// A lease as of `now`, with what settling would pay (the runtime API's answer).
-	pub fn lease_view(id: Id) -> Option<LeaseView<T::AccountId, BlockNumberFor<T>>> {
-		let lease = Running::<T>::get(id)?;
+	pub fn lease_view(id: LeaseId) -> Option<LeaseView<T::AccountId, BlockNumberFor<T>>> {
+		let lease = OpenLeases::<T>::get(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let s = Self::settlement(&lease, now);
 		let escrow_remaining = lease.escrow.saturating_sub(s.paid);
@@ -210,7 +209,7 @@ impl<T: Config> Pallet<T> {
 				held = held.saturating_add(bid.bond);
 			}
 		}
-		for (id, lease) in Running::<T>::iter() {
+		for (id, lease) in OpenLeases::<T>::iter() {
 			held = held.saturating_add(lease.escrow).saturating_add(lease.earned).saturating_add(lease.bond);
 			ensure!(
 				Deadlines::<T>::get(lease.closes_at).contains(&Deadline::Close(id)),
@@ -223,7 +222,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> pallet_hearth_emissions::SubnetDemand<u128> for Pallet<T> {
+impl<T: Config> hearth_primitives::SubnetDemand<u128> for Pallet<T> {
 	fn demand(netuid: NetUid) -> u128 {
 		Self::decayed_demand(netuid, frame_system::Pallet::<T>::block_number())
 	}

@@ -1,6 +1,6 @@
 use crate::{mock::*, pallet::*, types::*};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
-use pallet_hearth_slashing::OffenceKind;
+use hearth_primitives::OffenceKind;
 use pallet_hearth_subnets::{GpuSpec, GpuVendor};
 
 fn gpu(model: &str, vram: u16, count: u8) -> GpuSpec {
@@ -22,14 +22,14 @@ fn needs(min_vram: u16, models: &[&str], count: u8) -> Requirements {
 }
 
 /// `provider` offers an 80 GiB H100 ×8 at `price`; returns the offer id.
-fn offer(provider: AccountId, price: Balance) -> Id {
+fn offer(provider: AccountId, price: Balance) -> OfferId {
 	let id = NextId::<Test>::get();
 	assert_ok!(Leases::publish_offer(RuntimeOrigin::signed(provider), NETUID, gpu("H100", 80, 8), price, region()));
 	id
 }
 
 /// TENANT orders ≥ 40 GiB ×4 at ≤ 100 a block for `duration`, depositing `deposit`.
-fn order(duration: u64, deposit: Balance, auto: bool) -> Id {
+fn order(duration: u64, deposit: Balance, auto: bool) -> OrderId {
 	let id = NextId::<Test>::get();
 	assert_ok!(Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID, needs(40, &[], 4), 100, duration, deposit, auto));
 	id
@@ -40,7 +40,7 @@ fn balance(who: AccountId) -> Balance {
 }
 
 /// An order with P1's bid at `price` accepted at block 1: returns the lease id.
-fn lease(price: Balance, duration: u64, deposit: Balance) -> Id {
+fn lease(price: Balance, duration: u64, deposit: Balance) -> LeaseId {
 	let o = offer(P1, price);
 	let id = order(duration, deposit, false);
 	assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), id, o, price));
@@ -53,7 +53,7 @@ fn the_whole_lifecycle_pays_to_the_unit() {
 	build_and_execute(|| {
 		let (tenant0, p0) = (balance(TENANT), balance(P1));
 		let id = lease(60, 100, 3_000);
-		let l = Running::<Test>::get(id).unwrap();
+		let l = OpenLeases::<Test>::get(id).unwrap();
 		// 3000 / 60 = 50 blocks of escrow, less than the 100-block duration.
 		assert_eq!((l.start, l.end, l.closes_at), (1, 101, 51));
 		assert!(lease_events().contains(&Event::LeaseStarted { id, tenant: TENANT, provider: P1, price: 60, closes_at: 51 }));
@@ -70,7 +70,7 @@ fn the_whole_lifecycle_pays_to_the_unit() {
 		assert_eq!(balance(TENANT), tenant0 - 20 * 60);
 		assert_eq!(balance(P1), p0 + 20 * 54);
 		assert_eq!(Burn::total(), 20 * 6);
-		assert!(Running::<Test>::get(id).is_none());
+		assert!(OpenLeases::<Test>::get(id).is_none());
 		assert_eq!(Deadlines::<Test>::get(51).len(), 0, "the deadline is unscheduled");
 		assert!(lease_events().contains(&Event::LeaseClosed {
 			id,
@@ -80,7 +80,7 @@ fn the_whole_lifecycle_pays_to_the_unit() {
 			bond_to_tenant: 0
 		}));
 		// Demand: 1080 earned fed the subnet's EMA.
-		assert!(<Leases as pallet_hearth_emissions::SubnetDemand<Balance>>::demand(NETUID) > 0);
+		assert!(<Leases as hearth_primitives::SubnetDemand<Balance>>::demand(NETUID) > 0);
 	});
 }
 
@@ -90,13 +90,13 @@ fn the_escrow_running_dry_closes_the_lease_on_chain() {
 		let (tenant0, p0) = (balance(TENANT), balance(P1));
 		let id = lease(60, 100, 1_000);
 		// 1000 / 60 = 16 whole blocks; it closes at block 17 with 40 left over.
-		assert_eq!(Running::<Test>::get(id).unwrap().closes_at, 17);
+		assert_eq!(OpenLeases::<Test>::get(id).unwrap().closes_at, 17);
 		for b in 2..=16 {
 			run_to(b);
 			assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
 		}
 		run_to(17);
-		assert!(Running::<Test>::get(id).is_none());
+		assert!(OpenLeases::<Test>::get(id).is_none());
 		assert!(lease_events().iter().any(|e| matches!(e, Event::LeaseClosed { reason: CloseReason::EscrowDrained, refunded: 40, .. })));
 		assert_eq!(balance(TENANT), tenant0 - 16 * 60);
 		assert_eq!(balance(P1), p0 + 16 * 54);
@@ -110,7 +110,7 @@ fn a_settlement_caps_at_the_escrow_and_a_top_up_reschedules() {
 		// Top up at block 5: settled 4 blocks (240), escrow 760 + 600 = 1360 → 22 blocks more.
 		run_to(5);
 		assert_ok!(Leases::top_up(RuntimeOrigin::signed(TENANT), id, 600));
-		let l = Running::<Test>::get(id).unwrap();
+		let l = OpenLeases::<Test>::get(id).unwrap();
 		assert_eq!((l.escrow, l.settled_at, l.closes_at), (1_360, 5, 27));
 		assert!(Deadlines::<Test>::get(17).is_empty());
 		assert!(lease_events().contains(&Event::ToppedUp { id, amount: 600, closes_at: 27 }));
@@ -127,7 +127,7 @@ fn a_top_up_after_expiry_and_a_heartbeat_after_close_are_refused() {
 	build_and_execute(|| {
 		let id = lease(100, 10, 1_000);
 		run_to(11);
-		assert!(Running::<Test>::get(id).is_none());
+		assert!(OpenLeases::<Test>::get(id).is_none());
 		assert!(lease_events().iter().any(|e| matches!(e, Event::LeaseClosed { reason: CloseReason::Ended, .. })));
 		assert_noop!(Leases::top_up(RuntimeOrigin::signed(TENANT), id, 100), Error::<Test>::LeaseNotFound);
 		assert_noop!(Leases::heartbeat(RuntimeOrigin::signed(P1)), Error::<Test>::NoActiveLeases);
@@ -153,7 +153,7 @@ fn a_refund_below_the_existential_deposit_to_a_reaped_tenant_is_burned_not_stuck
 			assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
 		}
 		run_to(11);
-		assert!(Running::<Test>::get(id).is_none(), "the lease closed at its deadline");
+		assert!(OpenLeases::<Test>::get(id).is_none(), "the lease closed at its deadline");
 		assert!(lease_events().contains(&Event::DustBurned { who: TENANT2, amount: 5 }));
 		assert_eq!(Burn::total(), 10 * 10 + 5);
 	});
@@ -211,7 +211,7 @@ fn a_silent_provider_defaults_at_the_deadline_too() {
 		let tenant0 = balance(TENANT);
 		let id = lease(100, 50, 5_000);
 		run_to(51);
-		assert!(Running::<Test>::get(id).is_none());
+		assert!(OpenLeases::<Test>::get(id).is_none());
 		assert!(lease_events().iter().any(|e| matches!(e, Event::LeaseClosed { reason: CloseReason::Defaulted, .. })));
 		// Never heartbeat: nothing served, everything and the bond back.
 		assert_eq!(balance(TENANT), tenant0 + BOND);
@@ -232,7 +232,7 @@ fn auto_award_picks_the_lowest_then_earliest_bid_and_returns_the_rest() {
 		run_to(1 + BID_WINDOW - 1);
 		assert!(Orders::<Test>::contains_key(id));
 		run_to(1 + BID_WINDOW);
-		let l = Running::<Test>::get(id).expect("awarded");
+		let l = OpenLeases::<Test>::get(id).expect("awarded");
 		assert_eq!((l.provider, l.price), (P2, 70));
 		assert_eq!(balance(P1), p1, "the losing bond is back");
 		assert_noop!(Leases::bid(RuntimeOrigin::signed(P1), id, o1, 60), Error::<Test>::OrderNotFound);
@@ -337,7 +337,7 @@ fn bids_close_with_the_window_and_are_bounded() {
 		run_to(1 + BID_WINDOW);
 		assert_noop!(Leases::bid(RuntimeOrigin::signed(P1), other, o, 50), Error::<Test>::OrderNotFound);
 		// The first of equal bids won.
-		assert_eq!(Running::<Test>::get(id).unwrap().provider, providers[0]);
+		assert_eq!(OpenLeases::<Test>::get(id).unwrap().provider, providers[0]);
 	});
 }
 
@@ -393,13 +393,13 @@ mod conservation {
 		fn market_activity_conserves_every_unit(ops in proptest::collection::vec(op(), 1..60)) {
 			build_and_execute(|| {
 				let providers = [P1, P2, P3];
-				let offers: Vec<Id> = providers.iter().map(|p| offer(*p, 50)).collect();
+				let offers: Vec<OfferId> = providers.iter().map(|p| offer(*p, 50)).collect();
 				let accounts: Vec<AccountId> = FUNDED.iter().map(|(a, _)| *a).collect();
 				let total = |accounts: &[AccountId]| accounts.iter().map(|a| balance(*a)).sum::<Balance>();
 				let start = total(&accounts) + balance(Leases::account_id());
 				let issuance = Balances::total_issuance();
 				for op in ops {
-					let o = |i: u8| i as Id;
+					let o = |i: u8| i as OfferId;
 					let _ = match op {
 						Op::Order { deposit, duration, auto } => Leases::open_order(
 							RuntimeOrigin::signed(TENANT), NETUID, needs(40, &[], 1), 100, duration as u64, deposit as Balance, auto),
@@ -410,11 +410,11 @@ mod conservation {
 						Op::Cancel { order } => Leases::cancel_order(RuntimeOrigin::signed(TENANT), o(order)),
 						Op::TopUp { lease, amount } => Leases::top_up(RuntimeOrigin::signed(TENANT), o(lease), amount as Balance),
 						Op::Close { lease, by_provider } => {
-							let who = Running::<Test>::get(o(lease)).map(|l| if by_provider { l.provider } else { l.tenant });
+							let who = OpenLeases::<Test>::get(o(lease)).map(|l| if by_provider { l.provider } else { l.tenant });
 							Leases::close_lease(RuntimeOrigin::signed(who.unwrap_or(TENANT)), o(lease))
 						},
 						Op::Withdraw { lease } => {
-							let who = Running::<Test>::get(o(lease)).map(|l| l.provider).unwrap_or(P1);
+							let who = OpenLeases::<Test>::get(o(lease)).map(|l| l.provider).unwrap_or(P1);
 							Leases::withdraw(RuntimeOrigin::signed(who), o(lease))
 						},
 						Op::Heartbeat { provider } => Leases::heartbeat(RuntimeOrigin::signed(providers[provider as usize])),
@@ -436,17 +436,17 @@ fn deadlines_beyond_the_current_window_fire_on_their_block() {
 	build_and_execute(|| {
 		// 1500 blocks of escrow: the deadline is in the next window of the index.
 		let id = lease(1, 3_000, 1_500);
-		let closes_at = Running::<Test>::get(id).unwrap().closes_at;
+		let closes_at = OpenLeases::<Test>::get(id).unwrap().closes_at;
 		assert_eq!(closes_at, 1_501);
 		assert!(closes_at / WINDOW as u64 > 0);
 		assert!(FutureMarks::<Test>::contains_key(1));
 		assert!(Leases::is_marked(closes_at) && !Leases::is_marked(closes_at - 1));
 		run_to(closes_at - 1);
-		assert!(Running::<Test>::contains_key(id));
+		assert!(OpenLeases::<Test>::contains_key(id));
 		assert_eq!(CurrentWindow::<Test>::get().0, 1, "the index moved to the second window");
 		assert!(!FutureMarks::<Test>::contains_key(1));
 		run_to(closes_at);
-		assert!(!Running::<Test>::contains_key(id));
+		assert!(!OpenLeases::<Test>::contains_key(id));
 		assert!(!Leases::is_marked(closes_at));
 	});
 }

@@ -2,11 +2,15 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
-use pallet_hearth_subnets::{GpuSpec, MaxModelLen, NetUid};
+use hearth_primitives::{GpuSpec, MaxModelLen, NetUid};
 use scale_info::TypeInfo;
 
 /// Ids of offers, orders and leases (a lease takes its order's id).
-pub type Id = u64;
+pub type OfferId = u64;
+/// An order's id. Offers and orders draw their ids from one counter ([`crate::NextId`]).
+pub type OrderId = u64;
+/// A lease's id: the id of the order it was awarded from.
+pub type LeaseId = OrderId;
 
 /// A region code, e.g. `eu-west`.
 pub type Region = BoundedVec<u8, ConstU32<16>>;
@@ -57,7 +61,7 @@ impl Requirements {
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Bid<AccountId, BlockNumber> {
 	pub provider: AccountId,
-	pub offer: Id,
+	pub offer: OfferId,
 	/// Price per block, at most the order's maximum.
 	pub price: u128,
 	/// The bond posted with it.
@@ -123,9 +127,9 @@ pub enum CloseReason {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum Deadline {
 	/// An auto-award order's bid window closes.
-	Award(Id),
+	Award(OrderId),
 	/// A lease ends or runs dry.
-	Close(Id),
+	Close(LeaseId),
 }
 
 /// A lease as the runtime API shows it: amounts computed at the queried block.

@@ -1,32 +1,15 @@
 //! Benchmarks of every call and of `on_initialize`, each in its worst case. Offenders
-//! hold real stake (the runtime's `Staking` is `pallet-hearth-staking`), so applying a
-//! slash touches both of their pools and pays a reporter.
+//! hold real stake ([`BenchmarkHelper::staked_hotkey`] stakes through the runtime's
+//! staking pallet), so applying a slash touches both of their pools and pays a reporter.
 
 #![cfg(feature = "runtime-benchmarks")]
 
 use super::*;
 use crate::Pallet as Slashing;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Get, Hooks};
+use frame_support::traits::{Get, Hooks};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{traits::Saturating, Perbill};
-
-/// A hotkey `index` with stake in its pool and in its unbonding pool.
-fn staked_hotkey<T: Config + pallet_hearth_staking::Config>(index: u32) -> T::AccountId {
-	let coldkey: T::AccountId = account("coldkey", index, 0);
-	let min = <T as pallet_hearth_staking::Config>::MinStake::get();
-	let _ = <T as pallet_hearth_staking::Config>::Currency::set_balance(&coldkey, min.saturating_mul(1_000));
-	let hotkey: T::AccountId = account("hotkey", index, 0);
-	pallet_hearth_staking::Pallet::<T>::add_stake(
-		RawOrigin::Signed(coldkey.clone()).into(),
-		hotkey.clone(),
-		min.saturating_mul(100),
-	)
-	.expect("funded");
-	pallet_hearth_staking::Pallet::<T>::remove_stake(RawOrigin::Signed(coldkey).into(), hotkey.clone(), min)
-		.expect("staked");
-	hotkey
-}
 
 /// Fills the queues of the blocks before the last one a report may reach, so that a
 /// new report searches the whole look-ahead.
@@ -45,7 +28,7 @@ fn fill_lookahead<T: Config>() -> BlockNumberFor<T> {
 	at
 }
 
-#[benchmarks(where T: pallet_hearth_staking::Config)]
+#[benchmarks]
 mod benchmarks {
 	use super::*;
 
@@ -77,12 +60,9 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize(n: Linear<0, { T::MaxSlashesPerBlock::get() }>) {
 		let reporter: T::AccountId = account("reporter", 0, 0);
-		let _ = <T as pallet_hearth_staking::Config>::Currency::set_balance(
-			&reporter,
-			<T as pallet_hearth_staking::Config>::MinStake::get(),
-		);
+		T::BenchmarkHelper::fund(&reporter);
 		for i in 0..n {
-			let offender = staked_hotkey::<T>(i);
+			let offender = T::BenchmarkHelper::staked_hotkey(i);
 			Slashing::<T>::report(OffenceKind::WrongResult, offender, [i as u8; 32], Some(reporter.clone()))
 				.expect("room");
 		}

@@ -33,20 +33,19 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use types::{OffenceKind, OffenceParams, PendingSlash as PendingSlashInfo, SlashId, Subject};
+pub use types::{OffenceParams, PendingSlash as PendingSlashInfo};
 pub use weights::WeightInfo;
 
-use pallet_hearth_staking::{PendingSlash, StakeSlash};
+use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
 
-/// How other pallets report offences.
-pub trait ReportOffence<AccountId> {
-	/// Reports `offender` for `kind` about `subject`; `reporter` is paid its share.
-	fn report(
-		kind: OffenceKind,
-		offender: AccountId,
-		subject: Subject,
-		reporter: Option<AccountId>,
-	) -> Result<SlashId, sp_runtime::DispatchError>;
+/// What the benchmarks need from staking: offenders with real stake.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// A hotkey, distinct for each `index`, with stake in its pool and in its unbonding
+	/// pool.
+	fn staked_hotkey(index: u32) -> AccountId;
+	/// Gives `who` enough to exist, so that a reporter's share can be paid to it.
+	fn fund(who: &AccountId);
 }
 
 /// The fraction and reporter share of each kind of offence (governance reports bring
@@ -77,10 +76,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The staked currency (slashes hand over credits of it).
 		type Currency: Balanced<Self::AccountId> + Inspect<Self::AccountId, Balance = u128>;
 		/// Takes the slashed funds.
@@ -104,6 +100,9 @@ pub mod pallet {
 		type Burn: frame_support::traits::OnUnbalanced<Credit<AccountIdOf<Self>, Self::Currency>>;
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
+		/// Sets up staked offenders for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The id the next slash gets.

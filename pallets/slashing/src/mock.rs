@@ -60,7 +60,6 @@ impl pallet_balances::Config for Test {
 }
 
 impl pallet_hearth_staking::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;
@@ -90,7 +89,6 @@ impl OffenceConfig for Offences {
 }
 
 impl pallet_hearth_slashing::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type Staking = Staking;
 	type Offences = Offences;
@@ -100,6 +98,31 @@ impl pallet_hearth_slashing::Config for Test {
 	type MaxScheduleLookahead = ConstU32<3>;
 	type Burn = ();
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = StakedOffenders;
+}
+
+/// Offenders for the benchmarks: each stakes through the real staking pallet, then
+/// unbonds a part, so that a slash touches both pools.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct StakedOffenders;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for StakedOffenders {
+	fn staked_hotkey(index: u32) -> AccountId {
+		use frame_support::traits::fungible::Mutate;
+		let coldkey = 10_000 + AccountId::from(index);
+		let hotkey = 20_000 + AccountId::from(index);
+		let min = MinStake::get();
+		Balances::set_balance(&coldkey, min * 1_000);
+		Staking::add_stake(RuntimeOrigin::signed(coldkey), hotkey, min * 100).expect("funded");
+		Staking::remove_stake(RuntimeOrigin::signed(coldkey), hotkey, min).expect("staked");
+		hotkey
+	}
+
+	fn fund(who: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(who, MinStake::get());
+	}
 }
 
 pub fn build_and_execute(test: impl FnOnce()) {

@@ -1,6 +1,6 @@
-use crate::{mock::*, BySubject, Error, Event, OffenceKind, Pending, PendingCount, ReportOffence, Scheduled};
+use crate::{mock::*, BySubject, Error, Event, OffenceKind, Pending, PendingCount, Scheduled};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
-use pallet_hearth_staking::{PendingSlash, StakeInspect};
+use hearth_primitives::{PendingSlash, ReportOffence, StakeInspect};
 use sp_runtime::{DispatchError, Perbill};
 
 const JOB: [u8; 32] = [7; 32];

@@ -2,28 +2,8 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+use hearth_primitives::{OffenceKind, Subject};
 use sp_runtime::Perbill;
-
-/// What an offender did.
-#[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-)]
-pub enum OffenceKind {
-	/// A miner posted an inference result proven wrong.
-	WrongResult,
-	/// A provider abandoned a lease (missed heartbeats).
-	LeaseDefault,
-	/// A validator attested a result that was proven wrong.
-	FalseAttestation,
-	/// Governance (root) found an offence; the fraction comes with the report.
-	Governance,
-}
-
-/// The thing an offence is about (a job id, a lease id...), 32 bytes.
-pub type Subject = [u8; 32];
-
-/// Identifier of a pending slash.
-pub type SlashId = u64;
 
 /// How hard a kind of offence is punished.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -19,8 +19,9 @@
 //! creates value; the last share holder to leave takes the remaining dust.
 //!
 //! ## For other pallets
-//! [`StakeInspect`], [`StakeReward`], [`StakeSlash`] and [`PendingSlash`] (in
-//! [`traits`]).
+//! The pallet implements [`StakeInspect`], [`StakeReward`] and [`StakeSlash`] of
+//! `hearth-primitives`, and asks [`PendingSlash`] (the slashing pallet) before stake
+//! leaves a hotkey.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -28,7 +29,6 @@ extern crate alloc;
 
 pub use pallet::*;
 
-pub mod traits;
 pub mod types;
 pub mod weights;
 
@@ -39,7 +39,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use traits::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
+use hearth_primitives::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
 pub use types::{Pool, UnbondingChunk};
 pub use weights::WeightInfo;
 
@@ -77,10 +77,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The staked currency.
 		type Currency: Mutate<Self::AccountId, Balance = u128> + Balanced<Self::AccountId>;
 		/// The pallet's account, derived from this id.

@@ -81,7 +81,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_staking::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;

@@ -25,8 +25,8 @@ fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 fn subnet<T: Config>(max_uids: u16) -> NetUid {
 	let owner = funded::<T>("owner", 0);
 	Subnets::<T>::create_subnet(RawOrigin::Signed(owner).into(), u128::MAX).expect("create");
-	let netuid = SubnetList::<T>::get().last().expect("created").netuid;
-	Networks::<T>::mutate(netuid, |info| {
+	let netuid = SubnetEntries::<T>::get().last().expect("created").netuid;
+	SubnetInfos::<T>::mutate(netuid, |info| {
 		if let Some(info) = info {
 			info.params.max_uids = max_uids;
 			info.params.max_validators = (VALIDATORS as u16).min(max_uids);
@@ -82,7 +82,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 1);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), u128::MAX);
-		assert_eq!(SubnetList::<T>::get().len(), 1);
+		assert_eq!(SubnetEntries::<T>::get().len(), 1);
 	}
 
 	/// Root dissolves a subnet with `n` neurons, each with weights and an endpoint.
@@ -97,7 +97,7 @@ mod benchmarks {
 		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| "no admin origin").unwrap();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, netuid);
-		assert!(SubnetList::<T>::get().is_empty());
+		assert!(SubnetEntries::<T>::get().is_empty());
 	}
 
 	#[benchmark]
@@ -106,12 +106,12 @@ mod benchmarks {
 		let owner: T::AccountId = account("owner", 0, 0);
 		// Far from the next epoch.
 		let now = frame_system::Pallet::<T>::block_number();
-		let tempo = Networks::<T>::get(netuid).unwrap().params.tempo;
+		let tempo = SubnetInfos::<T>::get(netuid).unwrap().params.tempo;
 		let at = Subnets::<T>::next_epoch_at(netuid, tempo, now);
 		frame_system::Pallet::<T>::set_block_number(at);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), netuid, Hyperparameter::AlphaValues(40_000, 50_000));
-		assert_eq!(Networks::<T>::get(netuid).unwrap().params.alpha_low, 40_000);
+		assert_eq!(SubnetInfos::<T>::get(netuid).unwrap().params.alpha_low, 40_000);
 	}
 
 	#[benchmark]
@@ -177,7 +177,7 @@ mod benchmarks {
 	#[benchmark]
 	fn commit_weights() {
 		let netuid = subnet::<T>(256);
-		Networks::<T>::mutate(netuid, |i| i.as_mut().unwrap().params.commit_reveal = true);
+		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().unwrap().params.commit_reveal = true);
 		let hotkeys = populate::<T>(netuid, 1);
 		// A commit already there (worst case: the list is read, pruned and extended).
 		let max = T::MaxCommits::get();
@@ -195,7 +195,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reveal_weights(w: Linear<1, 4096>) {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
-		Networks::<T>::mutate(netuid, |i| i.as_mut().unwrap().params.commit_reveal = true);
+		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().unwrap().params.commit_reveal = true);
 		let hotkeys = populate::<T>(netuid, w.max(1));
 		let (uids, values) = all_uids(w);
 		let salt: Salt = BoundedVec::truncate_from(vec![1; 32]);
@@ -205,7 +205,7 @@ mod benchmarks {
 			&hotkeys[0],
 			BoundedVec::truncate_from(vec![WeightCommit { hash, block: 0u32.into(), epoch: 0 }]),
 		);
-		Networks::<T>::mutate(netuid, |i| i.as_mut().unwrap().epochs = 1);
+		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().unwrap().epochs = 1);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(hotkeys[0].clone()), netuid, uids, values, salt, 0);
 		assert!(Weights::<T>::contains_key(netuid, 0));
@@ -218,7 +218,7 @@ mod benchmarks {
 		for netuid in 0..s as NetUid {
 			let _ = list.try_push(SubnetEntry { netuid, tempo: u16::MAX, stake: 0 });
 		}
-		SubnetList::<T>::put(list);
+		SubnetEntries::<T>::put(list);
 		let now: BlockNumberFor<T> = 1u32.into();
 		#[block]
 		{
@@ -236,7 +236,7 @@ mod benchmarks {
 		let row = Subnets::<T>::validated_row(
 			netuid,
 			0,
-			&Networks::<T>::get(netuid).unwrap().params,
+			&SubnetInfos::<T>::get(netuid).unwrap().params,
 			&uids,
 			&values,
 			0,
@@ -254,7 +254,7 @@ mod benchmarks {
 		{
 			Subnets::<T>::run_epoch(netuid, later);
 		}
-		assert_eq!(Networks::<T>::get(netuid).unwrap().epochs, 2);
+		assert_eq!(SubnetInfos::<T>::get(netuid).unwrap().epochs, 2);
 	}
 
 	impl_benchmark_test_suite!(Subnets, crate::mock::new_test_ext(), crate::mock::Test);

@@ -8,8 +8,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use hearth_yuma::{EpochInput, Neuron, U16Row};
-use pallet_hearth_emissions::EmissionPot;
-use pallet_hearth_staking::{StakeInspect, StakeReward};
+use hearth_primitives::{EmissionPot, StakeInspect, StakeReward};
 use sp_runtime::SaturatedConversion;
 
 /// Stakes as u64 for Yuma, which only uses their ratios: every stake shifted right by
@@ -23,7 +22,7 @@ pub fn scale_stakes(stakes: &[u128]) -> Vec<u64> {
 impl<T: Config> Pallet<T> {
 	/// The hook: queue due subnets, run at most `MaxEpochsPerBlock` of the queue.
 	pub(crate) fn run_due_epochs(now: BlockNumberFor<T>) -> Weight {
-		let list = SubnetList::<T>::get();
+		let list = SubnetEntries::<T>::get();
 		let mut queue = PendingEpochs::<T>::get();
 		let queued_before = queue.len();
 		let now64: u64 = now.saturated_into();
@@ -54,7 +53,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Runs `netuid`'s epoch at `now` and pays its pending emission. Returns its size.
 	pub fn run_epoch(netuid: NetUid, now: BlockNumberFor<T>) -> u32 {
-		let Some(mut info) = Networks::<T>::get(netuid) else { return 0 };
+		let Some(mut info) = SubnetInfos::<T>::get(netuid) else { return 0 };
 		let keys = Keys::<T>::get(netuid);
 		let n = keys.len();
 		let registered = RegisteredAt::<T>::get(netuid);
@@ -159,9 +158,9 @@ impl<T: Config> Pallet<T> {
 		info.epochs = info.epochs.saturating_add(1);
 		info.last_epoch = Some(now);
 		let epoch = info.epochs;
-		Networks::<T>::insert(netuid, info);
+		SubnetInfos::<T>::insert(netuid, info);
 		let stake = stakes.iter().fold(0u128, |acc, s| acc.saturating_add(*s));
-		SubnetList::<T>::mutate(|list| {
+		SubnetEntries::<T>::mutate(|list| {
 			if let Some(e) = list.iter_mut().find(|e| e.netuid == netuid) {
 				e.stake = stake;
 			}
@@ -213,11 +212,5 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		firsts
-	}
-}
-
-impl<T: Config> pallet_hearth_emissions::SubnetStakes<u128> for Pallet<T> {
-	fn subnet_stakes() -> Vec<(NetUid, u128)> {
-		SubnetList::<T>::get().iter().map(|e| (e.netuid, e.stake)).collect()
 	}
 }

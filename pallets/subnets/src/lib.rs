@@ -28,6 +28,7 @@ extern crate alloc;
 pub use pallet::*;
 
 mod epoch;
+mod impls;
 mod neurons;
 pub mod runtime_api;
 pub mod types;
@@ -63,8 +64,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_hearth_emissions::EmissionPot;
-	use pallet_hearth_staking::{StakeInspect, StakeReward};
+	use hearth_primitives::{EmissionPot, StakeInspect, StakeReward};
 	use sp_runtime::{
 		traits::{Saturating, Zero},
 		Perbill,
@@ -90,10 +90,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// The currency: locks are holds, registrations burn.
@@ -162,11 +159,11 @@ pub mod pallet {
 
 	/// Every subnet.
 	#[pallet::storage]
-	pub type Networks<T: Config> = StorageMap<_, Twox64Concat, NetUid, SubnetOf<T>>;
+	pub type SubnetInfos<T: Config> = StorageMap<_, Twox64Concat, NetUid, SubnetOf<T>>;
 
 	/// Every subnet's id, tempo and stake, sorted by netuid (read every block).
 	#[pallet::storage]
-	pub type SubnetList<T: Config> =
+	pub type SubnetEntries<T: Config> =
 		StorageValue<_, BoundedVec<SubnetEntry<BalanceOf<T>>, T::MaxSubnets>, ValueQuery>;
 
 	/// The lock paid at the last creation, and its block.
@@ -397,20 +394,20 @@ pub mod pallet {
 		pub fn create_subnet(origin: OriginFor<T>, max_lock: BalanceOf<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			let mut list = SubnetList::<T>::get();
+			let mut list = SubnetEntries::<T>::get();
 			ensure!((list.len() as u32) < T::MaxSubnets::get(), Error::<T>::TooManySubnets);
 			let lock = Self::lock_cost(now);
 			ensure!(lock <= max_lock, Error::<T>::LockAboveLimit);
 			let netuid = (1..=T::MaxSubnets::get() as NetUid)
-				.find(|n| !Networks::<T>::contains_key(n))
+				.find(|n| !SubnetInfos::<T>::contains_key(n))
 				.ok_or(Error::<T>::TooManySubnets)?;
 			T::Currency::hold(&HoldReason::SubnetLock.into(), &owner, lock)?;
 			let params = DefaultParams::<T>::get();
 			let at = list.partition_point(|e| e.netuid < netuid);
 			list.try_insert(at, SubnetEntry { netuid, tempo: params.tempo, stake: Zero::zero() })
 				.map_err(|_| Error::<T>::TooManySubnets)?;
-			SubnetList::<T>::put(list);
-			Networks::<T>::insert(
+			SubnetEntries::<T>::put(list);
+			SubnetInfos::<T>::insert(
 				netuid,
 				SubnetInfo {
 					owner: owner.clone(),
@@ -436,7 +433,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::dissolve_subnet(MAX_UIDS))]
 		pub fn dissolve_subnet(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
 			let caller = Self::owner_or_admin(origin)?;
-			let info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			let info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 			let n = Keys::<T>::decode_len(netuid).unwrap_or(0) as u32;
 			if let Some(who) = caller {
 				ensure!(who == info.owner, Error::<T>::NotSubnetOwner);
@@ -454,7 +451,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_hyperparameter())]
 		pub fn set_hyperparameter(origin: OriginFor<T>, netuid: NetUid, change: Hyperparameter) -> DispatchResult {
 			let caller = Self::owner_or_admin(origin)?;
-			let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			let mut info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			if let Some(who) = &caller {
 				ensure!(*who == info.owner, Error::<T>::NotSubnetOwner);
@@ -472,7 +469,7 @@ pub mod pallet {
 				ParamError::Inconsistent => Error::<T>::HyperparameterInconsistent,
 			})?;
 			if params.tempo != info.params.tempo {
-				SubnetList::<T>::mutate(|list| {
+				SubnetEntries::<T>::mutate(|list| {
 					if let Some(e) = list.iter_mut().find(|e| e.netuid == netuid) {
 						e.tempo = params.tempo;
 					}
@@ -482,7 +479,7 @@ pub mod pallet {
 			if caller.is_some() {
 				info.params_changed_at = Some(now);
 			}
-			Networks::<T>::insert(netuid, info);
+			SubnetInfos::<T>::insert(netuid, info);
 			Self::deposit_event(Event::HyperparameterSet { netuid, change });
 			Ok(())
 		}
@@ -558,7 +555,7 @@ pub mod pallet {
 			version_key: u64,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			let info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			let info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 			ensure!(!info.params.commit_reveal, Error::<T>::CommitRevealRequired);
 			let uid = Self::uid_of(netuid, &hotkey)?;
 			Self::ensure_weights_rate(netuid, uid, &info.params)?;
@@ -642,15 +639,15 @@ pub mod pallet {
 
 		/// The uid of `hotkey` in `netuid`.
 		pub(crate) fn uid_of(netuid: NetUid, hotkey: &T::AccountId) -> Result<Uid, DispatchError> {
-			ensure!(Networks::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
+			ensure!(SubnetInfos::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
 			Uids::<T>::get(netuid, hotkey).ok_or_else(|| Error::<T>::NotRegistered.into())
 		}
 
 		/// Removes every trace of a subnet with `n` neurons.
 		fn remove_subnet(netuid: NetUid, n: u32) {
 			let limit = n.max(1);
-			Networks::<T>::remove(netuid);
-			SubnetList::<T>::mutate(|list| list.retain(|e| e.netuid != netuid));
+			SubnetInfos::<T>::remove(netuid);
+			SubnetEntries::<T>::mutate(|list| list.retain(|e| e.netuid != netuid));
 			PendingEpochs::<T>::mutate(|q| q.retain(|x| *x != netuid));
 			Keys::<T>::remove(netuid);
 			RegisteredAt::<T>::remove(netuid);
@@ -670,11 +667,11 @@ pub mod pallet {
 		/// list names exactly the stored subnets; nobody exceeds `max_uids`.
 		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let list = SubnetList::<T>::get();
-			ensure!(list.len() == Networks::<T>::iter_keys().count(), "the subnet list must match the subnets");
+			let list = SubnetEntries::<T>::get();
+			ensure!(list.len() == SubnetInfos::<T>::iter_keys().count(), "the subnet list must match the subnets");
 			ensure!(list.windows(2).all(|w| w[0].netuid < w[1].netuid), "the subnet list must be sorted");
 			for entry in list.iter() {
-				let info = Networks::<T>::get(entry.netuid).ok_or("a listed subnet must exist")?;
+				let info = SubnetInfos::<T>::get(entry.netuid).ok_or("a listed subnet must exist")?;
 				ensure!(entry.tempo == info.params.tempo, "the listed tempo must be the subnet's");
 				let keys = Keys::<T>::get(entry.netuid);
 				let n = keys.len();

@@ -74,7 +74,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_staking::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;
@@ -94,7 +93,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_emissions::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = EmissionsPalletId;
 	type Subnets = Subnets;
@@ -116,7 +114,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_subnets::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Staking = Staking;

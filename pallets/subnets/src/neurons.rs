@@ -11,7 +11,7 @@ use frame_support::{
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_hearth_staking::StakeInspect;
+use hearth_primitives::StakeInspect;
 use sp_runtime::{traits::Saturating, PerThing, SaturatedConversion};
 
 impl<T: Config> Pallet<T> {
@@ -80,7 +80,7 @@ impl<T: Config> Pallet<T> {
 		hotkey: T::AccountId,
 		max_burn: BalanceOf<T>,
 	) -> DispatchResult {
-		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		let mut info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		ensure!(T::Staking::owner_of(&hotkey).as_ref() == Some(&coldkey), Error::<T>::NotHotkeyOwner);
 		ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::AlreadyRegistered);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -113,7 +113,7 @@ impl<T: Config> Pallet<T> {
 		Uids::<T>::insert(netuid, &hotkey, uid);
 		info.burn = price.saturating_add(T::BurnIncrease::get().mul_floor(price)).min(T::MaxBurn::get());
 		info.burn_updated_at = now;
-		Networks::<T>::insert(netuid, info);
+		SubnetInfos::<T>::insert(netuid, info);
 		Self::deposit_event(Event::NeuronRegistered { netuid, uid, hotkey, burned: price });
 		Ok(())
 	}

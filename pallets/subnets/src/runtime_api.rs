@@ -4,7 +4,7 @@ use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_hearth_staking::StakeInspect;
+use hearth_primitives::StakeInspect;
 use scale_info::TypeInfo;
 
 /// One neuron as the metagraph shows it.
@@ -56,7 +56,7 @@ sp_api::decl_runtime_apis! {
 impl<T: Config> Pallet<T> {
 	/// The metagraph view of `netuid` (the runtime API's answer).
 	pub fn metagraph(netuid: NetUid) -> Option<MetagraphView<T::AccountId, BlockNumberFor<T>>> {
-		let info = Networks::<T>::get(netuid)?;
+		let info = SubnetInfos::<T>::get(netuid)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let registered = RegisteredAt::<T>::get(netuid);
 		let last_update = LastUpdate::<T>::get(netuid);
@@ -91,6 +91,6 @@ impl<T: Config> Pallet<T> {
 
 	/// Every subnet's netuid.
 	pub fn netuids() -> Vec<NetUid> {
-		SubnetList::<T>::get().iter().map(|e| e.netuid).collect()
+		SubnetEntries::<T>::get().iter().map(|e| e.netuid).collect()
 	}
 }

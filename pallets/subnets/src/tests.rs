@@ -4,7 +4,7 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold},
 	BoundedVec,
 };
-use pallet_hearth_staking::StakeInspect;
+use hearth_primitives::StakeInspect;
 use sp_runtime::Perbill;
 use sp_runtime::DispatchError;
 
@@ -23,7 +23,7 @@ fn staked_hotkey(owner: AccountId, i: u64, stake: Balance) -> AccountId {
 /// OWNER creates a subnet; returns its netuid.
 fn new_subnet() -> NetUid {
 	assert_ok!(Subnets::create_subnet(RuntimeOrigin::signed(OWNER), Balance::MAX));
-	SubnetList::<Test>::get().last().unwrap().netuid
+	SubnetEntries::<Test>::get().last().unwrap().netuid
 }
 
 fn register(netuid: NetUid, owner: AccountId, i: u64, stake: Balance) -> AccountId {
@@ -43,7 +43,7 @@ fn next_epoch(netuid: NetUid) -> u64 {
 
 impl Subnets {
 	fn subnets(netuid: NetUid) -> SubnetOf<Test> {
-		Networks::<Test>::get(netuid).expect("subnet exists")
+		SubnetInfos::<Test>::get(netuid).expect("subnet exists")
 	}
 }
 
@@ -106,7 +106,7 @@ fn the_owner_dissolves_an_empty_subnet_and_gets_the_lock_back() {
 		assert_eq!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid), 0);
 		assert!(Keys::<Test>::get(netuid).is_empty());
 		assert_eq!(Uids::<Test>::iter_prefix(netuid).count(), 0);
-		assert!(SubnetList::<Test>::get().is_empty());
+		assert!(SubnetEntries::<Test>::get().is_empty());
 		// The netuid is free again.
 		assert_eq!(new_subnet(), netuid);
 	});
@@ -121,7 +121,7 @@ fn the_owner_sets_hyperparameters_within_bounds_at_a_limited_rate() {
 		run_to(3);
 		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::signed(OWNER), netuid, Hyperparameter::Tempo(20)));
 		assert_eq!(Subnets::subnets(netuid).params.tempo, 20);
-		assert_eq!(SubnetList::<Test>::get()[0].tempo, 20);
+		assert_eq!(SubnetEntries::<Test>::get()[0].tempo, 20);
 		assert!(subnet_events().contains(&Event::HyperparameterSet { netuid, change: Hyperparameter::Tempo(20) }));
 		assert_noop!(
 			Subnets::set_hyperparameter(RuntimeOrigin::signed(OWNER), netuid, Hyperparameter::Kappa(100)),
@@ -463,7 +463,7 @@ fn a_reveal_after_its_epoch_is_too_late_and_commits_are_bounded() {
 		let first = next_epoch(netuid);
 		run_to(first);
 		run_to(System::block_number() + 2);
-		let info = Networks::<Test>::get(netuid).unwrap();
+		let info = SubnetInfos::<Test>::get(netuid).unwrap();
 		// Still live until the next epoch prunes it: revealing now is on time...
 		assert_eq!(info.epochs, WeightCommits::<Test>::get(netuid, v[1])[0].epoch + 1);
 		// ...but after one more epoch it is too late (the epoch prunes it, too).
@@ -489,7 +489,7 @@ fn a_late_reveal_of_a_live_commit_is_refused() {
 		let hash = Subnets::commit_hash(&v[0], netuid, &u, &w, &salt, 0);
 		assert_ok!(Subnets::commit_weights(RuntimeOrigin::signed(v[0]), netuid, hash));
 		// Pretend two epochs passed without the hook pruning (counter only).
-		Networks::<Test>::mutate(netuid, |i| i.as_mut().unwrap().epochs += 2);
+		SubnetInfos::<Test>::mutate(netuid, |i| i.as_mut().unwrap().epochs += 2);
 		assert_noop!(
 			Subnets::reveal_weights(RuntimeOrigin::signed(v[0]), netuid, u, w, salt, 0),
 			Error::<Test>::RevealTooLate
@@ -507,8 +507,8 @@ fn epochs_are_staggered_and_at_most_one_runs_per_block() {
 		assert_eq!(Subnets::next_epoch_at(a, TEMPO, 1), 9);
 		assert_eq!(Subnets::next_epoch_at(b, TEMPO, 1), 8);
 		run_to(9);
-		assert_eq!(Networks::<Test>::get(a).unwrap().last_epoch, Some(9));
-		assert_eq!(Networks::<Test>::get(b).unwrap().last_epoch, Some(8));
+		assert_eq!(SubnetInfos::<Test>::get(a).unwrap().last_epoch, Some(9));
+		assert_eq!(SubnetInfos::<Test>::get(b).unwrap().last_epoch, Some(8));
 		// With b at tempo 9 (due where (x + 3) % 10 == 0) and a at tempo 10 (due where
 		// (x + 2) % 11 == 0), some later block has both due: the second waits one block.
 		run_to(12);
@@ -518,12 +518,12 @@ fn epochs_are_staggered_and_at_most_one_runs_per_block() {
 		assert_eq!((next_a, next_b), (20, 17));
 		let shared = (27..400).find(|x| (x + 2) % 11 == 0 && (x + 3) % 10 == 0).unwrap();
 		run_to(shared);
-		let ran: Vec<NetUid> = [a, b].into_iter().filter(|n| Networks::<Test>::get(n).unwrap().last_epoch == Some(shared)).collect();
+		let ran: Vec<NetUid> = [a, b].into_iter().filter(|n| SubnetInfos::<Test>::get(n).unwrap().last_epoch == Some(shared)).collect();
 		assert_eq!(ran.len(), 1, "one epoch per block");
 		assert_eq!(PendingEpochs::<Test>::get().len(), 1);
 		run_to(shared + 1);
 		assert!(PendingEpochs::<Test>::get().is_empty());
-		assert!([a, b].iter().any(|n| Networks::<Test>::get(n).unwrap().last_epoch == Some(shared + 1)));
+		assert!([a, b].iter().any(|n| SubnetInfos::<Test>::get(n).unwrap().last_epoch == Some(shared + 1)));
 	});
 }
 
@@ -545,7 +545,7 @@ fn expected_epoch(netuid: NetUid, now: u64, emission: u128) -> hearth_yuma::Epoc
 	let row = |r: Option<Row>| r.map(|r| r.into_inner()).unwrap_or_default();
 	let weights: Vec<_> = (0..n as u16).map(|u| row(Weights::<Test>::get(netuid, u))).collect();
 	let bonds: Vec<_> = (0..n as u16).map(|u| row(Bonds::<Test>::get(netuid, u))).collect();
-	let info = Networks::<Test>::get(netuid).unwrap();
+	let info = SubnetInfos::<Test>::get(netuid).unwrap();
 	let params = info.params.to_yuma();
 	hearth_yuma::run_epoch(&hearth_yuma::EpochInput {
 		block: now,
@@ -603,7 +603,7 @@ fn emissions_land_on_hotkey_pools_exactly_as_yuma_computes() {
 		assert!(stats[0].dividends > 0 && stats[1].dividends > 0);
 		// The subnet's stake (its weight in the split) is what its neurons hold.
 		let total: u128 = all.iter().map(Staking::hotkey_stake).sum();
-		assert!(SubnetList::<Test>::get()[0].stake > 0 && SubnetList::<Test>::get()[0].stake <= total);
+		assert!(SubnetEntries::<Test>::get()[0].stake > 0 && SubnetEntries::<Test>::get()[0].stake <= total);
 	});
 }
 

@@ -5,10 +5,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
-pub use pallet_hearth_emissions::NetUid;
-
-/// A neuron's index inside its subnet.
-pub type Uid = u16;
+pub use hearth_primitives::{GpuSpec, GpuVendor, MaxModelLen, NetUid, Uid};
 
 /// The most uids any subnet may have (a subnet's own `max_uids` is at most this).
 pub const MAX_UIDS: u32 = 4096;
@@ -311,41 +308,6 @@ impl Endpoint {
 	/// Routable enough to publish: not the unspecified address, not port 0.
 	pub fn is_valid(&self) -> bool {
 		self.port != 0 && self.ip != [0u8; 16]
-	}
-}
-
-/// GPU makers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
-pub enum GpuVendor {
-	Nvidia,
-	Amd,
-	Intel,
-	Apple,
-	Other,
-}
-
-/// The longest GPU model name.
-pub type MaxModelLen = ConstU32<32>;
-
-/// One kind of GPU a miner has.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
-pub struct GpuSpec {
-	pub vendor: GpuVendor,
-	/// The model, printable ASCII, e.g. `H100-SXM5`.
-	pub model: BoundedVec<u8, MaxModelLen>,
-	/// Memory per GPU, GiB.
-	pub vram_gib: u16,
-	/// How many of them.
-	pub count: u8,
-}
-
-impl GpuSpec {
-	/// A non-empty printable model name, some memory and at least one GPU.
-	pub fn is_valid(&self) -> bool {
-		!self.model.is_empty() &&
-			self.model.iter().all(|c| c.is_ascii_graphic() || *c == b' ') &&
-			self.vram_gib > 0 &&
-			self.count > 0
 	}
 }
 

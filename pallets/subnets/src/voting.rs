@@ -92,7 +92,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_commit(netuid: NetUid, hotkey: T::AccountId, hash: [u8; 32]) -> DispatchResult {
-		let info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		let info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		ensure!(info.params.commit_reveal, Error::<T>::CommitRevealDisabled);
 		let uid = Self::uid_of(netuid, &hotkey)?;
 		let permitted = Metagraph::<T>::get(netuid).get(uid as usize).is_some_and(|s| s.validator_permit);
@@ -121,7 +121,7 @@ impl<T: Config> Pallet<T> {
 		salt: Salt,
 		version_key: u64,
 	) -> DispatchResult {
-		let info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		let info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		ensure!(info.params.commit_reveal, Error::<T>::CommitRevealDisabled);
 		let uid = Self::uid_of(netuid, &hotkey)?;
 		let hash = Self::commit_hash(&hotkey, netuid, &uids, &values, &salt, version_key);

@@ -1,17 +1,8 @@
 //! The compute market: GPU leases between tenants and miners.
 
-use crate::{AccountId, Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeEvent, Slashing, Staking, HTH};
+use crate::{Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeEvent, Slashing, Staking, HTH};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
-use pallet_hearth_subnets::NetUid;
 use sp_runtime::Perbill;
-
-/// A provider must be a neuron of the subnet it offers on.
-pub struct SubnetNeurons;
-impl pallet_hearth_leases::SubnetNeurons<AccountId> for SubnetNeurons {
-	fn is_neuron(netuid: NetUid, hotkey: &AccountId) -> bool {
-		pallet_hearth_subnets::Uids::<Runtime>::contains_key(netuid, hotkey)
-	}
-}
 
 parameter_types! {
 	pub const LeasesPalletId: PalletId = PalletId(*b"hth/leas");
@@ -34,11 +25,11 @@ parameter_types! {
 }
 
 impl pallet_hearth_leases::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = LeasesPalletId;
 	type Staking = Staking;
-	type Neurons = SubnetNeurons;
+	/// A provider must be a neuron of the subnet it offers on.
+	type Neurons = crate::Subnets;
 	type Offences = Slashing;
 	type Burn = Emissions;
 	type MinProviderStake = MinProviderStake;

@@ -5,7 +5,8 @@
 
 use crate::{Balance, Balances, Runtime, RuntimeEvent, Slashing, Staking, HTH};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
-use pallet_hearth_slashing::{OffenceConfig, OffenceKind, OffenceParams};
+use hearth_primitives::OffenceKind;
+use pallet_hearth_slashing::{OffenceConfig, OffenceParams};
 use sp_runtime::Perbill;
 
 parameter_types! {
@@ -20,7 +21,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_staking::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;
@@ -29,7 +29,7 @@ impl pallet_hearth_staking::Config for Runtime {
 	type MaxTake = MaxTake;
 	type DefaultTake = DefaultTake;
 	/// A day of 6 s blocks between two take increases.
-	type TakeIncreaseDelay = ConstU32<14_400>;
+	type TakeIncreaseDelay = ConstU32<{ crate::DAYS }>;
 	type UnbondingPeriod = pallet_hearth_params::UnbondingPeriod<Runtime>;
 	type PendingSlash = Slashing;
 	type WeightInfo = pallet_hearth_staking::weights::SubstrateWeight<Runtime>;
@@ -58,7 +58,6 @@ impl OffenceConfig for HearthOffences {
 }
 
 impl pallet_hearth_slashing::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type Staking = Staking;
 	type Offences = HearthOffences;
@@ -68,5 +67,7 @@ impl pallet_hearth_slashing::Config for Runtime {
 	type MaxScheduleLookahead = ConstU32<64>;
 	/// The burned part of a slash is counted by emissions.
 	type Burn = crate::Emissions;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::SlashingHelper;
 	type WeightInfo = pallet_hearth_slashing::weights::SubstrateWeight<Runtime>;
 }

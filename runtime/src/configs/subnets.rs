@@ -2,20 +2,18 @@
 
 use crate::{
 	Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeEvent, RuntimeHoldReason, Staking,
-	Subnets, HTH, MILLI_HTH,
+	Subnets, DAYS, HTH, MILLI_HTH,
 };
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
-/// A day of 6 s blocks.
-const DAY: BlockNumber = 14_400;
-
 parameter_types! {
 	pub const EmissionsPalletId: PalletId = PalletId(*b"hth/emis");
 	/// 100 HTH to create the first subnet; each creation doubles it, a week decays it back.
 	pub const MinLock: Balance = 100 * HTH;
-	pub const LockDecayBlocks: BlockNumber = 7 * DAY;
+	/// A week of 6 s blocks.
+	pub const LockDecayBlocks: BlockNumber = 7 * DAYS;
 	/// Registration costs between 0.1 and 100 HTH.
 	pub const MinBurn: Balance = 100 * MILLI_HTH;
 	pub const MaxBurn: Balance = 100 * HTH;
@@ -28,7 +26,6 @@ parameter_types! {
 }
 
 impl pallet_hearth_emissions::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type PalletId = EmissionsPalletId;
 	type Subnets = Subnets;
@@ -42,7 +39,6 @@ impl pallet_hearth_emissions::Config for Runtime {
 }
 
 impl pallet_hearth_subnets::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Staking = Staking;

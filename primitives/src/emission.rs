@@ -1,10 +1,9 @@
-//! What emissions asks of other pallets, and what it offers them.
+//! What the emissions pallet asks of other pallets (stake and demand per subnet), and
+//! what it offers them (the pot each subnet's epoch is paid from).
 
 use alloc::vec::Vec;
+use crate::NetUid;
 use frame_support::traits::fungible;
-
-/// A subnet's id.
-pub type NetUid = u16;
 
 /// The subnets that share the block reward (implemented by the subnets pallet).
 pub trait SubnetStakes<Balance> {

@@ -1,5 +1,6 @@
 //! What other pallets ask of staking: how much stake a hotkey has, crediting rewards,
-//! slashing, and whether a hotkey has a slash pending (so stake cannot dodge it).
+//! slashing (implemented by the staking pallet), and whether a hotkey has a slash
+//! pending so that stake cannot dodge it (implemented by the slashing pallet).
 
 use frame_support::traits::tokens::fungible;
 use sp_runtime::{DispatchError, Perbill};

@@ -12,23 +12,11 @@ use hearth_engine::gemm::gemm_i8;
 use hearth_engine::import::{quantize, seeded};
 use hearth_engine::model::Activation;
 use hearth_engine::{run, run_batch, CpuGemm, Input, Model};
+use hearth_benches::{measure, Budget};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
-
-/// The fastest of `reps` runs (after one warm-up).
-fn best<F: FnMut()>(reps: usize, mut f: F) -> Duration {
-	f();
-	(0..reps).map(|_| {
-		let t = Instant::now();
-		f();
-		t.elapsed()
-	})
-	.min()
-	.unwrap_or_default()
-}
 
 fn gemm_shapes() {
-	println!("int8 GEMM (C = A·Bᵀ, i32 accumulation) vs matrixmultiply f32 sgemm, 1 thread, best of 20");
+	println!("int8 GEMM (C = A·Bᵀ, i32 accumulation) vs matrixmultiply f32 sgemm, 1 thread, median of 20");
 	println!("{:>18} {:>12} {:>12} {:>8}", "M×K×N", "int8 GOP/s", "f32 GFLOP/s", "ratio");
 	let mut rng = seeded::SplitMix64::new(1);
 	for (m, k, n) in [(128usize, 384usize, 384usize), (128, 384, 1536), (128, 1536, 384), (128, 32, 128), (128, 128, 32)] {
@@ -38,14 +26,14 @@ fn gemm_shapes() {
 		let bf: Vec<f32> = b8.iter().map(|v| *v as f32 / 127.0).collect();
 		let mut c8 = vec![0i32; m * n];
 		let mut cf = vec![0f32; m * n];
-		let t8 = best(20, || gemm_i8(black_box(&a8), black_box(&b8), m, n, k, &mut c8));
+		let t8 = measure(Budget::new(20, 0), || gemm_i8(black_box(&a8), black_box(&b8), m, n, k, &mut c8));
 		// The same product: A (m×k, row-major) times Bᵀ (B is n×k row-major, so Bᵀ has
 		// row stride 1 and column stride k).
-		let tf = best(20, || unsafe {
+		let tf = measure(Budget::new(20, 0), || unsafe {
 			matrixmultiply::sgemm(m, k, n, 1.0, af.as_ptr(), k as isize, 1, bf.as_ptr(), 1, k as isize, 0.0, cf.as_mut_ptr(), n as isize, 1)
 		});
 		let ops = 2.0 * (m * k * n) as f64;
-		let (g8, gf) = (ops / t8.as_secs_f64() / 1e9, ops / tf.as_secs_f64() / 1e9);
+		let (g8, gf) = (ops / t8.secs() / 1e9, ops / tf.secs() / 1e9);
 		println!("{:>18} {:>12.1} {:>12.1} {:>7.2}x", format!("{m}×{k}×{n}"), g8, gf, g8 / gf);
 	}
 }
@@ -55,17 +43,17 @@ fn minilm_throughput() {
 	let mut rng = seeded::SplitMix64::new(2);
 	let seqs: Vec<Vec<u32>> = (0..4).map(|_| (0..128).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
 	let inputs: Vec<Input> = seqs.iter().map(|s| Input::Tokens(s)).collect();
-	let one = best(3, || {
+	let one = measure(Budget::new(3, 0), || {
 		for i in &inputs {
 			black_box(run(&model, *i, &CpuGemm::new(1)).expect("run"));
 		}
 	});
-	let two = best(3, || {
+	let two = measure(Budget::new(3, 0), || {
 		black_box(run_batch(&model, &inputs, &CpuGemm::new(1), 2));
 	});
-	let (s1, s2) = (inputs.len() as f64 / one.as_secs_f64(), inputs.len() as f64 / two.as_secs_f64());
+	let (s1, s2) = (inputs.len() as f64 / one.secs(), inputs.len() as f64 / two.secs());
 	let flops = 2.87e9; // per 128-token sequence (linear layers and attention)
-	println!("MiniLM-L6 det-int8, 128 tokens, best of 3 batches of 4 sequences");
+	println!("MiniLM-L6 det-int8, 128 tokens, median of 3 batches of 4 sequences");
 	println!("  1 thread : {s1:>6.1} seq/s ({:.1} GOP/s)", s1 * flops / 1e9);
 	println!("  2 threads: {s2:>6.1} seq/s ({:.1} GOP/s), {:.2}x the 1-thread rate", s2 * flops / 1e9, s2 / s1);
 }
@@ -73,10 +61,10 @@ fn minilm_throughput() {
 fn mlp_latency() {
 	let model = Model::Mlp(quantize::mlp(&seeded::mlp(&[16, 64, 64, 8], Activation::Gelu, 3)).expect("quantize"));
 	let x: Vec<i32> = (0..16).map(|i| i * 300 - 2400).collect();
-	let t = best(200, || {
+	let t = measure(Budget::new(200, 0), || {
 		black_box(run(&model, Input::Features(&x), &CpuGemm::new(1)).expect("run"));
 	});
-	println!("MLP 16→64→64→8 (GELU), one input: {:.1} µs", t.as_secs_f64() * 1e6);
+	println!("MLP 16→64→64→8 (GELU), one input: {}", t.summary());
 }
 
 fn main() {

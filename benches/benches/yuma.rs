@@ -1,12 +1,13 @@
 //! One Yuma epoch at n = 256, 1024 and 4096 uids with 64 validators, for dense and
 //! sparse weight patterns, against the dense O(n²) reference measured in the same run.
 //!
-//! `cargo bench -p hearth-yuma` prints, per case: the sparse epoch's time, its time per
-//! non-zero weight, the reference's time, and the ratio. Set `YUMA_BENCH_QUICK=1` to
-//! skip n = 4096 for the reference (its matrices take ~1 GiB).
+//! `cargo bench -p hearth-benches --bench yuma` prints, per case: the sparse epoch's
+//! median time, its time per non-zero weight, the reference's median, and the ratio.
+//! Set `YUMA_BENCH_QUICK=1` to skip n = 4096 for the reference (its matrices take
+//! ~1 GiB).
 
+use hearth_benches::{measure, Budget, Rng};
 use hearth_yuma::{reference::run_epoch_dense, run_epoch, EpochInput, Hyperparams, Neuron, U16Row, Variant};
-use std::time::{Duration, Instant};
 
 const VALIDATORS: usize = 64;
 
@@ -31,22 +32,10 @@ impl Subnet {
 	}
 }
 
-/// A deterministic pseudo-random stream (xorshift).
-struct Rng(u64);
-
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 << 13;
-		self.0 ^= self.0 >> 7;
-		self.0 ^= self.0 << 17;
-		self.0
-	}
-}
-
 /// `n` uids, the first 64 validators; each validator weighs `per_row` miners (all of
 /// them when `per_row >= n`). Bonds come from one warm-up epoch.
 fn subnet(n: usize, per_row: usize, variant: Variant) -> Subnet {
-	let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64 ^ per_row as u64);
+	let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15 ^ n as u64 ^ per_row as u64);
 	let neurons = (0..n)
 		.map(|i| Neuron {
 			stake: if i < VALIDATORS { 1_000_000 + rng.next() % 1_000_000 } else { 0 },
@@ -79,20 +68,6 @@ fn subnet(n: usize, per_row: usize, variant: Variant) -> Subnet {
 	s
 }
 
-/// Best-of-k wall time of `f`, repeating for at least `budget`.
-fn time(budget: Duration, mut f: impl FnMut()) -> Duration {
-	let mut best = Duration::MAX;
-	let start = Instant::now();
-	let mut runs = 0;
-	while runs < 3 || (start.elapsed() < budget && runs < 1_000) {
-		let t = Instant::now();
-		f();
-		best = best.min(t.elapsed());
-		runs += 1;
-	}
-	best
-}
-
 fn main() {
 	let quick = std::env::var("YUMA_BENCH_QUICK").is_ok();
 	println!("{:<8} {:<7} {:<7} {:>9} {:>12} {:>14} {:>14} {:>8}", "variant", "n", "pattern", "nnz", "sparse", "per nnz", "dense ref", "ratio");
@@ -101,14 +76,15 @@ fn main() {
 			for (pattern, per_row) in [("dense", usize::MAX), ("sparse", 32)] {
 				let s = subnet(n, per_row, variant);
 				let nnz: usize = s.weights.iter().map(Vec::len).sum::<usize>() + s.bonds.iter().map(Vec::len).sum::<usize>();
-				let sparse = time(Duration::from_millis(300), || {
+				let budget = Budget::new(3, 300);
+				let sparse = measure(budget, || {
 					std::hint::black_box(run_epoch(&s.input()).expect("valid"));
 				});
 				let dense = if quick && n > 1024 {
 					None
 				} else {
 					assert_eq!(run_epoch(&s.input()).expect("valid"), run_epoch_dense(&s.input()), "sparse == dense");
-					Some(time(Duration::from_millis(300), || {
+					Some(measure(budget, || {
 						std::hint::black_box(run_epoch_dense(&s.input()));
 					}))
 				};
@@ -118,10 +94,10 @@ fn main() {
 					n,
 					pattern,
 					nnz,
-					sparse.as_secs_f64() * 1e3,
-					sparse.as_secs_f64() * 1e9 / nnz.max(1) as f64,
-					dense.map_or("skipped".into(), |d| format!("{:.3}ms", d.as_secs_f64() * 1e3)),
-					dense.map_or("-".into(), |d| format!("{:.1}x", d.as_secs_f64() / sparse.as_secs_f64())),
+					sparse.secs() * 1e3,
+					sparse.secs() * 1e9 / nnz.max(1) as f64,
+					dense.as_ref().map_or("skipped".into(), |d| format!("{:.3}ms", d.secs() * 1e3)),
+					dense.as_ref().map_or("-".into(), |d| format!("{:.1}x", sparse.speedup_over(d))),
 				);
 			}
 		}

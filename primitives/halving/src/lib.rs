@@ -17,13 +17,11 @@
 //! caps (with Hearth's numbers the reward reaches zero first); it makes
 //! "the sum of every future reward never exceeds the cap" hold for every schedule.
 //!
-//! `no_std`, no dependencies: the emissions pallet and its runtime API use it, and so
-//! can any explorer.
+//! `no_std`, no dependencies, no units: Hearth's own schedule (21M HTH, 0.5 HTH a
+//! block) is `hearth_primitives::EMISSION_SCHEDULE`. The emissions pallet and its
+//! runtime API use it, and so can any explorer.
 
 #![cfg_attr(not(feature = "std"), no_std)]
-
-/// One HTH in the smallest unit (12 decimals).
-pub const HTH: u128 = 1_000_000_000_000;
 
 /// Why a schedule was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,9 +66,6 @@ pub struct Position {
 }
 
 impl Schedule {
-	/// Hearth's schedule: a 21,000,000 HTH cap and 0.5 HTH per block to start.
-	pub const HEARTH: Schedule = Schedule { cap: 21_000_000 * HTH, initial: HTH / 2 };
-
 	/// A schedule with this cap and initial reward.
 	pub const fn new(cap: u128, initial: u128) -> Result<Self, ScheduleError> {
 		if cap == 0 {

@@ -1,0 +1,18 @@
+//! What the subnets pallet offers other pallets through `hearth-primitives`.
+
+use crate::{pallet::*, types::NetUid};
+use alloc::vec::Vec;
+
+/// Emissions splits the block reward by the stake each subnet held at its last epoch.
+impl<T: Config> hearth_primitives::SubnetStakes<u128> for Pallet<T> {
+	fn subnet_stakes() -> Vec<(NetUid, u128)> {
+		SubnetEntries::<T>::get().iter().map(|e| (e.netuid, e.stake)).collect()
+	}
+}
+
+/// Leases accept offers only from neurons of the subnet.
+impl<T: Config> hearth_primitives::SubnetNeurons<T::AccountId> for Pallet<T> {
+	fn is_neuron(netuid: NetUid, hotkey: &T::AccountId) -> bool {
+		Uids::<T>::contains_key(netuid, hotkey)
+	}
+}

@@ -1,0 +1,38 @@
+//! # Hearth primitives
+//!
+//! What Hearth's pallets share, so that no pallet imports another: the runtime wires
+//! each trait below to the pallet that implements it (as `sp-staking` does for
+//! polkadot-sdk's staking pallets).
+//!
+//! | module | what | implemented by |
+//! |---|---|---|
+//! | [`ids`] | [`NetUid`], [`Uid`] | — |
+//! | [`units`] | [`HTH`](units::HTH) and its fractions, block-time units, [`EMISSION_SCHEDULE`] | — |
+//! | [`gpu`] | [`GpuSpec`], [`GpuVendor`] | — |
+//! | [`stake`] | [`StakeInspect`], [`StakeReward`], [`StakeSlash`], [`PendingSlash`] | staking; slashing (`PendingSlash`) |
+//! | [`offence`] | [`ReportOffence`], [`OffenceKind`], [`Subject`], [`SlashId`] | slashing |
+//! | [`emission`] | [`SubnetStakes`], [`SubnetDemand`], [`EmissionPot`] | subnets, leases, emissions |
+//! | [`subnet`] | [`SubnetNeurons`] | subnets |
+//!
+//! `no_std`; the pure crates beside it (`hearth-yuma`, `hearth-halving`) know nothing of
+//! FRAME, this one only its currency traits.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod emission;
+pub mod gpu;
+pub mod ids;
+pub mod offence;
+pub mod stake;
+pub mod subnet;
+pub mod units;
+
+pub use emission::{EmissionPot, SubnetDemand, SubnetStakes};
+pub use gpu::{GpuSpec, GpuVendor, MaxModelLen};
+pub use ids::{NetUid, Uid};
+pub use offence::{OffenceKind, ReportOffence, SlashId, Subject};
+pub use stake::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
+pub use subnet::SubnetNeurons;
+pub use units::EMISSION_SCHEDULE;
