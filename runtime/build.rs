@@ -2,9 +2,7 @@
 
 #[cfg(all(feature = "std", feature = "metadata-hash"))]
 fn main() {
-	substrate_wasm_builder::WasmBuilder::init_with_defaults()
-		.enable_metadata_hash("HTH", 12)
-		.build();
+	substrate_wasm_builder::WasmBuilder::init_with_defaults().enable_metadata_hash("HTH", 12).build();
 }
 
 #[cfg(all(feature = "std", not(feature = "metadata-hash")))]

@@ -8,18 +8,20 @@
 //!
 //! Weights are seeded (the real MiniLM has the same shapes, so the same speed).
 
+use hearth_benches::{measure, Budget};
 use hearth_engine::gemm::gemm_i8;
 use hearth_engine::import::{quantize, seeded};
 use hearth_engine::model::Activation;
 use hearth_engine::{run, run_batch, CpuGemm, Input, Model};
-use hearth_benches::{measure, Budget};
 use std::hint::black_box;
 
 fn gemm_shapes() {
 	println!("int8 GEMM (C = A·Bᵀ, i32 accumulation) vs matrixmultiply f32 sgemm, 1 thread, median of 20");
 	println!("{:>18} {:>12} {:>12} {:>8}", "M×K×N", "int8 GOP/s", "f32 GFLOP/s", "ratio");
 	let mut rng = seeded::SplitMix64::new(1);
-	for (m, k, n) in [(128usize, 384usize, 384usize), (128, 384, 1536), (128, 1536, 384), (128, 32, 128), (128, 128, 32)] {
+	for (m, k, n) in
+		[(128usize, 384usize, 384usize), (128, 384, 1536), (128, 1536, 384), (128, 32, 128), (128, 128, 32)]
+	{
 		let a8: Vec<i8> = (0..m * k).map(|_| (rng.next_u64() % 255) as i32 as i8).map(|v| v.max(-127)).collect();
 		let b8: Vec<i8> = (0..n * k).map(|_| (rng.next_u64() % 255) as i32 as i8).map(|v| v.max(-127)).collect();
 		let af: Vec<f32> = a8.iter().map(|v| *v as f32 / 127.0).collect();
@@ -30,7 +32,22 @@ fn gemm_shapes() {
 		// The same product: A (m×k, row-major) times Bᵀ (B is n×k row-major, so Bᵀ has
 		// row stride 1 and column stride k).
 		let tf = measure(Budget::new(20, 0), || unsafe {
-			matrixmultiply::sgemm(m, k, n, 1.0, af.as_ptr(), k as isize, 1, bf.as_ptr(), 1, k as isize, 0.0, cf.as_mut_ptr(), n as isize, 1)
+			matrixmultiply::sgemm(
+				m,
+				k,
+				n,
+				1.0,
+				af.as_ptr(),
+				k as isize,
+				1,
+				bf.as_ptr(),
+				1,
+				k as isize,
+				0.0,
+				cf.as_mut_ptr(),
+				n as isize,
+				1,
+			)
 		});
 		let ops = 2.0 * (m * k * n) as f64;
 		let (g8, gf) = (ops / t8.secs() / 1e9, ops / tf.secs() / 1e9);

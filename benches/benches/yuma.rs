@@ -53,7 +53,8 @@ fn subnet(n: usize, per_row: usize, variant: Variant) -> Subnet {
 			let mut row: Vec<(u16, u16)> = if per_row >= n {
 				(0..n).map(|j| (j as u16, 1 + (rng.next() % 65_535) as u16)).collect()
 			} else {
-				let mut cols: Vec<u16> = (0..per_row).map(|_| (VALIDATORS as u64 + rng.next() % (n - VALIDATORS) as u64) as u16).collect();
+				let mut cols: Vec<u16> =
+					(0..per_row).map(|_| (VALIDATORS as u64 + rng.next() % (n - VALIDATORS) as u64) as u16).collect();
 				cols.sort();
 				cols.dedup();
 				cols.into_iter().map(|j| (j, 1 + (rng.next() % 65_535) as u16)).collect()
@@ -70,12 +71,16 @@ fn subnet(n: usize, per_row: usize, variant: Variant) -> Subnet {
 
 fn main() {
 	let quick = std::env::var("YUMA_BENCH_QUICK").is_ok();
-	println!("{:<8} {:<7} {:<7} {:>9} {:>12} {:>14} {:>14} {:>8}", "variant", "n", "pattern", "nnz", "sparse", "per nnz", "dense ref", "ratio");
+	println!(
+		"{:<8} {:<7} {:<7} {:>9} {:>12} {:>14} {:>14} {:>8}",
+		"variant", "n", "pattern", "nnz", "sparse", "per nnz", "dense ref", "ratio"
+	);
 	for variant in [Variant::Yuma3, Variant::Yuma] {
 		for n in [256usize, 1024, 4096] {
 			for (pattern, per_row) in [("dense", usize::MAX), ("sparse", 32)] {
 				let s = subnet(n, per_row, variant);
-				let nnz: usize = s.weights.iter().map(Vec::len).sum::<usize>() + s.bonds.iter().map(Vec::len).sum::<usize>();
+				let nnz: usize =
+					s.weights.iter().map(Vec::len).sum::<usize>() + s.bonds.iter().map(Vec::len).sum::<usize>();
 				let budget = Budget::new(3, 300);
 				let sparse = measure(budget, || {
 					std::hint::black_box(run_epoch(&s.input()).expect("valid"));

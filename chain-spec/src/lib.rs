@@ -27,10 +27,8 @@ pub fn properties() -> Properties {
 }
 
 fn wasm() -> Result<&'static [u8], String> {
-	hearth_runtime::WASM_BINARY.ok_or_else(|| {
-		"the runtime's wasm is not in this build (was it built with SKIP_WASM_BUILD=1?)"
-			.to_string()
-	})
+	hearth_runtime::WASM_BINARY
+		.ok_or_else(|| "the runtime's wasm is not in this build (was it built with SKIP_WASM_BUILD=1?)".to_string())
 }
 
 /// One authority (Alice), 2 s blocks; what `hearth-node --dev` runs.

@@ -19,14 +19,12 @@ fn without_code(mut spec: Value) -> (Value, Option<String>) {
 
 #[test]
 fn committed_local_testnet_spec_is_current() {
-	let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-		.join(hearth_chain_spec::LOCAL_TESTNET_SPEC_PATH);
+	let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(hearth_chain_spec::LOCAL_TESTNET_SPEC_PATH);
 	let committed = std::fs::read_to_string(&path)
 		.unwrap_or_else(|e| panic!("{} cannot be read ({e}): run `make chain-spec`", path.display()));
-	let fresh = hearth_chain_spec::to_plain_json(
-		&hearth_chain_spec::local_testnet().expect("the runtime wasm is built"),
-	)
-	.expect("the spec serializes");
+	let fresh =
+		hearth_chain_spec::to_plain_json(&hearth_chain_spec::local_testnet().expect("the runtime wasm is built"))
+			.expect("the spec serializes");
 
 	let (committed, committed_code) =
 		without_code(serde_json::from_str(&committed).expect("the committed spec is JSON"));

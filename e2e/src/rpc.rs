@@ -41,11 +41,7 @@ impl Rpc {
 	}
 
 	/// Calls `method` with positional `args`.
-	pub async fn call<T: DeserializeOwned>(
-		&self,
-		method: &str,
-		args: Vec<Value>,
-	) -> Result<T, ClientError> {
+	pub async fn call<T: DeserializeOwned>(&self, method: &str, args: Vec<Value>) -> Result<T, ClientError> {
 		self.http.request(method, params(args)).await
 	}
 

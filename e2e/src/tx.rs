@@ -2,9 +2,7 @@
 //! transaction extensions, in the runtime's order, with the values the node reports.
 
 use codec::Encode;
-use hearth_runtime::{
-	Hash, Nonce, RuntimeCall, SignedPayload, UncheckedExtrinsic,
-};
+use hearth_runtime::{Hash, Nonce, RuntimeCall, SignedPayload, UncheckedExtrinsic};
 use serde_json::{json, Value};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::generic::Era;
@@ -24,16 +22,10 @@ impl ChainContext {
 	/// Reads the genesis hash and runtime version from the node.
 	pub async fn fetch(rpc: &Rpc) -> Self {
 		let genesis_hash = rpc.block_hash(0).await.expect("the node knows its genesis block");
-		let version: Value =
-			rpc.call("state_getRuntimeVersion", vec![]).await.expect("runtime version");
-		let field = |name: &str| {
-			version.get(name).and_then(Value::as_u64).unwrap_or_else(|| panic!("no {name}")) as u32
-		};
-		Self {
-			genesis_hash,
-			spec_version: field("specVersion"),
-			transaction_version: field("transactionVersion"),
-		}
+		let version: Value = rpc.call("state_getRuntimeVersion", vec![]).await.expect("runtime version");
+		let field =
+			|name: &str| version.get(name).and_then(Value::as_u64).unwrap_or_else(|| panic!("no {name}")) as u32;
+		Self { genesis_hash, spec_version: field("specVersion"), transaction_version: field("transactionVersion") }
 	}
 }
 
@@ -50,26 +42,11 @@ pub fn sign_as(
 	// What the extensions add to the signed payload without putting it on the wire:
 	// spec and transaction versions, genesis hash twice (genesis and immortal era),
 	// and no metadata hash.
-	let implicit = (
-		(),
-		ctx.spec_version,
-		ctx.transaction_version,
-		ctx.genesis_hash,
-		ctx.genesis_hash,
-		(),
-		(),
-		(),
-		None,
-		(),
-	);
+	let implicit =
+		((), ctx.spec_version, ctx.transaction_version, ctx.genesis_hash, ctx.genesis_hash, (), (), (), None, ());
 	let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		sender.to_account_id().into(),
-		signature.into(),
-		tx_ext,
-	)
+	UncheckedExtrinsic::new_signed(call, sender.to_account_id().into(), signature.into(), tx_ext)
 }
 
 /// `call` signed by `signer`.

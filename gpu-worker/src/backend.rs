@@ -5,7 +5,11 @@ use crate::args::BackendChoice;
 use hearth_engine::{CpuGemm, Int8Gemm, Model};
 
 /// The backend for `model`, and why the GPU is not used (if it is not).
-pub fn select<'m>(choice: BackendChoice, threads: usize, model: &'m Model) -> Result<(Box<dyn Int8Gemm + 'm>, Option<String>), String> {
+pub fn select<'m>(
+	choice: BackendChoice,
+	threads: usize,
+	model: &'m Model,
+) -> Result<(Box<dyn Int8Gemm + 'm>, Option<String>), String> {
 	if threads == 0 {
 		return Err("--threads must be at least 1".into());
 	}

@@ -12,11 +12,13 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 		Command::Model(ModelCommand::Import { safetensors, config, out }) => {
 			let config = config.unwrap_or_else(|| safetensors.with_file_name("config.json"));
 			import(&safetensors, &config, &out)
-		}
+		},
 		Command::Model(ModelCommand::Inspect { file }) => {
 			let (model, bytes) = load(&file)?;
-			Ok(json!({"model": hex32(&model_hash(&bytes)), "bytes": bytes.len(), "architecture": model.describe(), "profile": PROFILE_NAME}))
-		}
+			Ok(
+				json!({"model": hex32(&model_hash(&bytes)), "bytes": bytes.len(), "architecture": model.describe(), "profile": PROFILE_NAME}),
+			)
+		},
 		Command::Infer(args) => infer(args),
 		Command::Probe => Ok(crate::backend::probe()),
 	}
@@ -58,7 +60,9 @@ fn load(path: &Path) -> Result<(Model, Vec<u8>), String> {
 fn parse_list<T: std::str::FromStr>(flag: &str, list: &str) -> Result<Vec<T>, String> {
 	list.split(',')
 		.enumerate()
-		.map(|(i, item)| item.trim().parse().map_err(|_| format!("{flag}: item {i} ({:?}) is not a valid integer", item.trim())))
+		.map(|(i, item)| {
+			item.trim().parse().map_err(|_| format!("{flag}: item {i} ({:?}) is not a valid integer", item.trim()))
+		})
 		.collect()
 }
 

@@ -15,10 +15,10 @@ fn main() {
 			use std::io::Write;
 			// A closed pipe (`| head`) is not an error worth a panic.
 			let _ = writeln!(std::io::stdout().lock(), "{json}");
-		}
+		},
 		Err(e) => {
 			eprintln!("error: {e}");
 			std::process::exit(1);
-		}
+		},
 	}
 }

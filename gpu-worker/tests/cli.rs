@@ -49,7 +49,8 @@ fn import_then_infer_prints_the_engines_output_and_hash() {
 	assert_eq!(imported["bytes"], bytes.len());
 
 	let job = "ab".repeat(32);
-	let printed = worker(&["infer", "--model", s(&out), "--tokens", "1, 2,3,96", "--job-id", &job, "--threads", "3"]).unwrap();
+	let printed =
+		worker(&["infer", "--model", s(&out), "--tokens", "1, 2,3,96", "--job-id", &job, "--threads", "3"]).unwrap();
 	let want = run(&model, Input::Tokens(&[1, 2, 3, 96]), &CpuGemm::new(1)).unwrap();
 	let values: Vec<i32> = serde_json::from_value(printed["values"].clone()).unwrap();
 	assert_eq!(values, want.values);
@@ -129,7 +130,12 @@ fn real_minilm_imports_and_runs() {
 	let dir = minilm::cache_dir();
 	let st = dir.join("model.safetensors");
 	if !st.exists() {
-		assert_ne!(std::env::var("HEARTH_REQUIRE_MODELS").as_deref(), Ok("1"), "{} is missing: run scripts/setup.sh", st.display());
+		assert_ne!(
+			std::env::var("HEARTH_REQUIRE_MODELS").as_deref(),
+			Ok("1"),
+			"{} is missing: run scripts/setup.sh",
+			st.display()
+		);
 		eprintln!("SKIPPED: {} is missing (run scripts/setup.sh)", st.display());
 		return;
 	}
@@ -137,7 +143,9 @@ fn real_minilm_imports_and_runs() {
 	let imported = worker(&["model", "import", "--safetensors", s(&st), "--out", s(&out)]).unwrap();
 	assert_eq!(imported["architecture"], "bert 6×384, 12 heads, ffn 1536, vocab 30522, 512 positions");
 	let a = worker(&["infer", "--model", s(&out), "--tokens", "101,7592,2088,102"]).unwrap();
-	let b = worker(&["infer", "--model", s(&out), "--tokens", "101,7592,2088,102", "--threads", "1", "--backend", "cpu"]).unwrap();
+	let b =
+		worker(&["infer", "--model", s(&out), "--tokens", "101,7592,2088,102", "--threads", "1", "--backend", "cpu"])
+			.unwrap();
 	assert_eq!(a["shape"], serde_json::json!([384]));
 	assert_eq!(a["output_hash"], b["output_hash"], "thread count does not change the hash");
 	assert_eq!(a["values"], b["values"]);

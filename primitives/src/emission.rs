@@ -1,8 +1,8 @@
 //! What the emissions pallet asks of other pallets (stake and demand per subnet), and
 //! what it offers them (the pot each subnet's epoch is paid from).
 
-use alloc::vec::Vec;
 use crate::NetUid;
+use alloc::vec::Vec;
 use frame_support::traits::fungible;
 
 /// The subnets that share the block reward (implemented by the subnets pallet).

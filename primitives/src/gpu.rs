@@ -38,9 +38,9 @@ pub struct GpuSpec {
 impl GpuSpec {
 	/// A non-empty printable model name, some memory and at least one GPU.
 	pub fn is_valid(&self) -> bool {
-		!self.model.is_empty() &&
-			self.model.iter().all(|c| c.is_ascii_graphic() || *c == b' ') &&
-			self.vram_gib > 0 &&
-			self.count > 0
+		!self.model.is_empty()
+			&& self.model.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
+			&& self.vram_gib > 0
+			&& self.count > 0
 	}
 }

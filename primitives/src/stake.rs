@@ -28,10 +28,7 @@ pub trait StakeReward<AccountId, Currency: fungible::Balanced<AccountId>> {
 pub trait StakeSlash<AccountId, Currency: fungible::Balanced<AccountId>> {
 	/// Takes `fraction` of the hotkey's pool and of its unbonding pool, and hands the
 	/// funds over as a credit (to pay a reporter and burn the rest).
-	fn slash(
-		hotkey: &AccountId,
-		fraction: Perbill,
-	) -> Result<fungible::Credit<AccountId, Currency>, DispatchError>;
+	fn slash(hotkey: &AccountId, fraction: Perbill) -> Result<fungible::Credit<AccountId, Currency>, DispatchError>;
 }
 
 /// Whether a hotkey has an offence whose slash is not applied yet.

@@ -20,8 +20,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, InherentDataExt, Leases, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, InherentDataExt, Leases, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {

@@ -68,9 +68,7 @@ impl pallet_hearth_emissions::BenchmarkHelper for EmissionsHelper {
 		let entries: Vec<_> = (1..=count as u16)
 			.map(|netuid| pallet_hearth_subnets::SubnetEntry { netuid, tempo: 360, stake: HTH * netuid as u128 })
 			.collect();
-		pallet_hearth_subnets::SubnetEntries::<Runtime>::put(
-			frame_support::BoundedVec::truncate_from(entries),
-		);
+		pallet_hearth_subnets::SubnetEntries::<Runtime>::put(frame_support::BoundedVec::truncate_from(entries));
 	}
 }
 

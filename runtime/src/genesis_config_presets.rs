@@ -8,9 +8,7 @@
 //!
 //! Both endow the well-known dev accounts and make Alice the sudo key.
 
-use crate::{
-	AccountId, BalancesConfig, HearthParamsConfig, RuntimeGenesisConfig, SudoConfig, HTH,
-};
+use crate::{AccountId, BalancesConfig, HearthParamsConfig, RuntimeGenesisConfig, SudoConfig, HTH};
 use alloc::{string::String, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -56,16 +54,9 @@ fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaI
 	(aura.public().into(), grandpa.public().into())
 }
 
-fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
-	endowed: Vec<AccountId>,
-	root: AccountId,
-	timing: Timing,
-) -> Value {
+fn genesis(authorities: Vec<(AuraId, GrandpaId)>, endowed: Vec<AccountId>, root: AccountId, timing: Timing) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances: endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>() },
 		aura: pallet_aura::GenesisConfig {
 			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},

@@ -113,8 +113,7 @@ pub fn tx_extension(nonce: Nonce, era: sp_runtime::generic::Era, tip: Balance) -
 }
 
 /// An extrinsic as the runtime decodes it.
-pub type UncheckedExtrinsic =
-	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+pub type UncheckedExtrinsic = generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// What a signer signs: the call, the extensions, and what they add implicitly.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// A block of this runtime.

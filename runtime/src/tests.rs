@@ -3,9 +3,8 @@
 
 use crate::{
 	genesis_config_presets::{self, DEV_ENDOWMENT},
-	AccountId, Aura, Balances, BalancesCall, Emissions, Proxy, ProxyType, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System, TransactionPayment,
-	EXISTENTIAL_DEPOSIT, HTH, MILLI_HTH,
+	AccountId, Aura, Balances, BalancesCall, Emissions, Proxy, ProxyType, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, RuntimeOrigin, System, TransactionPayment, EXISTENTIAL_DEPOSIT, HTH, MILLI_HTH,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -18,10 +17,11 @@ use sp_keyring::Sr25519Keyring;
 /// Recursively applies a JSON patch onto a base value, as chain-spec building does.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (k, v) in patch {
 				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -29,10 +29,9 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 /// The genesis state of a named preset, built the way the node builds it.
 fn preset_ext(name: &str) -> sp_io::TestExternalities {
 	let default = get_preset::<RuntimeGenesisConfig>(&None, |_| None).expect("default config");
-	let patch = get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| {
-		genesis_config_presets::get_preset(id)
-	})
-	.unwrap_or_else(|| panic!("preset {name} exists"));
+	let patch =
+		get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| genesis_config_presets::get_preset(id))
+			.unwrap_or_else(|| panic!("preset {name} exists"));
 	let mut config: serde_json::Value = serde_json::from_slice(&default).expect("json");
 	merge(&mut config, serde_json::from_slice(&patch).expect("json"));
 	let bytes = serde_json::to_vec(&config).expect("json");
@@ -55,10 +54,7 @@ fn bob() -> AccountId {
 #[test]
 fn runtime_lists_exactly_the_two_presets() {
 	let names = genesis_config_presets::preset_names();
-	assert_eq!(
-		names,
-		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
-	);
+	assert_eq!(names, vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]);
 	assert!(genesis_config_presets::get_preset(&PresetId::from("mainnet")).is_none());
 }
 
@@ -79,15 +75,11 @@ fn development_has_alice_alone_and_short_slots() {
 fn local_testnet_has_four_authorities_and_six_second_slots() {
 	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let aura = pallet_aura::Authorities::<Runtime>::get();
-		let expected: Vec<sp_consensus_aura::sr25519::AuthorityId> = [
-			Sr25519Keyring::Alice,
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Dave,
-		]
-		.into_iter()
-		.map(|k| k.public().into())
-		.collect();
+		let expected: Vec<sp_consensus_aura::sr25519::AuthorityId> =
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+				.into_iter()
+				.map(|k| k.public().into())
+				.collect();
 		assert_eq!(aura.into_inner(), expected);
 		let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
 		assert_eq!(grandpa.len(), 4);
@@ -120,10 +112,7 @@ fn presets_endow_every_dev_account_and_nothing_else() {
 #[test]
 fn a_transfer_costs_a_fraction_of_a_milli_hth_and_the_fee_is_burned() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-			dest: bob().into(),
-			value: HTH,
-		});
+		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: bob().into(), value: HTH });
 		// A signed transfer is about 150 bytes on the wire.
 		let info = TransactionPayment::query_call_fee_details(call, 150);
 		let fee = info.final_fee();
@@ -194,28 +183,12 @@ fn last_proxy_result() -> sp_runtime::DispatchResult {
 #[test]
 fn a_non_transfer_proxy_cannot_move_funds_even_inside_a_batch() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-		assert_ok!(Proxy::add_proxy(
-			RuntimeOrigin::signed(alice()),
-			bob().into(),
-			ProxyType::NonTransfer,
-			0
-		));
-		let transfer = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-			dest: bob().into(),
-			value: HTH,
-		});
+		assert_ok!(Proxy::add_proxy(RuntimeOrigin::signed(alice()), bob().into(), ProxyType::NonTransfer, 0));
+		let transfer = RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: bob().into(), value: HTH });
 		let before = Balances::balance(&alice());
 
-		assert_ok!(Proxy::proxy(
-			RuntimeOrigin::signed(bob()),
-			alice().into(),
-			None,
-			Box::new(transfer.clone())
-		));
-		assert_eq!(
-			last_proxy_result(),
-			Err(frame_system::Error::<Runtime>::CallFiltered.into())
-		);
+		assert_ok!(Proxy::proxy(RuntimeOrigin::signed(bob()), alice().into(), None, Box::new(transfer.clone())));
+		assert_eq!(last_proxy_result(), Err(frame_system::Error::<Runtime>::CallFiltered.into()));
 
 		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![transfer] });
 		assert_ok!(Proxy::proxy(RuntimeOrigin::signed(bob()), alice().into(), None, Box::new(batch)));
@@ -281,11 +254,12 @@ fn the_busiest_epoch_block_fits_in_a_block() {
 	}
 	// The worst block: the emissions split over 64 subnets, the scan of 64 subnets and
 	// the most epochs one block runs, all at 4096 uids.
-	let epochs = <<Runtime as pallet_hearth_subnets::Config>::MaxEpochsPerBlock as frame_support::traits::Get<u32>>::get() as u64;
+	let epochs =
+		<<Runtime as pallet_hearth_subnets::Config>::MaxEpochsPerBlock as frame_support::traits::Get<u32>>::get()
+			as u64;
 	let worst = <EmissionWeights as pallet_hearth_emissions::WeightInfo>::on_initialize(64)
 		.saturating_add(SubnetWeights::on_initialize_scan(64))
 		.saturating_add(SubnetWeights::epoch(4096).saturating_mul(epochs));
 	println!("worst epoch block: {:.1} % of the block", worst.ref_time() as f64 * 100.0 / max_block.ref_time() as f64);
 	assert!(worst.ref_time() * 4 < max_block.ref_time(), "epochs must leave most of the block to transactions");
 }
-

@@ -37,10 +37,8 @@ async fn bad_input_gets_json_rpc_errors_and_the_chain_goes_on() {
 
 	// A well-formed transfer whose signature is Bob's, claiming to be Alice's.
 	let ctx = tx::ChainContext::fetch(&rpc).await;
-	let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-		dest: Bob.to_account_id().into(),
-		value: HTH,
-	});
+	let call =
+		RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: Bob.to_account_id().into(), value: HTH });
 	let nonce = tx::next_nonce(&rpc, Alice).await;
 	let forged = tx::sign_as(&ctx, call, Alice, Bob, nonce);
 	let (code, message) = submit_error(&rpc, &tx::to_hex(&forged)).await;
@@ -52,10 +50,7 @@ async fn bad_input_gets_json_rpc_errors_and_the_chain_goes_on() {
 	assert_eq!(error_code(&err), Some(-32601), "method not found: {err}");
 
 	// Wrong parameter types.
-	let err = rpc
-		.call::<Value>("chain_getBlockHash", vec![json!({"not": "a number"})])
-		.await
-		.expect_err("wrong type");
+	let err = rpc.call::<Value>("chain_getBlockHash", vec![json!({"not": "a number"})]).await.expect_err("wrong type");
 	assert_eq!(error_code(&err), Some(-32602), "invalid params: {err}");
 	let err = rpc.call::<Value>("state_getStorage", vec![json!(42)]).await.expect_err("wrong type");
 	assert_eq!(error_code(&err), Some(-32602), "invalid params: {err}");

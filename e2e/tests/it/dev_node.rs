@@ -54,10 +54,8 @@ async fn signed_transfer_is_finalized_and_moves_exactly_amount_plus_fee() {
 
 	let ctx = tx::ChainContext::fetch(&rpc).await;
 	let amount = 12_345 * HTH + 678;
-	let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-		dest: Ferdie.to_account_id().into(),
-		value: amount,
-	});
+	let call =
+		RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: Ferdie.to_account_id().into(), value: amount });
 	let nonce = tx::next_nonce(&rpc, Alice).await;
 	let xt = tx::sign(&ctx, call, Alice, nonce);
 

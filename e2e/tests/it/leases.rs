@@ -10,9 +10,7 @@ use hearth_e2e::{
 	first_finalized,
 	node::{Node, NodeConfig, TempDir},
 	rpc::Rpc,
-	state,
-	tx,
-	wait_until,
+	state, tx, wait_until,
 };
 use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HTH};
 use pallet_hearth_leases::{Call as LeasesCall, CloseReason, Event as LeasesEvent, LeaseView, Requirements};
@@ -46,19 +44,29 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 		calls: vec![
 			RuntimeCall::Subnets(pallet_hearth_subnets::Call::create_subnet { max_lock: 100 * HTH }),
 			RuntimeCall::Staking(pallet_hearth_staking::Call::add_stake { hotkey: eve.clone(), amount: 100 * HTH }),
-			RuntimeCall::Subnets(pallet_hearth_subnets::Call::register { netuid: 1, hotkey: eve.clone(), max_burn: HTH }),
+			RuntimeCall::Subnets(pallet_hearth_subnets::Call::register {
+				netuid: 1,
+				hotkey: eve.clone(),
+				max_burn: HTH,
+			}),
 		],
 	});
 	tx::send(&rpc, &ctx, Alice, setup).await;
 
 	// Eve offers 8 × H100 80 GiB at 1 milli-HTH a block.
 	let price = HTH / 1_000;
-	let gpu = GpuSpec { vendor: GpuVendor::Nvidia, model: b"H100".to_vec().try_into().unwrap(), vram_gib: 80, count: 8 };
+	let gpu =
+		GpuSpec { vendor: GpuVendor::Nvidia, model: b"H100".to_vec().try_into().unwrap(), vram_gib: 80, count: 8 };
 	let offered = tx::send(
 		&rpc,
 		&ctx,
 		Eve,
-		RuntimeCall::Leases(LeasesCall::publish_offer { netuid: 1, gpu, price, region: b"eu".to_vec().try_into().unwrap() }),
+		RuntimeCall::Leases(LeasesCall::publish_offer {
+			netuid: 1,
+			gpu,
+			price,
+			region: b"eu".to_vec().try_into().unwrap(),
+		}),
 	)
 	.await;
 	let offer_id = lease_events(&state::events(&rpc, offered).await)
@@ -77,7 +85,14 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 		&rpc,
 		&ctx,
 		Bob,
-		RuntimeCall::Leases(LeasesCall::open_order { netuid: 1, requirements, max_price, duration: 1_000, deposit, auto_award: true }),
+		RuntimeCall::Leases(LeasesCall::open_order {
+			netuid: 1,
+			requirements,
+			max_price,
+			duration: 1_000,
+			deposit,
+			auto_award: true,
+		}),
 	)
 	.await;
 	let bob_start = free(&rpc, &bob, state::parent_of(&rpc, ordered).await).await;
@@ -89,7 +104,8 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 			_ => None,
 		})
 		.expect("OrderOpened");
-	let bid = tx::send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::bid { id: order_id, offer: offer_id, price })).await;
+	let bid =
+		tx::send(&rpc, &ctx, Eve, RuntimeCall::Leases(LeasesCall::bid { id: order_id, offer: offer_id, price })).await;
 	let mut eve_fees = state::fee_paid(&rpc, &eve, bid).await;
 	// Eve's balance right before her bid (after her offer) is the reference.
 	let eve_start = free(&rpc, &eve, state::parent_of(&rpc, bid).await).await;
@@ -131,7 +147,10 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 	assert!(events.iter().any(|e| matches!(e,
 		LeasesEvent::LeaseClosed { id, reason: CloseReason::ByTenant, refunded, bond_to_tenant: 0, .. }
 			if *id == order_id && *refunded == deposit - served * price)));
-	assert_eq!(state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order_id.encode(), Some(closed)).await, None);
+	assert_eq!(
+		state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order_id.encode(), Some(closed)).await,
+		None
+	);
 
 	// To the unit: Bob paid the served blocks and his fees; Eve got 95 % of them and
 	// her bond back, less her fees.

@@ -14,8 +14,7 @@ const NAMES: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 
 /// Waits until `rpc`'s finalized head is at least `number`, and returns it.
 async fn finalized_at_least(what: &str, rpc: &Rpc, number: u32, timeout: Duration) -> u32 {
-	wait_until(what, timeout, || async { rpc.finalized().await.map(|(_, n)| n).filter(|n| *n >= number) })
-		.await
+	wait_until(what, timeout, || async { rpc.finalized().await.map(|(_, n)| n).filter(|n| *n >= number) }).await
 }
 
 /// The hashes of blocks 1..=up_to on `rpc`'s chain.
@@ -40,11 +39,8 @@ async fn four_authorities_finalize_survive_one_down_and_the_restarted_node_catch
 	let mut nodes = vec![Node::start(alice_cfg)];
 	for name in &NAMES[1..] {
 		let flag = format!("--{name}");
-		let cfg = NodeConfig::new(
-			name,
-			&base(name),
-			&["--chain", "local", &flag, "--validator", "--bootnodes", &bootnode],
-		);
+		let cfg =
+			NodeConfig::new(name, &base(name), &["--chain", "local", &flag, "--validator", "--bootnodes", &bootnode]);
 		nodes.push(Node::start(cfg));
 	}
 	let rpcs: Vec<Rpc> = nodes.iter().map(Node::rpc).collect();
@@ -81,8 +77,7 @@ async fn four_authorities_finalize_survive_one_down_and_the_restarted_node_catch
 	// Dave comes back on the same base path and catches up.
 	nodes[3].restart();
 	let target = rpcs[0].finalized().await.expect("alice answers").1;
-	finalized_at_least("dave to catch up with alice's finality", &rpcs[3], target, Duration::from_secs(150))
-		.await;
+	finalized_at_least("dave to catch up with alice's finality", &rpcs[3], target, Duration::from_secs(150)).await;
 
 	// His earlier blocks are intact, and they are everyone's blocks.
 	assert_eq!(hashes(&rpcs[3], dave_finalized).await, dave_blocks, "dave's database kept its blocks");

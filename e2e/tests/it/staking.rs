@@ -11,9 +11,7 @@ use hearth_e2e::{
 	tx::{self, Until},
 	wait_until,
 };
-use hearth_runtime::{
-	genesis_config_presets::DEV_UNBONDING_BLOCKS, RuntimeCall, RuntimeEvent, HTH,
-};
+use hearth_runtime::{genesis_config_presets::DEV_UNBONDING_BLOCKS, RuntimeCall, RuntimeEvent, HTH};
 use pallet_hearth_staking::{Call as StakingCall, Event as StakingEvent};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Eve};
 
@@ -66,7 +64,9 @@ async fn delegate_stake_unbond_and_withdraw_on_a_dev_node() {
 	let unlock_at = staking_events(&state::events(&rpc, unbonded_in).await)
 		.into_iter()
 		.find_map(|e| match e {
-			StakingEvent::Unbonded { coldkey, amount: a, unlock_at, .. } if coldkey == bob && a == amount => Some(unlock_at),
+			StakingEvent::Unbonded { coldkey, amount: a, unlock_at, .. } if coldkey == bob && a == amount => {
+				Some(unlock_at)
+			},
 			_ => None,
 		})
 		.expect("an Unbonded event");

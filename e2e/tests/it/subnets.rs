@@ -10,9 +10,7 @@ use hearth_e2e::{
 	first_finalized,
 	node::{Node, NodeConfig, TempDir},
 	rpc::Rpc,
-	state,
-	tx,
-	wait_until,
+	state, tx, wait_until,
 };
 use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HTH};
 use pallet_hearth_emissions::ScheduleInfo;
@@ -78,9 +76,8 @@ async fn validators_weights_turn_into_stake_at_the_epoch() {
 		(g.info.epochs >= 1 && g.neurons.len() == 5 && g.neurons[3].stats.validator_permit).then_some(g)
 	})
 	.await;
-	let uid_of = |who: Sr25519Keyring| {
-		graph.neurons.iter().find(|n| n.hotkey == who.to_account_id()).expect("registered").uid
-	};
+	let uid_of =
+		|who: Sr25519Keyring| graph.neurons.iter().find(|n| n.hotkey == who.to_account_id()).expect("registered").uid;
 	let miner_uids: Vec<u16> = miners.iter().map(|m| uid_of(*m)).collect();
 
 	// Each validator sets weights over the miners, signed by its hotkey.
@@ -110,8 +107,9 @@ async fn validators_weights_turn_into_stake_at_the_epoch() {
 	let before = metagraph(&rpc, netuid, Some(before_block)).await;
 	let at_epoch = metagraph(&rpc, netuid, Some(epoch_block)).await;
 	assert_eq!(at_epoch.last_epoch, Some(accounting));
-	assert!(subnet_events(&state::events(&rpc, epoch_block).await)
-		.contains(&SubnetsEvent::EpochRun { netuid, accounting }));
+	assert!(
+		subnet_events(&state::events(&rpc, epoch_block).await).contains(&SubnetsEvent::EpochRun { netuid, accounting })
+	);
 
 	// Every hotkey's stake grew by exactly what the epoch credited it.
 	let mut credited = 0u128;

@@ -39,9 +39,7 @@ pub fn embed(bert: &Bert, tokens: &[u32], backend: &dyn Int8Gemm) -> Result<Outp
 	for layer in &bert.layers {
 		encoder_layer(bert, layer, &mut x, n, backend)?;
 	}
-	let pooled = (0..h)
-		.map(|c| div_round((0..n).map(|i| x[i * h + c] as i64).sum(), n as i64) as i32)
-		.collect();
+	let pooled = (0..h).map(|c| div_round((0..n).map(|i| x[i * h + c] as i64).sum(), n as i64) as i32).collect();
 	Ok(Output { shape: vec![h as u32], frac_bits: ACT_FRAC as u8, values: pooled })
 }
 
@@ -67,7 +65,13 @@ fn embeddings(bert: &Bert, tokens: &[u32]) -> Vec<i32> {
 
 /// One post-LayerNorm encoder layer, in place:
 /// `x = LN(x + O(attn(x)))`, then `x = LN(x + W2 · gelu(W1 · x))`.
-fn encoder_layer(bert: &Bert, l: &BertLayer, x: &mut [i32], n: usize, backend: &dyn Int8Gemm) -> Result<(), InferError> {
+fn encoder_layer(
+	bert: &Bert,
+	l: &BertLayer,
+	x: &mut [i32],
+	n: usize,
+	backend: &dyn Int8Gemm,
+) -> Result<(), InferError> {
 	let h = bert.config.hidden as usize;
 	let xq = quantize_rows(x, n, h);
 	let q = linear(backend, &xq, &l.query)?;

@@ -143,11 +143,15 @@ impl Int8Gemm for CudaGemm<'_> {
 			None => {
 				uploaded = dev.stream.clone_htod(b).map_err(err("upload operand"))?;
 				&uploaded
-			}
+			},
 		};
 		let mut c_dev = dev.stream.alloc_zeros::<i32>(m * n).map_err(err("allocate output"))?;
 		let (m_i, n_i, k_i) = (m as i32, n as i32, k as i32);
-		let cfg = LaunchConfig { grid_dim: (n.div_ceil(16) as u32, m.div_ceil(16) as u32, 1), block_dim: (16, 16, 1), shared_mem_bytes: 0 };
+		let cfg = LaunchConfig {
+			grid_dim: (n.div_ceil(16) as u32, m.div_ceil(16) as u32, 1),
+			block_dim: (16, 16, 1),
+			shared_mem_bytes: 0,
+		};
 		let mut launch = dev.stream.launch_builder(&dev.kernel);
 		launch.arg(&a_dev).arg(b_dev).arg(&mut c_dev).arg(&m_i).arg(&n_i).arg(&k_i);
 		// SAFETY: the kernel reads m·k and n·k bytes and writes m·n ints, the sizes of

@@ -90,30 +90,36 @@ impl fmt::Display for LoadError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
 			LoadError::BadMagic => write!(f, "not a Hearth model: the file does not start with \"HEARTHML\""),
-			LoadError::UnsupportedVersion(v) => write!(f, "unsupported model format version {v} (this engine reads version 1)"),
+			LoadError::UnsupportedVersion(v) => {
+				write!(f, "unsupported model format version {v} (this engine reads version 1)")
+			},
 			LoadError::UnknownProfile(p) => write!(f, "unknown profile {p} (only det-int8 = 1 is defined)"),
 			LoadError::UnknownArchitecture(a) => write!(f, "unknown architecture {a} (1 = mlp, 2 = bert)"),
 			LoadError::Truncated { what, needed, available } => {
 				write!(f, "truncated model: {what} needs {needed} bytes but only {available} remain")
-			}
+			},
 			LoadError::TrailingBytes { expected, actual } => {
 				write!(f, "oversized model: the header implies {expected} bytes but the file has {actual}")
-			}
-			LoadError::TooLarge { bytes, max } => write!(f, "model too large: {bytes} bytes implied, at most {max} accepted"),
+			},
+			LoadError::TooLarge { bytes, max } => {
+				write!(f, "model too large: {bytes} bytes implied, at most {max} accepted")
+			},
 			LoadError::DimensionOutOfRange { field, value, min, max } => {
 				write!(f, "{field} = {value} is outside {min}..={max}")
-			}
+			},
 			LoadError::Inconsistent(why) => write!(f, "inconsistent model: {why}"),
-			LoadError::UnknownActivation { layer, tag } => write!(f, "layer {layer}: unknown activation tag {tag} (0 identity, 1 relu, 2 gelu)"),
+			LoadError::UnknownActivation { layer, tag } => {
+				write!(f, "layer {layer}: unknown activation tag {tag} (0 identity, 1 relu, 2 gelu)")
+			},
 			LoadError::BadScale { tensor, row, m } => {
 				write!(f, "{tensor}, row {row}: scale mantissa {m} is outside [16384, 65536)")
-			}
+			},
 			LoadError::ForbiddenWeight { tensor, row, col } => {
 				write!(f, "{tensor}, row {row}, column {col}: weight -128 is outside the symmetric range [-127, 127]")
-			}
+			},
 			LoadError::ValueOutOfRange { tensor, index, value } => {
 				write!(f, "{tensor}[{index}] = {value} is outside the activation range ±8388607")
-			}
+			},
 		}
 	}
 }
@@ -169,11 +175,13 @@ impl fmt::Display for InferError {
 			InferError::TooLong { len, max } => write!(f, "{len} tokens, but the model has {max} positions"),
 			InferError::TokenOutOfRange { index, token, vocab } => {
 				write!(f, "token {token} at position {index} is outside the vocabulary (size {vocab})")
-			}
-			InferError::WrongInputWidth { expected, got } => write!(f, "the model takes {expected} features, got {got}"),
+			},
+			InferError::WrongInputWidth { expected, got } => {
+				write!(f, "the model takes {expected} features, got {got}")
+			},
 			InferError::FeatureOutOfRange { index, value } => {
 				write!(f, "feature {index} = {value} is outside the Q12 activation range ±8388607")
-			}
+			},
 			InferError::WrongInputKind(want) => write!(f, "this model takes {want}"),
 			InferError::Backend(why) => write!(f, "backend failed: {why}"),
 		}

@@ -73,7 +73,7 @@ pub fn encode(model: &Model) -> Vec<u8> {
 			for l in &m.layers {
 				put_linear(&mut w, &l.linear);
 			}
-		}
+		},
 		Model::Bert(b) => {
 			let c = b.config;
 			for v in [c.vocab, c.max_positions, c.type_vocab, c.hidden, c.layers, c.heads, c.ffn] {
@@ -92,7 +92,7 @@ pub fn encode(model: &Model) -> Vec<u8> {
 				put_linear(&mut w, &l.ffn_out);
 				put_norm(&mut w, &l.ffn_norm);
 			}
-		}
+		},
 	}
 	w
 }
@@ -215,7 +215,8 @@ fn decode_bert(r: &mut Reader) -> Result<Bert, LoadError> {
 		return Err(LoadError::Inconsistent(format!("hidden {h} is not a multiple of heads {}", config.heads)));
 	}
 	let per_layer = 4 * linear_bytes(h, h) + linear_bytes(f, h) + linear_bytes(h, f) + 16 * h as u64;
-	let embeddings = matrix_bytes(config.vocab, h) + matrix_bytes(config.max_positions, h) + matrix_bytes(config.type_vocab, h);
+	let embeddings =
+		matrix_bytes(config.vocab, h) + matrix_bytes(config.max_positions, h) + matrix_bytes(config.type_vocab, h);
 	check_size(embeddings + 8 * h as u64 + config.layers as u64 * per_layer)?;
 	let word = r.matrix("embeddings.word_embeddings", config.vocab, h)?;
 	let position = r.matrix("embeddings.position_embeddings", config.max_positions, h)?;

@@ -25,7 +25,7 @@ pub fn forward(mlp: &Mlp, features: &[i32], backend: &dyn Int8Gemm) -> Result<Ou
 	for layer in &mlp.layers {
 		x = quantize_linear(backend, &x, 1, &layer.linear)?;
 		match layer.activation {
-			Activation::Identity => {}
+			Activation::Identity => {},
 			Activation::Relu => x.iter_mut().for_each(|v| *v = relu(*v)),
 			Activation::Gelu => x.iter_mut().for_each(|v| *v = gelu(*v)),
 		}

@@ -174,7 +174,7 @@ impl Model {
 					dims.push_str(&alloc::format!("→{}", l.linear.outputs()));
 				}
 				alloc::format!("mlp {dims}")
-			}
+			},
 			Model::Bert(b) => {
 				let c = b.config;
 				alloc::format!(
@@ -186,7 +186,7 @@ impl Model {
 					c.vocab,
 					c.max_positions
 				)
-			}
+			},
 		}
 	}
 }

@@ -58,7 +58,15 @@ fn head_slice(x: &[i32], rows: usize, width: usize, h: usize, d: usize) -> Vec<i
 /// 2. `P = softmax_row(s_i)` in Q15, quantized per row (domain fraction 15).
 /// 3. `V_hᵀ` (`d × n`) is quantized per row (one feature over all tokens).
 /// 4. `ctx_ic = clamp(round(acc · m_p · m_v / 2^(k_p + k_v + 15)))`.
-pub fn attention(backend: &dyn Int8Gemm, q: &[i32], k: &[i32], v: &[i32], n: usize, hidden: usize, heads: usize) -> Result<Vec<i32>, InferError> {
+pub fn attention(
+	backend: &dyn Int8Gemm,
+	q: &[i32],
+	k: &[i32],
+	v: &[i32],
+	n: usize,
+	hidden: usize,
+	heads: usize,
+) -> Result<Vec<i32>, InferError> {
 	let d = hidden / heads;
 	let scale = attention_scale_q16(d);
 	let mut ctx = vec![0i32; n * hidden];

@@ -29,7 +29,12 @@ pub fn run(model: &Model, input: Input<'_>, backend: &dyn Int8Gemm) -> Result<Ou
 /// Runs `model` on every input, `threads` inputs at a time (contiguous chunks, one OS
 /// thread each). Each result is exactly what [`run`] gives for that input.
 #[cfg(feature = "std")]
-pub fn run_batch(model: &Model, inputs: &[Input<'_>], backend: &dyn Int8Gemm, threads: usize) -> Vec<Result<Output, InferError>> {
+pub fn run_batch(
+	model: &Model,
+	inputs: &[Input<'_>],
+	backend: &dyn Int8Gemm,
+	threads: usize,
+) -> Vec<Result<Output, InferError>> {
 	let threads = threads.clamp(1, inputs.len().max(1));
 	if threads == 1 {
 		return inputs.iter().map(|i| run(model, *i, backend)).collect();
@@ -38,7 +43,9 @@ pub fn run_batch(model: &Model, inputs: &[Input<'_>], backend: &dyn Int8Gemm, th
 	std::thread::scope(|scope| {
 		let handles: Vec<_> = inputs
 			.chunks(per)
-			.map(|chunk| (chunk.len(), scope.spawn(move || chunk.iter().map(|i| run(model, *i, backend)).collect::<Vec<_>>())))
+			.map(|chunk| {
+				(chunk.len(), scope.spawn(move || chunk.iter().map(|i| run(model, *i, backend)).collect::<Vec<_>>()))
+			})
 			.collect();
 		handles
 			.into_iter()

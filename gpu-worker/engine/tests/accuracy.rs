@@ -8,7 +8,12 @@ use hearth_engine::import::{quantize, seeded};
 use hearth_engine::{run, CpuGemm, Input, Model};
 
 /// (average, minimum) cosine over `seqs`, printing each.
-fn compare(label: &str, f: &hearth_engine::import::float::BertF32, q: hearth_engine::model::Bert, seqs: &[Vec<u32>]) -> (f64, f64) {
+fn compare(
+	label: &str,
+	f: &hearth_engine::import::float::BertF32,
+	q: hearth_engine::model::Bert,
+	seqs: &[Vec<u32>],
+) -> (f64, f64) {
 	let model = Model::Bert(q);
 	let backend = CpuGemm::new(2);
 	let mut all = Vec::new();
@@ -38,7 +43,8 @@ fn seeded_minilm_shape_int8_tracks_f32() {
 	let f = seeded::bert(seeded::MINILM, 7);
 	let q = quantize::bert(&f).unwrap();
 	let mut rng = seeded::SplitMix64::new(99);
-	let seqs: Vec<Vec<u32>> = [3usize, 17, 128].iter().map(|n| (0..*n).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
+	let seqs: Vec<Vec<u32>> =
+		[3usize, 17, 128].iter().map(|n| (0..*n).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
 	let (avg, min) = compare("seeded MiniLM shape", &f, q, &seqs);
 	assert!(avg >= 0.98 && min >= 0.95, "average {avg}, minimum {min}");
 }

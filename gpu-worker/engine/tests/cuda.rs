@@ -29,14 +29,20 @@ fn gpu_and_cpu_give_the_same_bits_on_every_test_model() {
 			println!("SKIPPED gpu == cpu bit-equality: no usable GPU: {reason}");
 			eprintln!("SKIPPED gpu == cpu bit-equality: no usable GPU: {reason}");
 			return;
-		}
+		},
 	};
-	println!("GPU: {} (compute {}.{}), {} device(s)", info.name, info.compute_capability.0, info.compute_capability.1, info.devices);
+	println!(
+		"GPU: {} (compute {}.{}), {} device(s)",
+		info.name, info.compute_capability.0, info.compute_capability.1, info.devices
+	);
 	let mut rng = seeded::SplitMix64::new(21);
-	let mut seqs = |vocab: u32, lens: &[usize]| -> Vec<Vec<u32>> { lens.iter().map(|n| (0..*n).map(|_| rng.token(vocab)).collect()).collect() };
+	let mut seqs = |vocab: u32, lens: &[usize]| -> Vec<Vec<u32>> {
+		lens.iter().map(|n| (0..*n).map(|_| rng.token(vocab)).collect()).collect()
+	};
 
 	let mlp = Model::Mlp(quantize::mlp(&seeded::mlp(&[16, 64, 64, 8], Activation::Gelu, 3)).unwrap());
-	let features: Vec<Vec<i32>> = (0..4).map(|s| (0..16).map(|i| (i * 977 + s * 131) % 9000 - 4500).collect()).collect();
+	let features: Vec<Vec<i32>> =
+		(0..4).map(|s| (0..16).map(|i| (i * 977 + s * 131) % 9000 - 4500).collect()).collect();
 	compare("mlp", &mlp, &features.iter().map(|f| Input::Features(f)).collect::<Vec<_>>());
 
 	let tiny = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 1)).unwrap());
@@ -61,6 +67,6 @@ fn the_probe_never_panics_and_explains_a_fallback() {
 		Err(reason) => {
 			assert!(!reason.is_empty());
 			println!("fallback reason: {reason}");
-		}
+		},
 	}
 }

@@ -23,7 +23,8 @@ fn hex(h: [u8; 32]) -> String {
 fn one_thread_and_many_give_the_same_bits() {
 	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::MINILM, 11)).unwrap());
 	let mut rng = seeded::SplitMix64::new(4);
-	let seqs: Vec<Vec<u32>> = [128usize, 40, 7, 128, 1].iter().map(|n| (0..*n).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
+	let seqs: Vec<Vec<u32>> =
+		[128usize, 40, 7, 128, 1].iter().map(|n| (0..*n).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
 	let inputs: Vec<Input> = seqs.iter().map(|s| Input::Tokens(s)).collect();
 	let one: Vec<_> = inputs.iter().map(|i| run(&model, *i, &CpuGemm::new(1)).unwrap()).collect();
 	for threads in [2, 3, 8] {
@@ -32,7 +33,8 @@ fn one_thread_and_many_give_the_same_bits() {
 			assert_eq!(&run(&model, *i, &CpuGemm::new(threads)).unwrap(), want, "{threads} gemm threads");
 		}
 		// ...and sequences spread over threads.
-		let batch: Vec<_> = run_batch(&model, &inputs, &CpuGemm::new(1), threads).into_iter().map(Result::unwrap).collect();
+		let batch: Vec<_> =
+			run_batch(&model, &inputs, &CpuGemm::new(1), threads).into_iter().map(Result::unwrap).collect();
 		assert_eq!(batch, one, "{threads} batch threads");
 	}
 }
@@ -55,7 +57,11 @@ fn seeded_outputs_are_pinned() {
 	let bert = tiny_bert();
 	let bert_bytes = encode(&bert);
 	let out = run(&bert, Input::Tokens(&[1, 2, 3, 50, 96]), &CpuGemm::new(1)).unwrap();
-	println!("tiny bert model {} output {}", hex(model_hash(&bert_bytes)), hex(out.hash(&job, &model_hash(&bert_bytes), PROFILE_DET_INT8)));
+	println!(
+		"tiny bert model {} output {}",
+		hex(model_hash(&bert_bytes)),
+		hex(out.hash(&job, &model_hash(&bert_bytes), PROFILE_DET_INT8))
+	);
 	assert_eq!(hex(model_hash(&bert_bytes)), TINY_BERT_MODEL);
 	assert_eq!(hex(out.hash(&job, &model_hash(&bert_bytes), PROFILE_DET_INT8)), TINY_BERT_OUTPUT);
 
@@ -63,7 +69,11 @@ fn seeded_outputs_are_pinned() {
 	let mlp_bytes = encode(&mlp);
 	let features: Vec<i32> = (0..16).map(|i| (i - 8) * 1000).collect();
 	let out = run(&mlp, Input::Features(&features), &CpuGemm::new(1)).unwrap();
-	println!("mlp model {} output {}", hex(model_hash(&mlp_bytes)), hex(out.hash(&job, &model_hash(&mlp_bytes), PROFILE_DET_INT8)));
+	println!(
+		"mlp model {} output {}",
+		hex(model_hash(&mlp_bytes)),
+		hex(out.hash(&job, &model_hash(&mlp_bytes), PROFILE_DET_INT8))
+	);
 	assert_eq!(hex(model_hash(&mlp_bytes)), MLP_MODEL);
 	assert_eq!(hex(out.hash(&job, &model_hash(&mlp_bytes), PROFILE_DET_INT8)), MLP_OUTPUT);
 }

@@ -30,7 +30,7 @@ fn every_truncation_is_named_never_a_panic() {
 		for len in 0..bytes.len() {
 			match decode(&bytes[..len]) {
 				Err(LoadError::Truncated { needed, available, .. }) => assert!(needed > available),
-				Err(LoadError::BadMagic) if len < 8 => {}
+				Err(LoadError::BadMagic) if len < 8 => {},
 				other => panic!("prefix of {len} bytes: {other:?}"),
 			}
 		}
@@ -116,6 +116,9 @@ fn input_errors() {
 	assert_eq!(run(&bert, Input::Features(&[1]), &cpu), Err(InferError::WrongInputKind("token ids")));
 	assert_eq!(run(&mlp, Input::Tokens(&[1]), &cpu), Err(InferError::WrongInputKind("Q12 features")));
 	assert_eq!(run(&mlp, Input::Features(&[1, 2]), &cpu), Err(InferError::WrongInputWidth { expected: 4, got: 2 }));
-	assert_eq!(run(&mlp, Input::Features(&[0, 0, 1 << 23, 0]), &cpu), Err(InferError::FeatureOutOfRange { index: 2, value: 1 << 23 }));
+	assert_eq!(
+		run(&mlp, Input::Features(&[0, 0, 1 << 23, 0]), &cpu),
+		Err(InferError::FeatureOutOfRange { index: 2, value: 1 << 23 })
+	);
 	assert_eq!(run(&mlp, Input::Features(&[]), &cpu), Err(InferError::EmptyInput));
 }

@@ -244,8 +244,8 @@ pub mod pallet {
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let issuance = T::Currency::total_issuance();
 			ensure!(
-				issuance.checked_add(Burned::<T>::get()) ==
-					GenesisIssuance::<T>::get().checked_add(Emitted::<T>::get()),
+				issuance.checked_add(Burned::<T>::get())
+					== GenesisIssuance::<T>::get().checked_add(Emitted::<T>::get()),
 				"total issuance + burned must equal genesis issuance + emitted"
 			);
 			let pot = T::Currency::balance(&Self::account_id());

@@ -1,9 +1,7 @@
 //! Splitting one block's reward across subnets.
 
 use alloc::vec::Vec;
-use sp_runtime::{
-	helpers_128bit::multiply_by_rational_with_rounding, PerThing, Perbill, Rounding,
-};
+use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, PerThing, Perbill, Rounding};
 
 /// `floor(amount · part / total)`; zero when `total` is zero.
 fn share(amount: u128, part: u128, total: u128) -> u128 {

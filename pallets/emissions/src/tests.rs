@@ -36,7 +36,10 @@ fn each_block_mints_the_reward_split_by_stake() {
 		assert_eq!(Balances::balance(&Emissions::account_id()), ED + 2 * REWARD);
 		assert_eq!(
 			emissions_events(),
-			vec![Event::RewardMinted { minted: REWARD, subnets: 2 }, Event::RewardMinted { minted: REWARD, subnets: 2 }]
+			vec![
+				Event::RewardMinted { minted: REWARD, subnets: 2 },
+				Event::RewardMinted { minted: REWARD, subnets: 2 }
+			]
 		);
 	});
 }
@@ -183,4 +186,3 @@ fn try_state_catches_an_unbacked_pending_emission() {
 		PendingEmission::<Test>::remove(3);
 	});
 }
-

@@ -35,7 +35,7 @@ use frame_support::{
 /// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
 	fn set_demand_blend() -> Weight;
-	fn on_initialize(s: u32, ) -> Weight;
+	fn on_initialize(s: u32) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -49,7 +49,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `s` in `[1, 64]`.
-	fn on_initialize(s: u32, ) -> Weight {
+	fn on_initialize(s: u32) -> Weight {
 		// Proof size measured: 322 + s * 20 bytes.
 		Weight::from_parts(31_478_686, 3593)
 			.saturating_add(Weight::from_parts(1_815_110, 0).saturating_mul(s.into()))
@@ -68,7 +68,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(0))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
-	fn on_initialize(s: u32, ) -> Weight {
+	fn on_initialize(s: u32) -> Weight {
 		Weight::from_parts(31_478_686, 3593)
 			.saturating_add(Weight::from_parts(1_815_110, 0).saturating_mul(s.into()))
 			.saturating_add(Weight::from_parts(0, 2501).saturating_mul(s.into()))

@@ -61,7 +61,8 @@ fn order_with_bids<T: Config>(tenant: &T::AccountId, bids: u32) -> OrderId {
 	for i in 0..bids {
 		let p = provider::<T>(i);
 		let offer = NextId::<T>::get();
-		Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 900_000, region()).expect("offer");
+		Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 900_000, region())
+			.expect("offer");
 		Leases::<T>::bid(RawOrigin::Signed(p).into(), id, offer, 900_000 - i as u128).expect("bid");
 	}
 	id
@@ -202,7 +203,16 @@ mod benchmarks {
 		let start = frame_system::Pallet::<T>::block_number();
 		for i in 0..d {
 			let id = NextId::<T>::get();
-			Leases::<T>::open_order(RawOrigin::Signed(t.clone()).into(), NETUID, requirements(), 100, 50u32.into(), 1_000_000, false).unwrap();
+			Leases::<T>::open_order(
+				RawOrigin::Signed(t.clone()).into(),
+				NETUID,
+				requirements(),
+				100,
+				50u32.into(),
+				1_000_000,
+				false,
+			)
+			.unwrap();
 			let p = provider::<T>(i);
 			let offer = NextId::<T>::get();
 			Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 100, region()).unwrap();

@@ -223,7 +223,13 @@ pub mod pallet {
 		/// A provider bid on an order.
 		BidPlaced { order: OrderId, provider: T::AccountId, price: u128 },
 		/// An order became a lease.
-		LeaseStarted { id: LeaseId, tenant: T::AccountId, provider: T::AccountId, price: u128, closes_at: BlockNumberFor<T> },
+		LeaseStarted {
+			id: LeaseId,
+			tenant: T::AccountId,
+			provider: T::AccountId,
+			price: u128,
+			closes_at: BlockNumberFor<T>,
+		},
 		/// A lease paid `paid` for blocks up to `until`: `burned` is the take.
 		Settled { id: LeaseId, paid: u128, burned: u128, until: BlockNumberFor<T> },
 		/// The tenant added escrow; the lease now closes at `closes_at`.
@@ -233,13 +239,7 @@ pub mod pallet {
 		/// A provider's heartbeat.
 		Heartbeat { provider: T::AccountId },
 		/// A lease ended: escrow refunded to the tenant, earnings and bond paid.
-		LeaseClosed {
-			id: LeaseId,
-			reason: CloseReason,
-			refunded: u128,
-			to_provider: u128,
-			bond_to_tenant: u128,
-		},
+		LeaseClosed { id: LeaseId, reason: CloseReason, refunded: u128, to_provider: u128, bond_to_tenant: u128 },
 		/// A deadline found no room in the queue up to the lookahead (never expected).
 		DeadlineNotScheduled { deadline: Deadline },
 		/// The offence for a default could not be reported.
@@ -343,7 +343,13 @@ pub mod pallet {
 		/// Replaces offer `id`'s terms (running leases keep theirs).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::publish_offer())]
-		pub fn update_offer(origin: OriginFor<T>, id: OfferId, gpu: GpuSpec, price: u128, region: Region) -> DispatchResult {
+		pub fn update_offer(
+			origin: OriginFor<T>,
+			id: OfferId,
+			gpu: GpuSpec,
+			price: u128,
+			region: Region,
+		) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
 			ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);

@@ -1,7 +1,6 @@
 //! Offers, orders, bids and the award.
 
 use crate::{pallet::*, types::*};
-use hearth_primitives::SubnetNeurons;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -12,6 +11,7 @@ use frame_support::{
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
+use hearth_primitives::SubnetNeurons;
 use hearth_primitives::{GpuSpec, NetUid, StakeInspect};
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -62,7 +62,10 @@ impl<T: Config> Pallet<T> {
 		price: u128,
 		region: Region,
 	) -> DispatchResult {
-		ensure!(T::Staking::hotkey_stake(&provider) >= T::MinProviderStake::get(), Error::<T>::InsufficientProviderStake);
+		ensure!(
+			T::Staking::hotkey_stake(&provider) >= T::MinProviderStake::get(),
+			Error::<T>::InsufficientProviderStake
+		);
 		ensure!(T::Neurons::is_neuron(netuid, &provider), Error::<T>::NotANeuron);
 		ensure!(gpu.is_valid(), Error::<T>::InvalidGpu);
 		ensure!(price > 0, Error::<T>::ZeroPrice);
@@ -134,7 +137,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(now < at, Error::<T>::BidWindowClosed);
 		}
 		ensure!(order.bids.iter().all(|b| b.provider != provider), Error::<T>::AlreadyBid);
-		ensure!(T::Staking::hotkey_stake(&provider) >= T::MinProviderStake::get(), Error::<T>::InsufficientProviderStake);
+		ensure!(
+			T::Staking::hotkey_stake(&provider) >= T::MinProviderStake::get(),
+			Error::<T>::InsufficientProviderStake
+		);
 		ensure!(T::Neurons::is_neuron(order.netuid, &provider), Error::<T>::NotANeuron);
 		let bond = T::BidBond::get();
 		order

@@ -38,7 +38,15 @@ pub const NETUID: NetUid = 1;
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
-	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask, RuntimeHoldReason, RuntimeFreezeReason)]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
 	pub struct Test;
 
 	#[runtime::pallet_index(0)]
@@ -104,7 +112,12 @@ impl Offences {
 	}
 }
 impl hearth_primitives::ReportOffence<AccountId> for Offences {
-	fn report(kind: OffenceKind, offender: AccountId, subject: Subject, reporter: Option<AccountId>) -> Result<SlashId, DispatchError> {
+	fn report(
+		kind: OffenceKind,
+		offender: AccountId,
+		subject: Subject,
+		reporter: Option<AccountId>,
+	) -> Result<SlashId, DispatchError> {
 		REPORTS.with(|r| r.borrow_mut().push((kind, offender, subject, reporter)));
 		Ok(0)
 	}
@@ -167,8 +180,15 @@ impl crate::BenchmarkHelper<AccountId> for Neurons {
 pub type ConstU128Of<const N: u128> = frame_support::traits::ConstU128<N>;
 
 /// Every account the tests fund (tenants and providers), with their balance.
-pub const FUNDED: [(AccountId, Balance); 7] =
-	[(TENANT, 10_000_000), (TENANT2, 10_000_000), (P1, 100_000), (P2, 100_000), (P3, 100_000), (UNSTAKED, 100_000), (STRANGER, 100_000)];
+pub const FUNDED: [(AccountId, Balance); 7] = [
+	(TENANT, 10_000_000),
+	(TENANT2, 10_000_000),
+	(P1, 100_000),
+	(P2, 100_000),
+	(P3, 100_000),
+	(UNSTAKED, 100_000),
+	(STRANGER, 100_000),
+];
 
 /// Genesis; runs `test`, then the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {

@@ -12,10 +12,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use hearth_primitives::{NetUid, OffenceKind, ReportOffence};
-use sp_runtime::{
-	traits::Saturating,
-	PerThing, SaturatedConversion,
-};
+use sp_runtime::{traits::Saturating, PerThing, SaturatedConversion};
 
 /// What settling a lease up to a block pays, without writing anything.
 pub(crate) struct Settlement<BlockNumber> {
@@ -112,7 +109,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Settles up to `now`, refunds the escrow, pays earnings and the bond (part of it
 	/// to the tenant when the provider closes early), and forgets the lease.
-	pub(crate) fn close(id: LeaseId, mut lease: LeaseOf<T>, reason: CloseReason, now: BlockNumberFor<T>) -> DispatchResult {
+	pub(crate) fn close(
+		id: LeaseId,
+		mut lease: LeaseOf<T>,
+		reason: CloseReason,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
 		Self::settle(id, &mut lease, now)?;
 		let bond_to_tenant = match reason {
 			CloseReason::ByProvider if now < lease.end => T::EarlyCloseForfeit::get().mul_floor(lease.bond),
@@ -191,7 +193,8 @@ impl<T: Config> Pallet<T> {
 		let s = Self::settlement(&lease, now);
 		let escrow_remaining = lease.escrow.saturating_sub(s.paid);
 		let withdrawable = lease.earned.saturating_add(s.paid.saturating_sub(s.take));
-		let paid_blocks_left = Self::deadline(s.until, lease.end, escrow_remaining, lease.price).saturating_sub(s.until);
+		let paid_blocks_left =
+			Self::deadline(s.until, lease.end, escrow_remaining, lease.price).saturating_sub(s.until);
 		let last_heartbeat = LastHeartbeat::<T>::get(&lease.provider);
 		Some(LeaseView { lease, escrow_remaining, withdrawable, paid_blocks_left, last_heartbeat })
 	}

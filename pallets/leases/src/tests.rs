@@ -4,7 +4,12 @@ use hearth_primitives::OffenceKind;
 use pallet_hearth_subnets::{GpuSpec, GpuVendor};
 
 fn gpu(model: &str, vram: u16, count: u8) -> GpuSpec {
-	GpuSpec { vendor: GpuVendor::Nvidia, model: BoundedVec::truncate_from(model.as_bytes().to_vec()), vram_gib: vram, count }
+	GpuSpec {
+		vendor: GpuVendor::Nvidia,
+		model: BoundedVec::truncate_from(model.as_bytes().to_vec()),
+		vram_gib: vram,
+		count,
+	}
 }
 
 fn region() -> Region {
@@ -31,7 +36,15 @@ fn offer(provider: AccountId, price: Balance) -> OfferId {
 /// TENANT orders ≥ 40 GiB ×4 at ≤ 100 a block for `duration`, depositing `deposit`.
 fn order(duration: u64, deposit: Balance, auto: bool) -> OrderId {
 	let id = NextId::<Test>::get();
-	assert_ok!(Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID, needs(40, &[], 4), 100, duration, deposit, auto));
+	assert_ok!(Leases::open_order(
+		RuntimeOrigin::signed(TENANT),
+		NETUID,
+		needs(40, &[], 4),
+		100,
+		duration,
+		deposit,
+		auto
+	));
 	id
 }
 
@@ -56,7 +69,13 @@ fn the_whole_lifecycle_pays_to_the_unit() {
 		let l = OpenLeases::<Test>::get(id).unwrap();
 		// 3000 / 60 = 50 blocks of escrow, less than the 100-block duration.
 		assert_eq!((l.start, l.end, l.closes_at), (1, 101, 51));
-		assert!(lease_events().contains(&Event::LeaseStarted { id, tenant: TENANT, provider: P1, price: 60, closes_at: 51 }));
+		assert!(lease_events().contains(&Event::LeaseStarted {
+			id,
+			tenant: TENANT,
+			provider: P1,
+			price: 60,
+			closes_at: 51
+		}));
 		run_to(11);
 		// 10 blocks: 600 paid, 60 burned, 540 earned; the view sees it without a write.
 		let view = Leases::lease_view(id).unwrap();
@@ -97,7 +116,9 @@ fn the_escrow_running_dry_closes_the_lease_on_chain() {
 		}
 		run_to(17);
 		assert!(OpenLeases::<Test>::get(id).is_none());
-		assert!(lease_events().iter().any(|e| matches!(e, Event::LeaseClosed { reason: CloseReason::EscrowDrained, refunded: 40, .. })));
+		assert!(lease_events()
+			.iter()
+			.any(|e| matches!(e, Event::LeaseClosed { reason: CloseReason::EscrowDrained, refunded: 40, .. })));
 		assert_eq!(balance(TENANT), tenant0 - 16 * 60);
 		assert_eq!(balance(P1), p0 + 16 * 54);
 	});
@@ -142,7 +163,15 @@ fn a_refund_below_the_existential_deposit_to_a_reaped_tenant_is_burned_not_stuck
 		let o = offer(P1, 100);
 		let id = NextId::<Test>::get();
 		// 1005 deposit at 100 a block: 10 blocks, 5 left over.
-		assert_ok!(Leases::open_order(RuntimeOrigin::signed(TENANT2), NETUID, needs(40, &[], 1), 100, 50, 1_005, false));
+		assert_ok!(Leases::open_order(
+			RuntimeOrigin::signed(TENANT2),
+			NETUID,
+			needs(40, &[], 1),
+			100,
+			50,
+			1_005,
+			false
+		));
 		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), id, o, 100));
 		assert_ok!(Leases::accept_bid(RuntimeOrigin::signed(TENANT2), id, P1));
 		// The tenant empties its account.
@@ -294,12 +323,14 @@ fn offers_need_stake_membership_and_sane_terms() {
 #[test]
 fn orders_and_bids_refuse_bad_terms() {
 	build_and_execute(|| {
-		let open = |req, max, dur, dep| Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID, req, max, dur, dep, false);
+		let open =
+			|req, max, dur, dep| Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID, req, max, dur, dep, false);
 		assert_noop!(open(needs(40, &[], 1), 100, 0, 10_000), Error::<Test>::InvalidRequirements);
 		assert_noop!(open(needs(40, &[], 0), 100, 10, 10_000), Error::<Test>::InvalidRequirements);
 		assert_noop!(open(needs(40, &[], 1), 0, 10, 10_000), Error::<Test>::ZeroPrice);
 		assert_noop!(open(needs(40, &[], 1), 100, 10, 999), Error::<Test>::DepositTooSmall);
-		let big = Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID, needs(40, &[], 1), 100, 10, 1_000_000_000, false);
+		let big =
+			Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID, needs(40, &[], 1), 100, 10, 1_000_000_000, false);
 		assert_noop!(big, sp_runtime::ArithmeticError::Underflow);
 		// Models: only A100s are acceptable.
 		let id = NextId::<Test>::get();
@@ -372,7 +403,11 @@ mod conservation {
 
 	fn op() -> impl Strategy<Value = Op> {
 		prop_oneof![
-			(0u16..5_000, 1u8..60, any::<bool>()).prop_map(|(deposit, duration, auto)| Op::Order { deposit, duration, auto }),
+			(0u16..5_000, 1u8..60, any::<bool>()).prop_map(|(deposit, duration, auto)| Op::Order {
+				deposit,
+				duration,
+				auto
+			}),
 			(0u8..8, 0u8..3, 1u8..120).prop_map(|(order, provider, price)| Op::Bid { order, provider, price }),
 			(0u8..8, 0u8..3).prop_map(|(order, provider)| Op::Accept { order, provider }),
 			(0u8..8).prop_map(|order| Op::Cancel { order }),

@@ -51,9 +51,9 @@ pub struct Requirements {
 impl Requirements {
 	/// Whether `gpu` meets these requirements.
 	pub fn met_by(&self, gpu: &GpuSpec) -> bool {
-		gpu.vram_gib >= self.min_vram_gib &&
-			gpu.count >= self.count &&
-			(self.models.is_empty() || self.models.iter().any(|m| m[..] == gpu.model[..]))
+		gpu.vram_gib >= self.min_vram_gib
+			&& gpu.count >= self.count
+			&& (self.models.is_empty() || self.models.iter().any(|m| m[..] == gpu.model[..]))
 	}
 }
 

@@ -45,7 +45,7 @@ pub trait WeightInfo {
 	fn withdraw() -> Weight;
 	fn heartbeat() -> Weight;
 	fn report_default() -> Weight;
-	fn on_initialize(d: u32, ) -> Weight;
+	fn on_initialize(d: u32) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -119,7 +119,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(12))
 	}
 	/// `d` in `[0, 64]`.
-	fn on_initialize(d: u32, ) -> Weight {
+	fn on_initialize(d: u32) -> Weight {
 		// Proof size measured: 603 + d * 350 bytes.
 		Weight::from_parts(3_305_000, 6196)
 			.saturating_add(Weight::from_parts(130_206_445, 0).saturating_mul(d.into()))
@@ -188,7 +188,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(13))
 			.saturating_add(ParityDbWeight::get().writes(12))
 	}
-	fn on_initialize(d: u32, ) -> Weight {
+	fn on_initialize(d: u32) -> Weight {
 		Weight::from_parts(3_305_000, 6196)
 			.saturating_add(Weight::from_parts(130_206_445, 0).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(d.into()))

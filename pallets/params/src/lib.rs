@@ -24,8 +24,7 @@ pub use pallet::*;
 
 mod types;
 pub use types::{
-	MinimumPeriod, SlashDeferWindow, SlotDuration, UnbondingPeriod, MAX_SLOT_DURATION_MS,
-	MIN_SLOT_DURATION_MS,
+	MinimumPeriod, SlashDeferWindow, SlotDuration, UnbondingPeriod, MAX_SLOT_DURATION_MS, MIN_SLOT_DURATION_MS,
 };
 
 #[cfg(test)]

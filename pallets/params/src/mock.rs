@@ -34,13 +34,10 @@ pub fn build_and_execute(slot_duration_ms: u64, test: impl FnOnce()) {
 
 /// Externalities built from a whole genesis config of the pallet.
 pub fn build_with(config: pallet_hearth_params::GenesisConfig<Test>, test: impl FnOnce()) {
-	let mut ext: sp_io::TestExternalities = RuntimeGenesisConfig {
-		system: Default::default(),
-		hearth_params: config,
-	}
-	.build_storage()
-	.expect("the mock genesis is valid")
-	.into();
+	let mut ext: sp_io::TestExternalities = RuntimeGenesisConfig { system: Default::default(), hearth_params: config }
+		.build_storage()
+		.expect("the mock genesis is valid")
+		.into();
 	ext.execute_with(|| {
 		test();
 		HearthParams::do_try_state().expect("invariants hold after the test");

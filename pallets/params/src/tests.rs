@@ -114,7 +114,9 @@ fn default_staking_periods_are_a_week_and_three_days_of_six_second_blocks() {
 }
 
 #[test]
-#[should_panic(expected = "unbondingPeriodBlocks` = 10, `slashDeferWindowBlocks` = 10: the unbonding period must be longer than the slash deferral window")]
+#[should_panic(
+	expected = "unbondingPeriodBlocks` = 10, `slashDeferWindowBlocks` = 10: the unbonding period must be longer than the slash deferral window"
+)]
 fn genesis_refuses_an_unbonding_period_not_longer_than_the_window() {
 	build_periods(2_000, 10, 10);
 }

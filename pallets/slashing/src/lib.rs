@@ -188,7 +188,10 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxSlashFraction::get() < Perbill::one(), "a slash must leave something in the pool");
 			for kind in [OffenceKind::WrongResult, OffenceKind::LeaseDefault, OffenceKind::FalseAttestation] {
-				assert!(T::Offences::params(kind).fraction <= T::MaxSlashFraction::get(), "{kind:?}: fraction above MaxSlashFraction");
+				assert!(
+					T::Offences::params(kind).fraction <= T::MaxSlashFraction::get(),
+					"{kind:?}: fraction above MaxSlashFraction"
+				);
 			}
 			assert!(T::MaxSlashesPerBlock::get() > 0 && T::MaxScheduleLookahead::get() > 0);
 		}
@@ -279,7 +282,14 @@ pub mod pallet {
 			BySubject::<T>::insert(&offender, subject, id);
 			PendingCount::<T>::mutate(&offender, |c| *c = c.saturating_add(1));
 			Reported::<T>::insert(&key, ());
-			Self::deposit_event(Event::OffenceReported { id, kind, offender, subject, fraction: params.fraction, apply_at });
+			Self::deposit_event(Event::OffenceReported {
+				id,
+				kind,
+				offender,
+				subject,
+				fraction: params.fraction,
+				apply_at,
+			});
 			Ok(id)
 		}
 
@@ -341,7 +351,10 @@ pub mod pallet {
 			let mut counts: alloc::collections::BTreeMap<AccountIdOf<T>, u32> = Default::default();
 			for (id, slash) in Pending::<T>::iter() {
 				ensure!(Scheduled::<T>::get(slash.apply_at).contains(&id), "a pending slash is not scheduled");
-				ensure!(BySubject::<T>::get(&slash.offender, slash.subject) == Some(id), "a pending slash is not indexed");
+				ensure!(
+					BySubject::<T>::get(&slash.offender, slash.subject) == Some(id),
+					"a pending slash is not indexed"
+				);
 				*counts.entry(slash.offender).or_default() += 1;
 			}
 			for (offender, count) in PendingCount::<T>::iter() {

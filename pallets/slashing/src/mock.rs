@@ -3,7 +3,11 @@
 
 use crate as pallet_hearth_slashing;
 use crate::{OffenceConfig, OffenceKind, OffenceParams};
-use frame_support::{derive_impl, parameter_types, traits::{ConstU32, ConstU64, Hooks}, PalletId};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, Hooks},
+	PalletId,
+};
 use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u64;
@@ -22,7 +26,15 @@ pub const HOT_B: AccountId = 102;
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
-	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask, RuntimeHoldReason, RuntimeFreezeReason)]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
 	pub struct Test;
 
 	#[runtime::pallet_index(0)]

@@ -75,10 +75,7 @@ fn governance_can_cancel_until_the_block_before_application() {
 		assert_eq!(Staking::hotkey_stake(&HOT_A), 20_000, "a cancelled slash takes nothing");
 		assert_noop!(Slashing::cancel_slash(RuntimeOrigin::root(), id), Error::<Test>::UnknownSlash);
 		// The same report cannot come back.
-		assert_noop!(
-			Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, None),
-			Error::<Test>::DuplicateReport
-		);
+		assert_noop!(Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, None), Error::<Test>::DuplicateReport);
 	});
 }
 
@@ -108,7 +105,13 @@ fn an_offender_with_zero_stake_is_slashed_nothing() {
 	build_and_execute(|| {
 		let id = Slashing::report(OffenceKind::WrongResult, HOT_B, JOB, Some(REPORTER)).expect("reported");
 		run_to(1 + WINDOW);
-		assert!(slashing_events().contains(&Event::SlashApplied { id, offender: HOT_B, amount: 0, to_reporter: 0, burned: 0 }));
+		assert!(slashing_events().contains(&Event::SlashApplied {
+			id,
+			offender: HOT_B,
+			amount: 0,
+			to_reporter: 0,
+			burned: 0
+		}));
 		assert_eq!(Balances::balance(&REPORTER), 1_000);
 	});
 }
@@ -154,10 +157,7 @@ fn application_is_bounded_per_block_and_spills_to_later_blocks() {
 		for i in 0..6u8 {
 			Slashing::report(OffenceKind::WrongResult, HOT_A, [i; 32], None).expect("room");
 		}
-		assert_noop!(
-			Slashing::report(OffenceKind::WrongResult, HOT_A, [99; 32], None),
-			Error::<Test>::ScheduleFull
-		);
+		assert_noop!(Slashing::report(OffenceKind::WrongResult, HOT_A, [99; 32], None), Error::<Test>::ScheduleFull);
 		assert_eq!(Scheduled::<Test>::get(1 + WINDOW).len(), 2);
 		assert_eq!(Scheduled::<Test>::get(2 + WINDOW).len(), 2);
 		assert_eq!(Scheduled::<Test>::get(3 + WINDOW).len(), 2);

@@ -1,8 +1,8 @@
 //! Offences and the slashes they lead to.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use scale_info::TypeInfo;
 use hearth_primitives::{OffenceKind, Subject};
+use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
 /// How hard a kind of offence is punished.

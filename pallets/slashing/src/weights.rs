@@ -36,7 +36,7 @@ use frame_support::{
 pub trait WeightInfo {
 	fn report_offence() -> Weight;
 	fn cancel_slash() -> Weight;
-	fn on_initialize(n: u32, ) -> Weight;
+	fn on_initialize(n: u32) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -56,7 +56,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `n` in `[0, 16]`.
-	fn on_initialize(n: u32, ) -> Weight {
+	fn on_initialize(n: u32) -> Weight {
 		// Proof size measured: 759 + n * 378 bytes.
 		Weight::from_parts(10_945_425, 6196)
 			.saturating_add(Weight::from_parts(54_447_596, 0).saturating_mul(n.into()))
@@ -80,7 +80,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
-	fn on_initialize(n: u32, ) -> Weight {
+	fn on_initialize(n: u32) -> Weight {
 		Weight::from_parts(10_945_425, 6196)
 			.saturating_add(Weight::from_parts(54_447_596, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2601).saturating_mul(n.into()))

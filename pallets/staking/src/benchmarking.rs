@@ -87,8 +87,7 @@ mod benchmarks {
 			let hotkey = staked::<T>(&owner, i);
 			Staking::<T>::add_stake(RawOrigin::Signed(coldkey.clone()).into(), hotkey.clone(), min.saturating_mul(2))
 				.expect("funded");
-			Staking::<T>::remove_stake(RawOrigin::Signed(coldkey.clone()).into(), hotkey, min)
-				.expect("stake is there");
+			Staking::<T>::remove_stake(RawOrigin::Signed(coldkey.clone()).into(), hotkey, min).expect("stake is there");
 		}
 		let period: BlockNumberFor<T> = T::UnbondingPeriod::get();
 		let now = frame_system::Pallet::<T>::block_number();

@@ -62,8 +62,7 @@ pub mod pallet {
 	};
 
 	/// Balance of the staked currency.
-	pub type BalanceOf<T> =
-		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A coldkey's unbonding chunks.
 	pub type ChunksOf<T> = BoundedVec<
 		UnbondingChunk<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>,
@@ -117,13 +116,8 @@ pub mod pallet {
 
 	/// The hotkeys each coldkey owns.
 	#[pallet::storage]
-	pub type OwnedHotkeys<T: Config> = StorageMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		BoundedVec<T::AccountId, T::MaxHotkeysPerColdkey>,
-		ValueQuery,
-	>;
+	pub type OwnedHotkeys<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BoundedVec<T::AccountId, T::MaxHotkeysPerColdkey>, ValueQuery>;
 
 	/// Each hotkey's take on rewards.
 	#[pallet::storage]
@@ -136,30 +130,20 @@ pub mod pallet {
 
 	/// Each hotkey's stake pool.
 	#[pallet::storage]
-	pub type Pools<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, Pool<BalanceOf<T>>, ValueQuery>;
+	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Pool<BalanceOf<T>>, ValueQuery>;
 
 	/// Shares of a hotkey's pool held by a coldkey: `(hotkey, coldkey) -> shares`.
 	#[pallet::storage]
-	pub type Shares<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Blake2_128Concat,
-		T::AccountId,
-		u128,
-		ValueQuery,
-	>;
+	pub type Shares<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, T::AccountId, u128, ValueQuery>;
 
 	/// Each hotkey's unbonding pool: stake on its way out, still slashable.
 	#[pallet::storage]
-	pub type UnbondingPools<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, Pool<BalanceOf<T>>, ValueQuery>;
+	pub type UnbondingPools<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Pool<BalanceOf<T>>, ValueQuery>;
 
 	/// Each coldkey's unbonding chunks.
 	#[pallet::storage]
-	pub type Unbonding<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, ChunksOf<T>, ValueQuery>;
+	pub type Unbonding<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ChunksOf<T>, ValueQuery>;
 
 	/// Genesis: endows the pallet account with the existential deposit.
 	#[pallet::genesis_config]
@@ -188,12 +172,7 @@ pub mod pallet {
 		/// `coldkey` staked `amount` on `hotkey` for `shares` shares.
 		StakeAdded { coldkey: T::AccountId, hotkey: T::AccountId, amount: BalanceOf<T>, shares: u128 },
 		/// `coldkey` removed `amount` from `hotkey`; it can be withdrawn from `unlock_at`.
-		Unbonded {
-			coldkey: T::AccountId,
-			hotkey: T::AccountId,
-			amount: BalanceOf<T>,
-			unlock_at: BlockNumberFor<T>,
-		},
+		Unbonded { coldkey: T::AccountId, hotkey: T::AccountId, amount: BalanceOf<T>, unlock_at: BlockNumberFor<T> },
 		/// `coldkey` withdrew `amount` of unbonded stake.
 		Withdrawn { coldkey: T::AccountId, amount: BalanceOf<T> },
 		/// `coldkey` moved `amount` of stake from hotkey `from` to hotkey `to`.
@@ -435,11 +414,16 @@ pub mod pallet {
 
 		/// Puts `amount` (already in the pallet account) into `hotkey`'s pool for
 		/// `coldkey`; the resulting position must be at least `MinStake`.
-		fn buy_shares(hotkey: &T::AccountId, coldkey: &T::AccountId, amount: BalanceOf<T>) -> Result<u128, DispatchError> {
+		fn buy_shares(
+			hotkey: &T::AccountId,
+			coldkey: &T::AccountId,
+			amount: BalanceOf<T>,
+		) -> Result<u128, DispatchError> {
 			let mut pool = Pools::<T>::get(hotkey);
 			let shares = pool.shares_for(amount).map_err(|_| Error::<T>::PoolDepleted)?;
 			pool.deposit(amount, shares)?;
-			let held = Shares::<T>::get(hotkey, coldkey).checked_add(shares).ok_or(sp_runtime::ArithmeticError::Overflow)?;
+			let held =
+				Shares::<T>::get(hotkey, coldkey).checked_add(shares).ok_or(sp_runtime::ArithmeticError::Overflow)?;
 			ensure!(pool.value_of(held)? >= T::MinStake::get(), Error::<T>::BelowMinimumStake);
 			Shares::<T>::insert(hotkey, coldkey, held);
 			Pools::<T>::insert(hotkey, pool);

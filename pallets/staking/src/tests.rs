@@ -61,7 +61,10 @@ fn a_reward_to_a_pool_without_delegators_is_all_the_owners() {
 		// (`issue` and dropping the returned credit leave their own balances events).
 		let before = (Balances::total_issuance(), Balances::balance(&Staking::account_id()), Pools::<Test>::get(HOT_B));
 		assert_eq!(reward(&HOT_B, 500), Err(Error::<Test>::UnknownHotkey.into()));
-		assert_eq!((Balances::total_issuance(), Balances::balance(&Staking::account_id()), Pools::<Test>::get(HOT_B)), before);
+		assert_eq!(
+			(Balances::total_issuance(), Balances::balance(&Staking::account_id()), Pools::<Test>::get(HOT_B)),
+			before
+		);
 	});
 }
 
@@ -87,7 +90,12 @@ fn unstake_unbonds_then_withdraws_after_the_period() {
 		assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, 400));
 		assert_eq!(Staking::stake_of(&HOT_A, &BOB), 600);
 		assert_eq!(Staking::unbonding_of(&BOB), (400, 0));
-		assert!(staking_events().contains(&Event::Unbonded { coldkey: BOB, hotkey: HOT_A, amount: 400, unlock_at: 1 + UNBONDING }));
+		assert!(staking_events().contains(&Event::Unbonded {
+			coldkey: BOB,
+			hotkey: HOT_A,
+			amount: 400,
+			unlock_at: 1 + UNBONDING
+		}));
 		run_to(UNBONDING);
 		assert_noop!(Staking::withdraw_unbonded(RuntimeOrigin::signed(BOB)), Error::<Test>::NothingToWithdraw);
 		run_to(1 + UNBONDING);
@@ -212,7 +220,10 @@ fn error_paths_change_nothing() {
 		assert_noop!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 1_000_000), TokenError::NotExpendable);
 		assert_noop!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 2_000_000), TokenError::FundsUnavailable);
 		assert_noop!(Staking::register_hotkey(RuntimeOrigin::signed(BOB), HOT_A), Error::<Test>::HotkeyOwnedByAnother);
-		assert_noop!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A), Error::<Test>::HotkeyAlreadyRegistered);
+		assert_noop!(
+			Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A),
+			Error::<Test>::HotkeyAlreadyRegistered
+		);
 		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 201));
 		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 202));
 		assert_noop!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 203), Error::<Test>::TooManyHotkeys);
@@ -227,7 +238,10 @@ fn error_paths_change_nothing() {
 			assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10));
 		}
 		run_to(6);
-		assert_noop!(Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10), Error::<Test>::TooManyUnbondingChunks);
+		assert_noop!(
+			Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10),
+			Error::<Test>::TooManyUnbondingChunks
+		);
 	});
 }
 
@@ -319,4 +333,3 @@ mod properties {
 		}
 	}
 }
-

@@ -127,9 +127,7 @@ where
 
 /// Stake on its way out: shares of the hotkey's unbonding pool (which slashes reach
 /// too), withdrawable from `unlock_at`.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
 pub struct UnbondingChunk<AccountId, BlockNumber> {
 	/// The hotkey the stake was on.
 	pub hotkey: AccountId,

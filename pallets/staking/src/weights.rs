@@ -37,7 +37,7 @@ pub trait WeightInfo {
 	fn register_hotkey() -> Weight;
 	fn add_stake() -> Weight;
 	fn remove_stake() -> Weight;
-	fn withdraw_unbonded(c: u32, ) -> Weight;
+	fn withdraw_unbonded(c: u32) -> Weight;
 	fn set_take() -> Weight;
 	fn move_stake() -> Weight;
 }
@@ -65,7 +65,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `c` in `[1, 32]`.
-	fn withdraw_unbonded(c: u32, ) -> Weight {
+	fn withdraw_unbonded(c: u32) -> Weight {
 		// Proof size measured: 646 + c * 140 bytes.
 		Weight::from_parts(50_338_717, 6196)
 			.saturating_add(Weight::from_parts(6_133_107, 0).saturating_mul(c.into()))
@@ -106,7 +106,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
-	fn withdraw_unbonded(c: u32, ) -> Weight {
+	fn withdraw_unbonded(c: u32) -> Weight {
 		Weight::from_parts(50_338_717, 6196)
 			.saturating_add(Weight::from_parts(6_133_107, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(c.into()))

@@ -233,15 +233,9 @@ mod benchmarks {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
 		populate::<T>(netuid, n);
 		let (uids, values) = all_uids(n);
-		let row = Subnets::<T>::validated_row(
-			netuid,
-			0,
-			&SubnetInfos::<T>::get(netuid).unwrap().params,
-			&uids,
-			&values,
-			0,
-		)
-		.expect("valid row");
+		let row =
+			Subnets::<T>::validated_row(netuid, 0, &SubnetInfos::<T>::get(netuid).unwrap().params, &uids, &values, 0)
+				.expect("valid row");
 		for v in 0..VALIDATORS.min(n) {
 			Weights::<T>::insert(netuid, v as Uid, row.clone());
 		}

@@ -7,8 +7,8 @@ use frame_support::{
 	traits::{fungible::Balanced, Imbalance},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use hearth_yuma::{EpochInput, Neuron, U16Row};
 use hearth_primitives::{EmissionPot, StakeInspect, StakeReward};
+use hearth_yuma::{EpochInput, Neuron, U16Row};
 use sp_runtime::SaturatedConversion;
 
 /// Stakes as u64 for Yuma, which only uses their ratios: every stake shifted right by
@@ -165,15 +165,8 @@ impl<T: Config> Pallet<T> {
 				e.stake = stake;
 			}
 		});
-		let accounting = EpochAccounting {
-			block: now,
-			epoch,
-			emission,
-			to_owner: paid_owner,
-			to_miners,
-			to_validators,
-			carried,
-		};
+		let accounting =
+			EpochAccounting { block: now, epoch, emission, to_owner: paid_owner, to_miners, to_validators, carried };
 		EpochAccounts::<T>::insert(netuid, accounting);
 		Self::deposit_event(Event::EpochRun { netuid, accounting });
 		n as u32

@@ -71,15 +71,13 @@ pub mod pallet {
 	};
 
 	/// Balance of the currency.
-	pub type BalanceOf<T> =
-		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A per-uid vector of a subnet.
 	pub type UidVec<X> = BoundedVec<X, ConstU32<MAX_UIDS>>;
 	/// A sparse row of `(uid, u16)` values (weights or bonds).
 	pub type Row = BoundedVec<(Uid, u16), ConstU32<MAX_UIDS>>;
 	/// A subnet as stored.
-	pub type SubnetOf<T> =
-		SubnetInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+	pub type SubnetOf<T> = SubnetInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 	/// The salt of a weights commit.
 	pub type Salt = BoundedVec<u16, ConstU32<32>>;
 
@@ -184,18 +182,15 @@ pub mod pallet {
 
 	/// The uid of a hotkey in a subnet.
 	#[pallet::storage]
-	pub type Uids<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, NetUid, Blake2_128Concat, T::AccountId, Uid>;
+	pub type Uids<T: Config> = StorageDoubleMap<_, Twox64Concat, NetUid, Blake2_128Concat, T::AccountId, Uid>;
 
 	/// The block each uid's current occupant registered at.
 	#[pallet::storage]
-	pub type RegisteredAt<T: Config> =
-		StorageMap<_, Twox64Concat, NetUid, UidVec<BlockNumberFor<T>>, ValueQuery>;
+	pub type RegisteredAt<T: Config> = StorageMap<_, Twox64Concat, NetUid, UidVec<BlockNumberFor<T>>, ValueQuery>;
 
 	/// The block of each uid's last weights update (its registration before any).
 	#[pallet::storage]
-	pub type LastUpdate<T: Config> =
-		StorageMap<_, Twox64Concat, NetUid, UidVec<BlockNumberFor<T>>, ValueQuery>;
+	pub type LastUpdate<T: Config> = StorageMap<_, Twox64Concat, NetUid, UidVec<BlockNumberFor<T>>, ValueQuery>;
 
 	/// Each uid's results of the last epoch (and its validator permit).
 	#[pallet::storage]
@@ -236,8 +231,7 @@ pub mod pallet {
 
 	/// What each subnet's last epoch paid.
 	#[pallet::storage]
-	pub type EpochAccounts<T: Config> =
-		StorageMap<_, Twox64Concat, NetUid, EpochAccounting<BlockNumberFor<T>>>;
+	pub type EpochAccounts<T: Config> = StorageMap<_, Twox64Concat, NetUid, EpochAccounting<BlockNumberFor<T>>>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -456,10 +450,7 @@ pub mod pallet {
 			if let Some(who) = &caller {
 				ensure!(*who == info.owner, Error::<T>::NotSubnetOwner);
 				if let Some(at) = info.params_changed_at {
-					ensure!(
-						now.saturating_sub(at) >= T::ParamsRateLimit::get(),
-						Error::<T>::HyperparameterRateLimited
-					);
+					ensure!(now.saturating_sub(at) >= T::ParamsRateLimit::get(), Error::<T>::HyperparameterRateLimited);
 				}
 			}
 			ensure!(!Self::in_epoch_freeze(netuid, &info.params, now), Error::<T>::TooCloseToEpoch);
@@ -604,8 +595,7 @@ pub mod pallet {
 		pub fn lock_cost(now: BlockNumberFor<T>) -> BalanceOf<T> {
 			let Some((last, at)) = LastLock::<T>::get() else { return T::MinLock::get() };
 			let elapsed: u128 = sp_runtime::SaturatedConversion::saturated_into(now.saturating_sub(at));
-			let interval: u128 =
-				sp_runtime::SaturatedConversion::saturated_into(T::LockDecayBlocks::get());
+			let interval: u128 = sp_runtime::SaturatedConversion::saturated_into(T::LockDecayBlocks::get());
 			let decay = if interval == 0 {
 				last.saturating_mul(2)
 			} else {
@@ -632,9 +622,8 @@ pub mod pallet {
 
 		/// Whether the subnet's epoch is queued or due within `EpochFreezeBlocks`.
 		fn in_epoch_freeze(netuid: NetUid, params: &SubnetParams, now: BlockNumberFor<T>) -> bool {
-			PendingEpochs::<T>::get().contains(&netuid) ||
-				Self::next_epoch_at(netuid, params.tempo, now).saturating_sub(now) <=
-					T::EpochFreezeBlocks::get()
+			PendingEpochs::<T>::get().contains(&netuid)
+				|| Self::next_epoch_at(netuid, params.tempo, now).saturating_sub(now) <= T::EpochFreezeBlocks::get()
 		}
 
 		/// The uid of `hotkey` in `netuid`.

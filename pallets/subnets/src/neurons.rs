@@ -24,11 +24,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The non-immune uid with the lowest emission (ties: oldest, then lowest uid).
-	pub(crate) fn replacement_candidate(
-		netuid: NetUid,
-		immunity: u32,
-		now: BlockNumberFor<T>,
-	) -> Option<Uid> {
+	pub(crate) fn replacement_candidate(netuid: NetUid, immunity: u32, now: BlockNumberFor<T>) -> Option<Uid> {
 		let registered = RegisteredAt::<T>::get(netuid);
 		let stats = Metagraph::<T>::get(netuid);
 		registered
@@ -45,7 +41,8 @@ impl<T: Config> Pallet<T> {
 		Keys::<T>::try_mutate(netuid, |v| v.try_push(hotkey)).map_err(|_| Error::<T>::SubnetFull)?;
 		RegisteredAt::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::SubnetFull)?;
 		LastUpdate::<T>::try_mutate(netuid, |v| v.try_push(now)).map_err(|_| Error::<T>::SubnetFull)?;
-		Metagraph::<T>::try_mutate(netuid, |v| v.try_push(NeuronStats::default())).map_err(|_| Error::<T>::SubnetFull)?;
+		Metagraph::<T>::try_mutate(netuid, |v| v.try_push(NeuronStats::default()))
+			.map_err(|_| Error::<T>::SubnetFull)?;
 		Ok(())
 	}
 

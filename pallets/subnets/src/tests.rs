@@ -5,8 +5,8 @@ use frame_support::{
 	BoundedVec,
 };
 use hearth_primitives::StakeInspect;
-use sp_runtime::Perbill;
 use sp_runtime::DispatchError;
+use sp_runtime::Perbill;
 
 /// Alice's hotkeys are 100 + i, Bob's 200 + i.
 fn hotkey(owner: AccountId, i: u64) -> AccountId {
@@ -73,7 +73,10 @@ fn creating_a_subnet_holds_a_lock_that_doubles_then_decays() {
 fn creation_refuses_a_lock_above_the_limit_and_a_fifth_subnet() {
 	build_and_execute(|| {
 		new_subnet();
-		assert_noop!(Subnets::create_subnet(RuntimeOrigin::signed(OWNER), 2 * MIN_LOCK - 1), Error::<Test>::LockAboveLimit);
+		assert_noop!(
+			Subnets::create_subnet(RuntimeOrigin::signed(OWNER), 2 * MIN_LOCK - 1),
+			Error::<Test>::LockAboveLimit
+		);
 		for _ in 0..3 {
 			run_to(System::block_number() + 1_000);
 			new_subnet();
@@ -235,10 +238,7 @@ fn registration_burns_a_price_that_rises_then_decays() {
 		let info = Subnets::subnets(netuid);
 		assert_eq!(Subnets::registration_price(&info, 1), 150);
 		let h2 = staked_hotkey(ALICE, 2, 1_000);
-		assert_noop!(
-			Subnets::register(RuntimeOrigin::signed(ALICE), netuid, h2, 149),
-			Error::<Test>::BurnAboveLimit
-		);
+		assert_noop!(Subnets::register(RuntimeOrigin::signed(ALICE), netuid, h2, 149), Error::<Test>::BurnAboveLimit);
 		assert_ok!(Subnets::register(RuntimeOrigin::signed(ALICE), netuid, h2, 150));
 		// 225, then -10 % a block (compounded), never below the minimum.
 		let info = Subnets::subnets(netuid);
@@ -279,7 +279,8 @@ fn a_full_subnet_replaces_its_lowest_non_immune_neuron() {
 	build_and_execute(|| {
 		let netuid = new_subnet();
 		run_to(3);
-		for change in [Hyperparameter::MaxValidators(8), Hyperparameter::MaxUids(8), Hyperparameter::ImmunityPeriod(20)] {
+		for change in [Hyperparameter::MaxValidators(8), Hyperparameter::MaxUids(8), Hyperparameter::ImmunityPeriod(20)]
+		{
 			assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, change));
 		}
 		let first: Vec<_> = (0..8).map(|i| register(netuid, ALICE, i, 1_000)).collect();
@@ -518,7 +519,8 @@ fn epochs_are_staggered_and_at_most_one_runs_per_block() {
 		assert_eq!((next_a, next_b), (20, 17));
 		let shared = (27..400).find(|x| (x + 2) % 11 == 0 && (x + 3) % 10 == 0).unwrap();
 		run_to(shared);
-		let ran: Vec<NetUid> = [a, b].into_iter().filter(|n| SubnetInfos::<Test>::get(n).unwrap().last_epoch == Some(shared)).collect();
+		let ran: Vec<NetUid> =
+			[a, b].into_iter().filter(|n| SubnetInfos::<Test>::get(n).unwrap().last_epoch == Some(shared)).collect();
 		assert_eq!(ran.len(), 1, "one epoch per block");
 		assert_eq!(PendingEpochs::<Test>::get().len(), 1);
 		run_to(shared + 1);
@@ -623,4 +625,3 @@ fn the_metagraph_view_shows_neurons_and_the_last_epoch() {
 		assert_eq!(Subnets::netuids(), vec![netuid]);
 	});
 }
-

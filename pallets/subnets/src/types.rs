@@ -204,45 +204,45 @@ pub enum ParamError {
 impl ParamBounds {
 	/// Every range is non-empty and within what the chain can run at all.
 	pub fn is_valid(&self) -> bool {
-		self.tempo.is_valid() &&
-			self.tempo.min >= 1 &&
-			self.max_uids.is_valid() &&
-			self.max_uids.min >= 1 &&
-			self.max_uids.max as u32 <= MAX_UIDS &&
-			self.max_validators.is_valid() &&
-			self.max_validators.min >= 1 &&
-			self.kappa.is_valid() &&
-			self.bonds_moving_average.is_valid() &&
-			self.bonds_moving_average.max <= 1_000_000 &&
-			self.bonds_penalty.is_valid() &&
-			self.immunity_period.is_valid() &&
-			self.activity_cutoff.is_valid() &&
-			self.weights_rate_limit.is_valid() &&
-			self.min_weights.is_valid() &&
-			self.reveal_period.is_valid() &&
-			self.reveal_period.min >= 1 &&
-			self.alpha.is_valid() &&
-			self.alpha_steepness.is_valid()
+		self.tempo.is_valid()
+			&& self.tempo.min >= 1
+			&& self.max_uids.is_valid()
+			&& self.max_uids.min >= 1
+			&& self.max_uids.max as u32 <= MAX_UIDS
+			&& self.max_validators.is_valid()
+			&& self.max_validators.min >= 1
+			&& self.kappa.is_valid()
+			&& self.bonds_moving_average.is_valid()
+			&& self.bonds_moving_average.max <= 1_000_000
+			&& self.bonds_penalty.is_valid()
+			&& self.immunity_period.is_valid()
+			&& self.activity_cutoff.is_valid()
+			&& self.weights_rate_limit.is_valid()
+			&& self.min_weights.is_valid()
+			&& self.reveal_period.is_valid()
+			&& self.reveal_period.min >= 1
+			&& self.alpha.is_valid()
+			&& self.alpha_steepness.is_valid()
 	}
 
 	/// Whether `params` lies entirely within the bounds.
 	pub fn admits(&self, p: &SubnetParams) -> bool {
-		self.tempo.contains(p.tempo) &&
-			self.max_uids.contains(p.max_uids) &&
-			self.max_validators.contains(p.max_validators) &&
-			p.max_validators <= p.max_uids &&
-			self.kappa.contains(p.kappa) &&
-			self.bonds_moving_average.contains(p.bonds_moving_average) &&
-			self.bonds_penalty.contains(p.bonds_penalty) &&
-			self.immunity_period.contains(p.immunity_period) &&
-			self.activity_cutoff.contains(p.activity_cutoff) &&
-			self.weights_rate_limit.contains(p.weights_rate_limit) &&
-			self.min_weights.contains(p.min_weights) &&
-			self.reveal_period.contains(p.reveal_period) &&
-			self.alpha.contains(p.alpha_low) &&
-			self.alpha.contains(p.alpha_high) &&
-			p.alpha_low < p.alpha_high &&
-			self.alpha_steepness.contains(p.alpha_steepness)
+		self.tempo.contains(p.tempo)
+			&& self.max_uids.contains(p.max_uids)
+			&& self.max_validators.contains(p.max_validators)
+			&& p.max_validators <= p.max_uids
+			&& self.kappa.contains(p.kappa)
+			&& self.bonds_moving_average.contains(p.bonds_moving_average)
+			&& self.bonds_penalty.contains(p.bonds_penalty)
+			&& self.immunity_period.contains(p.immunity_period)
+			&& self.activity_cutoff.contains(p.activity_cutoff)
+			&& self.weights_rate_limit.contains(p.weights_rate_limit)
+			&& self.min_weights.contains(p.min_weights)
+			&& self.reveal_period.contains(p.reveal_period)
+			&& self.alpha.contains(p.alpha_low)
+			&& self.alpha.contains(p.alpha_high)
+			&& p.alpha_low < p.alpha_high
+			&& self.alpha_steepness.contains(p.alpha_steepness)
 	}
 
 	/// `params` with `change` applied, if the bounds admit it; `neurons` is the
@@ -264,13 +264,13 @@ impl ParamBounds {
 			},
 			Hyperparameter::MaxValidators(x) => (self.max_validators.contains(x), p.max_validators = x).0,
 			Hyperparameter::Kappa(x) => (self.kappa.contains(x), p.kappa = x).0,
-			Hyperparameter::BondsMovingAverage(x) =>
-				(self.bonds_moving_average.contains(x), p.bonds_moving_average = x).0,
+			Hyperparameter::BondsMovingAverage(x) => {
+				(self.bonds_moving_average.contains(x), p.bonds_moving_average = x).0
+			},
 			Hyperparameter::BondsPenalty(x) => (self.bonds_penalty.contains(x), p.bonds_penalty = x).0,
 			Hyperparameter::ImmunityPeriod(x) => (self.immunity_period.contains(x), p.immunity_period = x).0,
 			Hyperparameter::ActivityCutoff(x) => (self.activity_cutoff.contains(x), p.activity_cutoff = x).0,
-			Hyperparameter::WeightsRateLimit(x) =>
-				(self.weights_rate_limit.contains(x), p.weights_rate_limit = x).0,
+			Hyperparameter::WeightsRateLimit(x) => (self.weights_rate_limit.contains(x), p.weights_rate_limit = x).0,
 			Hyperparameter::MinWeights(x) => (self.min_weights.contains(x), p.min_weights = x).0,
 			Hyperparameter::CommitReveal(x) => (true, p.commit_reveal = x).0,
 			Hyperparameter::RevealPeriod(x) => (self.reveal_period.contains(x), p.reveal_period = x).0,
@@ -320,7 +320,9 @@ pub struct WeightCommit<BlockNumber> {
 }
 
 /// Per-uid results of the last epoch.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub struct NeuronStats {
 	pub validator_permit: bool,
 	pub active: bool,
@@ -333,7 +335,9 @@ pub struct NeuronStats {
 }
 
 /// What one epoch paid, for explorers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub struct EpochAccounting<BlockNumber> {
 	/// The block the epoch ran in.
 	pub block: BlockNumber,

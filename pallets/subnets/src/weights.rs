@@ -35,17 +35,17 @@ use frame_support::{
 /// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
 	fn create_subnet() -> Weight;
-	fn dissolve_subnet(n: u32, ) -> Weight;
+	fn dissolve_subnet(n: u32) -> Weight;
 	fn set_hyperparameter() -> Weight;
 	fn set_bounds() -> Weight;
 	fn register() -> Weight;
 	fn serve() -> Weight;
 	fn set_gpus() -> Weight;
-	fn set_weights(w: u32, ) -> Weight;
+	fn set_weights(w: u32) -> Weight;
 	fn commit_weights() -> Weight;
-	fn reveal_weights(w: u32, ) -> Weight;
-	fn on_initialize_scan(s: u32, ) -> Weight;
-	fn epoch(n: u32, ) -> Weight;
+	fn reveal_weights(w: u32) -> Weight;
+	fn on_initialize_scan(s: u32) -> Weight;
+	fn epoch(n: u32) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -59,7 +59,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// `n` in `[0, 256]`.
-	fn dissolve_subnet(n: u32, ) -> Weight {
+	fn dissolve_subnet(n: u32) -> Weight {
 		// Proof size measured: 967 + n * 140 bytes.
 		Weight::from_parts(82_467_934, 134549)
 			.saturating_add(Weight::from_parts(4_429_497, 0).saturating_mul(n.into()))
@@ -100,7 +100,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `w` in `[1, 4096]`.
-	fn set_weights(w: u32, ) -> Weight {
+	fn set_weights(w: u32) -> Weight {
 		// Proof size measured: 1544 + w * 30 bytes.
 		Weight::from_parts(54_472_230, 109973)
 			.saturating_add(Weight::from_parts(94_678, 0).saturating_mul(w.into()))
@@ -114,7 +114,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `w` in `[1, 4096]`.
-	fn reveal_weights(w: u32, ) -> Weight {
+	fn reveal_weights(w: u32) -> Weight {
 		// Proof size measured: 1647 + w * 30 bytes.
 		Weight::from_parts(106_730_921, 109973)
 			.saturating_add(Weight::from_parts(63_478, 0).saturating_mul(w.into()))
@@ -122,7 +122,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `s` in `[0, 64]`.
-	fn on_initialize_scan(s: u32, ) -> Weight {
+	fn on_initialize_scan(s: u32) -> Weight {
 		// Proof size measured: 100 + s * 20 bytes.
 		Weight::from_parts(4_631_722, 2767)
 			.saturating_add(Weight::from_parts(9_198, 0).saturating_mul(s.into()))
@@ -130,7 +130,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
 	/// `n` in `[256, 4096]`.
-	fn epoch(n: u32, ) -> Weight {
+	fn epoch(n: u32) -> Weight {
 		// Proof size measured: 6698 + n * 152 bytes.
 		Weight::from_parts(1_754_408_000, 1228255)
 			.saturating_add(Weight::from_parts(5_821_187, 0).saturating_mul(n.into()))
@@ -148,7 +148,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
-	fn dissolve_subnet(n: u32, ) -> Weight {
+	fn dissolve_subnet(n: u32) -> Weight {
 		Weight::from_parts(82_467_934, 134549)
 			.saturating_add(Weight::from_parts(4_429_497, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 18881).saturating_mul(n.into()))
@@ -182,7 +182,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
-	fn set_weights(w: u32, ) -> Weight {
+	fn set_weights(w: u32) -> Weight {
 		Weight::from_parts(54_472_230, 109973)
 			.saturating_add(Weight::from_parts(94_678, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
@@ -193,19 +193,19 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
-	fn reveal_weights(w: u32, ) -> Weight {
+	fn reveal_weights(w: u32) -> Weight {
 		Weight::from_parts(106_730_921, 109973)
 			.saturating_add(Weight::from_parts(63_478, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
-	fn on_initialize_scan(s: u32, ) -> Weight {
+	fn on_initialize_scan(s: u32) -> Weight {
 		Weight::from_parts(4_631_722, 2767)
 			.saturating_add(Weight::from_parts(9_198, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(0))
 	}
-	fn epoch(n: u32, ) -> Weight {
+	fn epoch(n: u32) -> Weight {
 		Weight::from_parts(1_754_408_000, 1228255)
 			.saturating_add(Weight::from_parts(5_821_187, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))

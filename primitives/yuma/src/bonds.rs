@@ -39,9 +39,7 @@ fn read_bonds(stored: &[U16Row], fresh: &[bool], proportion: bool) -> Sparse {
 
 /// `Σ_j m[i][j] * x[j]` for each row.
 fn row_dot(m: &Sparse, x: &[I32F32]) -> Vec<I32F32> {
-	m.iter()
-		.map(|row| row.iter().fold(I32F32::ZERO, |acc, (j, v)| acc.add(v.mul(x[*j as usize]))))
-		.collect()
+	m.iter().map(|row| row.iter().fold(I32F32::ZERO, |acc, (j, v)| acc.add(v.mul(x[*j as usize])))).collect()
 }
 
 /// The liquid alpha of one bond: a sigmoid of how far the weight is from consensus
@@ -50,10 +48,7 @@ fn liquid_alpha(params: &Hyperparams, wb: I32F32, b: I32F32, c: I32F32) -> I32F3
 	let d = if wb >= b { wb.sub(c) } else { b.sub(wb) }.clamp(I32F32::ZERO, I32F32::ONE);
 	let steepness = I32F32::ratio(params.alpha_steepness as u128, 100);
 	let sigma = steepness.mul(d.sub(I32F32::HALF)).sigmoid();
-	let (low, high) = (
-		I32F32::from_u16_proportion(params.alpha_low),
-		I32F32::from_u16_proportion(params.alpha_high),
-	);
+	let (low, high) = (I32F32::from_u16_proportion(params.alpha_low), I32F32::from_u16_proportion(params.alpha_high));
 	low.add(sigma.mul(high.sub(low))).clamp(low, high)
 }
 
@@ -104,9 +99,7 @@ pub fn update(
 			normalize(&mut dividends);
 			let stored = eb
 				.iter()
-				.map(|row| {
-					row.iter().map(|(j, v)| (*j, v.to_u16())).filter(|(_, v)| *v != 0).collect()
-				})
+				.map(|row| row.iter().map(|(j, v)| (*j, v.to_u16())).filter(|(_, v)| *v != 0).collect())
 				.collect();
 			BondsOutcome { stored, dividends }
 		},

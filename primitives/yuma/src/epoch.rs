@@ -81,10 +81,8 @@ pub fn run_epoch(input: &EpochInput) -> Result<EpochOutput, EpochError> {
 	let block = input.block;
 
 	// 0. Activity.
-	let active: Vec<bool> = neurons
-		.iter()
-		.map(|nr| nr.last_update.saturating_add(params.activity_cutoff) >= block)
-		.collect();
+	let active: Vec<bool> =
+		neurons.iter().map(|nr| nr.last_update.saturating_add(params.activity_cutoff) >= block).collect();
 
 	// 1. Stake.
 	let s = stake_shares(&neurons.iter().map(|nr| nr.stake).collect::<Vec<_>>());
@@ -94,9 +92,7 @@ pub fn run_epoch(input: &EpochInput) -> Result<EpochOutput, EpochError> {
 	let old_permit: Vec<bool> = neurons.iter().map(|nr| nr.validator_permit).collect();
 
 	// 3. Active stake.
-	let mut a: Vec<I32F32> = (0..n)
-		.map(|i| if active[i] && old_permit[i] { s[i] } else { I32F32::ZERO })
-		.collect();
+	let mut a: Vec<I32F32> = (0..n).map(|i| if active[i] && old_permit[i] { s[i] } else { I32F32::ZERO }).collect();
 	normalize(&mut a);
 
 	// 4. Weights: permitted rows, no self-weight, nothing older than the target's
@@ -113,8 +109,8 @@ pub fn run_epoch(input: &EpochInput) -> Result<EpochOutput, EpochError> {
 				.filter(|(j, v)| {
 					let target = &neurons[*j as usize];
 					let outdated = me.last_update <= target.registered_at;
-					let unrevealed = params.commit_reveal &&
-						me.first_unrevealed_commit.is_some_and(|c| c < target.registered_at);
+					let unrevealed =
+						params.commit_reveal && me.first_unrevealed_commit.is_some_and(|c| c < target.registered_at);
 					*v != 0 && *j as usize != i && !outdated && !unrevealed
 				})
 				.map(|(j, v)| (*j, I32F32::from_u16(*v)))
@@ -148,11 +144,7 @@ pub fn run_epoch(input: &EpochInput) -> Result<EpochOutput, EpochError> {
 	let penalty = I32F32::from_u16_proportion(params.bonds_penalty);
 	let mut wb: Sparse = w
 		.iter()
-		.map(|row| {
-			row.iter()
-				.map(|&(j, v)| (j, v.add(penalty.mul(v.min(c[j as usize]).sub(v)))))
-				.collect()
-		})
+		.map(|row| row.iter().map(|&(j, v)| (j, v.add(penalty.mul(v.min(c[j as usize]).sub(v))))).collect())
 		.collect();
 	prune_zeros(&mut wb);
 
@@ -171,9 +163,7 @@ pub fn run_epoch(input: &EpochInput) -> Result<EpochOutput, EpochError> {
 		// Each uid's total is floored once, so the epoch loses less than one unit per uid.
 		let miner: Vec<u128> = incentive.iter().map(|x| pro_rata(input.emission, *x, total)).collect();
 		let validator = (0..n)
-			.map(|i| {
-				pro_rata(input.emission, incentive[i].add(dividends[i]), total).saturating_sub(miner[i])
-			})
+			.map(|i| pro_rata(input.emission, incentive[i].add(dividends[i]), total).saturating_sub(miner[i]))
 			.collect();
 		(miner, validator)
 	} else {

@@ -62,9 +62,7 @@ impl I32F32 {
 		let bits = match n.checked_mul(1u128 << FRAC_BITS) {
 			Some(scaled) => Some(scaled / d),
 			// n >= 2^96 > d: the quotient has an integer part; r < d < 2^96 cannot overflow.
-			None => (n / d)
-				.checked_mul(1u128 << FRAC_BITS)
-				.and_then(|hi| hi.checked_add(((n % d) << FRAC_BITS) / d)),
+			None => (n / d).checked_mul(1u128 << FRAC_BITS).and_then(|hi| hi.checked_add(((n % d) << FRAC_BITS) / d)),
 		};
 		bits.and_then(|b| i64::try_from(b).ok()).map(Self).unwrap_or(Self::ZERO)
 	}

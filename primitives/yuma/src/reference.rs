@@ -57,8 +57,7 @@ pub fn run_epoch_dense(input: &EpochInput) -> EpochOutput {
 	let mut w = dense(input.weights, n, I32F32::from_u16);
 	for i in 0..n {
 		for j in 0..n {
-			let unrevealed = p.commit_reveal &&
-				nr[i].first_unrevealed_commit.is_some_and(|c| c < nr[j].registered_at);
+			let unrevealed = p.commit_reveal && nr[i].first_unrevealed_commit.is_some_and(|c| c < nr[j].registered_at);
 			if !nr[i].validator_permit || i == j || nr[i].last_update <= nr[j].registered_at || unrevealed {
 				w[i][j] = I32F32::ZERO;
 			}
@@ -88,17 +87,14 @@ pub fn run_epoch_dense(input: &EpochInput) -> EpochOutput {
 		(0..n).map(|j| (0..n).fold(I32F32::ZERO, |acc, i| acc.add(a[i].mul(wc[i][j])))).collect();
 	normalize(&mut incentive);
 	let penalty = I32F32::from_u16_proportion(p.bonds_penalty);
-	let wb: Dense = (0..n)
-		.map(|i| (0..n).map(|j| w[i][j].add(penalty.mul(wc[i][j].sub(w[i][j])))).collect())
-		.collect();
+	let wb: Dense = (0..n).map(|i| (0..n).map(|j| w[i][j].add(penalty.mul(wc[i][j].sub(w[i][j])))).collect()).collect();
 
 	let cutoff = input.last_epoch_block.map(|b| b + 1).unwrap_or(input.block.saturating_sub(p.tempo));
 	let alpha = ema_alpha(p.bonds_moving_average);
 	let one_minus = I32F32::ONE.sub(alpha);
 	let proportion = p.variant == Variant::Yuma3;
-	let mut b = dense(input.bonds, n, |v| {
-		if proportion { I32F32::from_u16_proportion(v) } else { I32F32::from_u16(v) }
-	});
+	let mut b =
+		dense(input.bonds, n, |v| if proportion { I32F32::from_u16_proportion(v) } else { I32F32::from_u16(v) });
 	for row in b.iter_mut() {
 		for j in 0..n {
 			if cutoff <= nr[j].registered_at {
@@ -111,9 +107,8 @@ pub fn run_epoch_dense(input: &EpochInput) -> EpochOutput {
 			col_normalize(&mut b);
 			let mut delta: Dense = (0..n).map(|i| (0..n).map(|j| wb[i][j].mul(a[i])).collect()).collect();
 			col_normalize(&mut delta);
-			let mut eb: Dense = (0..n)
-				.map(|i| (0..n).map(|j| alpha.mul(delta[i][j]).add(one_minus.mul(b[i][j]))).collect())
-				.collect();
+			let mut eb: Dense =
+				(0..n).map(|i| (0..n).map(|j| alpha.mul(delta[i][j]).add(one_minus.mul(b[i][j]))).collect()).collect();
 			col_normalize(&mut eb);
 			let d: Vec<I32F32> =
 				eb.iter().map(|row| (0..n).fold(I32F32::ZERO, |acc, j| acc.add(row[j].mul(incentive[j])))).collect();
@@ -121,18 +116,14 @@ pub fn run_epoch_dense(input: &EpochInput) -> EpochOutput {
 			let stored = eb
 				.iter()
 				.map(|row| {
-					(0..n)
-						.map(|j| (j as u16, upscale_to_u16(row[j], maxima[j])))
-						.filter(|(_, v)| *v != 0)
-						.collect()
+					(0..n).map(|j| (j as u16, upscale_to_u16(row[j], maxima[j]))).filter(|(_, v)| *v != 0).collect()
 				})
 				.collect();
 			(d, stored)
 		},
 		Variant::Yuma3 => {
 			let liquid = p.liquid_alpha && c.iter().any(|x| !x.is_zero());
-			let (low, high) =
-				(I32F32::from_u16_proportion(p.alpha_low), I32F32::from_u16_proportion(p.alpha_high));
+			let (low, high) = (I32F32::from_u16_proportion(p.alpha_low), I32F32::from_u16_proportion(p.alpha_high));
 			let steep = I32F32::ratio(p.alpha_steepness as u128, 100);
 			let eb: Dense = (0..n)
 				.map(|i| {
@@ -157,9 +148,7 @@ pub fn run_epoch_dense(input: &EpochInput) -> EpochOutput {
 				.collect();
 			let stored = eb
 				.iter()
-				.map(|row| {
-					(0..n).map(|j| (j as u16, row[j].to_u16())).filter(|(_, v)| *v != 0).collect()
-				})
+				.map(|row| (0..n).map(|j| (j as u16, row[j].to_u16())).filter(|(_, v)| *v != 0).collect())
 				.collect();
 			(d, stored)
 		},
@@ -169,8 +158,7 @@ pub fn run_epoch_dense(input: &EpochInput) -> EpochOutput {
 	let whole = sum(&incentive).add(sum(&dividends));
 	let (miner_emission, validator_emission) = if whole > I32F32::ZERO {
 		let miner: Vec<u128> = incentive.iter().map(|x| pro_rata(input.emission, *x, whole)).collect();
-		let both: Vec<u128> =
-			(0..n).map(|i| pro_rata(input.emission, incentive[i].add(dividends[i]), whole)).collect();
+		let both: Vec<u128> = (0..n).map(|i| pro_rata(input.emission, incentive[i].add(dividends[i]), whole)).collect();
 		(miner.clone(), both.iter().zip(&miner).map(|(b, m)| b - m).collect())
 	} else {
 		let basis = if sum(&a).is_zero() { s.clone() } else { a.clone() };

@@ -32,7 +32,9 @@ fn as_u64(v: &Value, path: &str) -> Result<u64> {
 
 fn as_u128(v: &Value, path: &str) -> Result<u128> {
 	match v {
-		Value::Number(n) => n.as_u64().map(u128::from).map_or_else(|| err(format!("{path}: {n} is not an unsigned integer")), Ok),
+		Value::Number(n) => {
+			n.as_u64().map(u128::from).map_or_else(|| err(format!("{path}: {n} is not an unsigned integer")), Ok)
+		},
 		Value::String(s) => s.parse().map_err(|_| SimError(format!("{path}: \"{s}\" is not an unsigned integer"))),
 		other => err(format!("{path}: expected an unsigned integer, found {other}")),
 	}
@@ -105,8 +107,17 @@ fn params(v: Option<&Value>, variant: Variant) -> Result<Hyperparams> {
 		obj,
 		"params",
 		&[
-			"kappa", "bonds_moving_average", "bonds_penalty", "max_validators", "activity_cutoff",
-			"tempo", "commit_reveal", "liquid_alpha", "alpha_low", "alpha_high", "alpha_steepness",
+			"kappa",
+			"bonds_moving_average",
+			"bonds_penalty",
+			"max_validators",
+			"activity_cutoff",
+			"tempo",
+			"commit_reveal",
+			"liquid_alpha",
+			"alpha_low",
+			"alpha_high",
+			"alpha_steepness",
 		],
 	)?;
 	for (key, value) in obj {
@@ -158,7 +169,8 @@ fn epoch_json(block: u64, out: &EpochOutput) -> Value {
 
 /// Runs a scenario given as JSON text; returns the results as JSON.
 pub fn run_scenario(text: &str) -> Result<Value> {
-	let scenario: Value = serde_json::from_str(text).map_err(|e| SimError(format!("scenario is not valid JSON: {e}")))?;
+	let scenario: Value =
+		serde_json::from_str(text).map_err(|e| SimError(format!("scenario is not valid JSON: {e}")))?;
 	let top = as_object(&scenario, "scenario")?;
 	reject_unknown(
 		top,
@@ -205,7 +217,8 @@ pub fn run_scenario(text: &str) -> Result<Value> {
 		let at = format!("epochs[{e}]");
 		let obj = as_object(epoch, &at)?;
 		reject_unknown(obj, &at, &["block", "last_update", "last_epoch_block", "weights", "first_unrevealed_commit"])?;
-		let block = as_u64(obj.get("block").ok_or_else(|| SimError(format!("{at}.block: missing")))?, &format!("{at}.block"))?;
+		let block =
+			as_u64(obj.get("block").ok_or_else(|| SimError(format!("{at}.block: missing")))?, &format!("{at}.block"))?;
 		if previous_block.is_some_and(|p| block <= p) {
 			return err(format!("{at}.block: {block} is not after the previous epoch's block"));
 		}
@@ -224,7 +237,11 @@ pub fn run_scenario(text: &str) -> Result<Value> {
 		}
 		let commits = match obj.get("first_unrevealed_commit") {
 			Some(v) => per_uid(v, &format!("{at}.first_unrevealed_commit"), n, |x, p| {
-				if x.is_null() { Ok(None) } else { as_u64(x, p).map(Some) }
+				if x.is_null() {
+					Ok(None)
+				} else {
+					as_u64(x, p).map(Some)
+				}
 			})?,
 			None => vec![None; n],
 		};
@@ -237,7 +254,15 @@ pub fn run_scenario(text: &str) -> Result<Value> {
 				first_unrevealed_commit: commits[i],
 			})
 			.collect();
-		let input = EpochInput { block, last_epoch_block, neurons: &neurons, weights: &weights, bonds: &bonds, params: &params, emission };
+		let input = EpochInput {
+			block,
+			last_epoch_block,
+			neurons: &neurons,
+			weights: &weights,
+			bonds: &bonds,
+			params: &params,
+			emission,
+		};
 		let out = run_epoch(&input).map_err(|e| SimError(format!("{at}: {e}")))?;
 		results.push(epoch_json(block, &out));
 		permits = out.validator_permit;

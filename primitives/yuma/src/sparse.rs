@@ -104,10 +104,7 @@ pub fn col_max_upscale(m: &Sparse, n: usize) -> Vec<Vec<(u16, u16)>> {
 /// `round(w * 65535 / max)`. An all-zero row stays zero.
 pub fn max_upscale_u16(values: &[u16]) -> Vec<u16> {
 	let max = values.iter().copied().max().unwrap_or(0);
-	values
-		.iter()
-		.map(|v| upscale_to_u16(I32F32::from_u16(*v), I32F32::from_u16(max)))
-		.collect()
+	values.iter().map(|v| upscale_to_u16(I32F32::from_u16(*v), I32F32::from_u16(max))).collect()
 }
 
 /// Entry-wise `alpha * a + (1 - alpha) * b` over the union of both matrices' entries
@@ -119,11 +116,7 @@ pub fn ema(a: &Sparse, b: &Sparse, alpha: I32F32) -> Sparse {
 
 /// Applies `f(j, a_ij, b_ij)` over the union of entries of `a` and `b`, row by row, in
 /// column order, dropping zero results.
-pub fn merge_rows(
-	a: &Sparse,
-	b: &Sparse,
-	mut f: impl FnMut(u16, I32F32, I32F32) -> I32F32,
-) -> Sparse {
+pub fn merge_rows(a: &Sparse, b: &Sparse, mut f: impl FnMut(u16, I32F32, I32F32) -> I32F32) -> Sparse {
 	let rows = a.len().max(b.len());
 	let empty: Row = Vec::new();
 	(0..rows)

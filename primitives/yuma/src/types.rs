@@ -126,10 +126,7 @@ pub struct EpochOutput {
 impl EpochOutput {
 	/// Everything the epoch pays out.
 	pub fn total_emission(&self) -> u128 {
-		self.miner_emission
-			.iter()
-			.chain(&self.validator_emission)
-			.fold(0u128, |acc, x| acc.saturating_add(*x))
+		self.miner_emission.iter().chain(&self.validator_emission).fold(0u128, |acc, x| acc.saturating_add(*x))
 	}
 }
 
@@ -150,12 +147,13 @@ impl core::fmt::Display for EpochError {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
 			Self::TooManyUids(n) => write!(f, "{n} uids: at most 65536"),
-			Self::LengthMismatch { field, expected, got } =>
-				write!(f, "`{field}` has {got} rows, expected one per uid ({expected})"),
-			Self::UidOutOfRange { field, row, uid } =>
-				write!(f, "`{field}` row {row} names uid {uid}, which does not exist"),
-			Self::DuplicateUid { field, row, uid } =>
-				write!(f, "`{field}` row {row} names uid {uid} twice"),
+			Self::LengthMismatch { field, expected, got } => {
+				write!(f, "`{field}` has {got} rows, expected one per uid ({expected})")
+			},
+			Self::UidOutOfRange { field, row, uid } => {
+				write!(f, "`{field}` row {row} names uid {uid}, which does not exist")
+			},
+			Self::DuplicateUid { field, row, uid } => write!(f, "`{field}` row {row} names uid {uid} twice"),
 		}
 	}
 }

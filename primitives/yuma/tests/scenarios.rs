@@ -115,7 +115,7 @@ fn kappa_moves_consensus() {
 		w.epoch().consensus[3]
 	};
 	let (low, mid, high) = (run(52_428), run(32_767), run(13_107)); // 0.8, 0.5, 0.2
-	// Supported by 80 % of stake: 0.2; by half: 0.5; by 20 %: 0.8 (each up to rounding).
+																 // Supported by 80 % of stake: 0.2; by half: 0.5; by 20 %: 0.8 (each up to rounding).
 	assert!(low < mid && mid < high, "{low} {mid} {high}");
 	assert!((13_100..=13_110).contains(&low), "{low}");
 	assert!((32_760..=32_770).contains(&mid), "{mid}");
@@ -206,15 +206,9 @@ fn liquid_alpha_changes_bonds_but_not_incentive() {
 fn malformed_input_is_refused_not_panicked_on() {
 	let mut w = World::new(&[1, 1], yuma3());
 	w.weights[0] = vec![(5, 1)];
-	assert_eq!(
-		hearth_yuma::run_epoch(&w.input()),
-		Err(EpochError::UidOutOfRange { field: "weights", row: 0, uid: 5 })
-	);
+	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::UidOutOfRange { field: "weights", row: 0, uid: 5 }));
 	w.weights[0] = vec![(1, 1), (1, 2)];
-	assert_eq!(
-		hearth_yuma::run_epoch(&w.input()),
-		Err(EpochError::DuplicateUid { field: "weights", row: 0, uid: 1 })
-	);
+	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::DuplicateUid { field: "weights", row: 0, uid: 1 }));
 	w.weights = vec![Vec::new()];
 	assert_eq!(
 		hearth_yuma::run_epoch(&w.input()),

@@ -70,19 +70,22 @@ fn bad_input_names_the_field() {
 		with(&|v| v["params"]["kappa"] = serde_json::json!(70000)),
 		"params.kappa: 70000 does not fit in 0..=65535"
 	);
-	assert_eq!(
-		with(&|v| v["stake"][0] = serde_json::json!(-5)),
-		"stake[0]: -5 is not an unsigned integer"
-	);
+	assert_eq!(with(&|v| v["stake"][0] = serde_json::json!(-5)), "stake[0]: -5 is not an unsigned integer");
 	assert!(with(&|v| v["params"]["kapa"] = serde_json::json!(1)).starts_with("params: unknown field `kapa`"));
-	assert_eq!(with(&|v| v["epochs"][1]["block"] = serde_json::json!(50)), "epochs[1].block: 50 is not after the previous epoch's block");
+	assert_eq!(
+		with(&|v| v["epochs"][1]["block"] = serde_json::json!(50)),
+		"epochs[1].block: 50 is not after the previous epoch's block"
+	);
 	assert!(error_of("{not json").starts_with("scenario is not valid JSON"));
 	assert_eq!(error_of("[]"), "scenario: expected an object, found []");
 }
 
 #[test]
 fn the_binary_reads_stdin_and_fails_loudly() {
-	use std::{io::Write, process::{Command, Stdio}};
+	use std::{
+		io::Write,
+		process::{Command, Stdio},
+	};
 	let run = |input: &str| {
 		let mut child = Command::new(env!("CARGO_BIN_EXE_yuma-sim"))
 			.stdin(Stdio::piped())

@@ -13,7 +13,8 @@ use serde_json::Value;
 pub fn cache_dir() -> std::path::PathBuf {
 	match std::env::var_os("HEARTH_MODEL_DIR") {
 		Some(d) => d.into(),
-		None => std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/hearth/models/all-minilm-l6-v2"),
+		None => std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+			.join(".cache/hearth/models/all-minilm-l6-v2"),
 	}
 }
 
@@ -52,7 +53,9 @@ pub fn parse_config(json: &[u8]) -> Result<(BertConfig, f32), ImportError> {
 
 /// The checkpoint's tensor name prefix: none (sentence-transformers) or `bert.`.
 fn prefix(st: &SafeTensors) -> &'static str {
-	if st.shape("embeddings.word_embeddings.weight").is_none() && st.shape("bert.embeddings.word_embeddings.weight").is_some() {
+	if st.shape("embeddings.word_embeddings.weight").is_none()
+		&& st.shape("bert.embeddings.word_embeddings.weight").is_some()
+	{
 		"bert."
 	} else {
 		""
@@ -65,7 +68,12 @@ pub fn load_bert(st: &SafeTensors, config: BertConfig, eps: f32) -> Result<BertF
 	let (h, f) = (config.hidden as usize, config.ffn as usize);
 	let t = |name: &str, shape: &[usize]| st.f32(&format!("{p}{name}"), shape);
 	let linear = |name: &str, out: usize, inp: usize| -> Result<LinearF32, ImportError> {
-		Ok(LinearF32 { out, inp, weight: t(&format!("{name}.weight"), &[out, inp])?, bias: t(&format!("{name}.bias"), &[out])? })
+		Ok(LinearF32 {
+			out,
+			inp,
+			weight: t(&format!("{name}.weight"), &[out, inp])?,
+			bias: t(&format!("{name}.bias"), &[out])?,
+		})
 	};
 	let norm = |name: &str| -> Result<NormF32, ImportError> {
 		Ok(NormF32 { gamma: t(&format!("{name}.weight"), &[h])?, beta: t(&format!("{name}.bias"), &[h])?, eps })

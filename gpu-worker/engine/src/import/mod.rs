@@ -46,7 +46,9 @@ impl fmt::Display for ImportError {
 		match self {
 			ImportError::Safetensors(e) => write!(f, "malformed safetensors file: {e}"),
 			ImportError::MissingTensor(n) => write!(f, "tensor {n} is missing"),
-			ImportError::WrongShape { name, expected, got } => write!(f, "tensor {name} has shape {got:?}, expected {expected:?}"),
+			ImportError::WrongShape { name, expected, got } => {
+				write!(f, "tensor {name} has shape {got:?}, expected {expected:?}")
+			},
 			ImportError::WrongDtype { name, dtype } => write!(f, "tensor {name} is {dtype}, expected F32"),
 			ImportError::Config(e) => write!(f, "model config: {e}"),
 			ImportError::Unrepresentable(e) => write!(f, "cannot quantize: {e}"),

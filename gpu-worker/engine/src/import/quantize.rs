@@ -42,16 +42,16 @@ pub fn matrix(name: &str, rows: usize, cols: usize, w: &[f32]) -> Result<QRows, 
 			None => {
 				data.extend(std::iter::repeat_n(0i8, cols));
 				scales.push(Scale::ZERO_ROW);
-			}
+			},
 			Some(k) if k < 0 => {
 				return Err(ImportError::Unrepresentable(format!("{name} row {r}: |w| up to {amax} is too large")));
-			}
+			},
 			Some(k) => {
 				let m = (s * pow2(k)).round();
 				let step = m / pow2(k);
 				data.extend(row.iter().map(|v| ((*v as f64) / step).round().clamp(-127.0, 127.0) as i8));
 				scales.push(Scale { m: m as u32, k });
-			}
+			},
 		}
 	}
 	Ok(QRows { rows, cols, data, scales })
@@ -116,7 +116,9 @@ pub fn mlp(f: &MlpF32) -> Result<Mlp, ImportError> {
 		.layers
 		.iter()
 		.enumerate()
-		.map(|(i, (l, activation))| Ok(MlpLayer { linear: linear(&format!("mlp layer {i}"), l)?, activation: *activation }))
+		.map(|(i, (l, activation))| {
+			Ok(MlpLayer { linear: linear(&format!("mlp layer {i}"), l)?, activation: *activation })
+		})
 		.collect::<Result<_, ImportError>>()?;
 	Ok(Mlp { input_dim: f.input_dim as u32, layers })
 }

@@ -45,13 +45,17 @@ impl<'a> SafeTensors<'a> {
 	/// Parses and checks the header: every tensor's range lies inside the data and
 	/// matches its shape and dtype.
 	pub fn parse(bytes: &'a [u8]) -> Result<Self, ImportError> {
-		let len_bytes: [u8; 8] = bytes.get(..8).and_then(|b| b.try_into().ok()).ok_or_else(|| bad(format!("{} bytes: no header length", bytes.len())))?;
+		let len_bytes: [u8; 8] = bytes
+			.get(..8)
+			.and_then(|b| b.try_into().ok())
+			.ok_or_else(|| bad(format!("{} bytes: no header length", bytes.len())))?;
 		let header_len = u64::from_le_bytes(len_bytes);
 		if header_len > MAX_HEADER || header_len > (bytes.len() - 8) as u64 {
 			return Err(bad(format!("header length {header_len} exceeds the file ({} bytes)", bytes.len())));
 		}
 		let header_end = 8 + header_len as usize;
-		let header: BTreeMap<String, Value> = serde_json::from_slice(&bytes[8..header_end]).map_err(|e| bad(format!("header is not a JSON object: {e}")))?;
+		let header: BTreeMap<String, Value> = serde_json::from_slice(&bytes[8..header_end])
+			.map_err(|e| bad(format!("header is not a JSON object: {e}")))?;
 		let data = &bytes[header_end..];
 		let mut tensors = BTreeMap::new();
 		for (name, v) in header {
@@ -59,13 +63,20 @@ impl<'a> SafeTensors<'a> {
 				continue;
 			}
 			let field = |f: &str| v.get(f).ok_or_else(|| bad(format!("tensor {name}: no {f}")));
-			let dtype = field("dtype")?.as_str().ok_or_else(|| bad(format!("tensor {name}: dtype is not a string")))?.to_string();
+			let dtype = field("dtype")?
+				.as_str()
+				.ok_or_else(|| bad(format!("tensor {name}: dtype is not a string")))?
+				.to_string();
 			let nums = |f: &str| -> Result<Vec<usize>, ImportError> {
 				field(f)?
 					.as_array()
 					.ok_or_else(|| bad(format!("tensor {name}: {f} is not an array")))?
 					.iter()
-					.map(|x| x.as_u64().map(|x| x as usize).ok_or_else(|| bad(format!("tensor {name}: {f} holds a non-integer"))))
+					.map(|x| {
+						x.as_u64()
+							.map(|x| x as usize)
+							.ok_or_else(|| bad(format!("tensor {name}: {f} holds a non-integer")))
+					})
 					.collect()
 			};
 			let shape = nums("shape")?;
@@ -74,9 +85,15 @@ impl<'a> SafeTensors<'a> {
 				return Err(bad(format!("tensor {name}: data_offsets must have two entries")));
 			};
 			let size = dtype_size(&dtype).ok_or_else(|| bad(format!("tensor {name}: unknown dtype {dtype}")))?;
-			let numel = shape.iter().try_fold(1usize, |a, d| a.checked_mul(*d)).ok_or_else(|| bad(format!("tensor {name}: shape overflows")))?;
+			let numel = shape
+				.iter()
+				.try_fold(1usize, |a, d| a.checked_mul(*d))
+				.ok_or_else(|| bad(format!("tensor {name}: shape overflows")))?;
 			if start > end || end > data.len() || numel.checked_mul(size) != Some(end - start) {
-				return Err(bad(format!("tensor {name}: bytes {start}..{end} do not hold {shape:?} {dtype} inside {} data bytes", data.len())));
+				return Err(bad(format!(
+					"tensor {name}: bytes {start}..{end} do not hold {shape:?} {dtype} inside {} data bytes",
+					data.len()
+				)));
 			}
 			tensors.insert(name, TensorInfo { dtype, shape, start, end });
 		}
@@ -131,7 +148,10 @@ mod tests {
 		let bytes = write_f32(&[("a".into(), vec![2, 2], &[1.0, 2.0, 3.0, 4.0]), ("b".into(), vec![1], &[5.0])]);
 		let st = SafeTensors::parse(&bytes).unwrap();
 		assert_eq!(st.f32("a", &[2, 2]).unwrap(), vec![1.0, 2.0, 3.0, 4.0]);
-		assert_eq!(st.f32("b", &[2]).unwrap_err(), ImportError::WrongShape { name: "b".into(), expected: vec![2], got: vec![1] });
+		assert_eq!(
+			st.f32("b", &[2]).unwrap_err(),
+			ImportError::WrongShape { name: "b".into(), expected: vec![2], got: vec![1] }
+		);
 		assert_eq!(st.f32("c", &[1]).unwrap_err(), ImportError::MissingTensor("c".into()));
 		let err = SafeTensors::parse(&bytes[..bytes.len() - 1]).err().unwrap();
 		assert!(err.to_string().contains("tensor b: bytes 16..20"), "{err}");

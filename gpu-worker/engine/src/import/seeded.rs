@@ -78,13 +78,17 @@ pub fn mlp(dims: &[usize], activation: Activation, seed: u64) -> MlpF32 {
 	let layers = dims
 		.windows(2)
 		.enumerate()
-		.map(|(i, w)| (linear(&mut rng, w[1], w[0]), if i + 2 == dims.len() { Activation::Identity } else { activation }))
+		.map(|(i, w)| {
+			(linear(&mut rng, w[1], w[0]), if i + 2 == dims.len() { Activation::Identity } else { activation })
+		})
 		.collect();
 	MlpF32 { input_dim: dims.first().copied().unwrap_or(0), layers }
 }
 
 /// all-MiniLM-L6-v2's dimensions.
-pub const MINILM: BertConfig = BertConfig { vocab: 30522, max_positions: 512, type_vocab: 2, hidden: 384, layers: 6, heads: 12, ffn: 1536 };
+pub const MINILM: BertConfig =
+	BertConfig { vocab: 30522, max_positions: 512, type_vocab: 2, hidden: 384, layers: 6, heads: 12, ffn: 1536 };
 
 /// A small BERT for unit tests.
-pub const TINY: BertConfig = BertConfig { vocab: 97, max_positions: 40, type_vocab: 2, hidden: 48, layers: 2, heads: 4, ffn: 96 };
+pub const TINY: BertConfig =
+	BertConfig { vocab: 97, max_positions: 40, type_vocab: 2, hidden: 48, layers: 2, heads: 4, ffn: 96 };

