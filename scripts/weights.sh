@@ -23,13 +23,17 @@ CARGO_TARGET_DIR="$target" cargo build --locked -p hearth-runtime --features run
 wbuild="$target/debug/wbuild/hearth-runtime"
 wasm="$wbuild/hearth_runtime.compact.compressed.wasm"
 [ -f "$wasm" ] || wasm="$wbuild/hearth_runtime.wasm"
-for pallet in ${PALLETS:-staking slashing emissions subnets}; do
-	"$bencher" v1 benchmark pallet \
+# Relative paths and the bencher found on PATH: the command the template prints in each
+# header names no machine's directories.
+wasm=$(realpath --relative-to=. "$wasm")
+export PATH="$tools/bin:$PATH"
+for pallet in ${PALLETS:-staking slashing emissions subnets leases}; do
+	frame-omni-bencher v1 benchmark pallet \
 		--runtime "$wasm" \
 		--pallet "pallet_hearth_$pallet" \
 		--extrinsic '*' \
-		--steps "${STEPS:-20}" \
-		--repeat "${REPEAT:-10}" \
+		--steps "${STEPS:-50}" \
+		--repeat "${REPEAT:-20}" \
 		--template scripts/weight-template.hbs \
 		--output "pallets/$pallet/src/weights.rs"
 done

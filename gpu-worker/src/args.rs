@@ -6,13 +6,13 @@ use std::path::PathBuf;
 /// Hearth's GPU worker: deterministic (det-int8) inference on GPU or CPU.
 #[derive(Parser, Debug)]
 #[command(name = "hearth-worker", version, about)]
-pub struct Cli {
+pub(crate) struct Cli {
 	#[command(subcommand)]
 	pub command: Command,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
 	/// Model files: import float weights, inspect a det-int8 file.
 	#[command(subcommand)]
 	Model(ModelCommand),
@@ -23,7 +23,7 @@ pub enum Command {
 }
 
 #[derive(Subcommand, Debug)]
-pub enum ModelCommand {
+pub(crate) enum ModelCommand {
 	/// Quantize a BERT checkpoint (model.safetensors + config.json) into a det-int8 file.
 	Import {
 		/// The checkpoint's model.safetensors.
@@ -44,7 +44,7 @@ pub enum ModelCommand {
 }
 
 #[derive(clap::Args, Debug)]
-pub struct InferArgs {
+pub(crate) struct InferArgs {
 	/// The det-int8 model file.
 	#[arg(long)]
 	pub model: PathBuf,
@@ -66,7 +66,7 @@ pub struct InferArgs {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BackendChoice {
+pub(crate) enum BackendChoice {
 	Auto,
 	Cpu,
 	Cuda,

@@ -5,7 +5,7 @@ use crate::args::BackendChoice;
 use hearth_engine::{CpuGemm, Int8Gemm, Model};
 
 /// The backend for `model`, and why the GPU is not used (if it is not).
-pub fn select<'m>(
+pub(crate) fn select<'m>(
 	choice: BackendChoice,
 	threads: usize,
 	model: &'m Model,
@@ -37,7 +37,7 @@ fn gpu<'m>(_model: &'m Model) -> Result<Box<dyn Int8Gemm + 'm>, String> {
 }
 
 /// The probe's report as JSON.
-pub fn probe() -> serde_json::Value {
+pub(crate) fn probe() -> serde_json::Value {
 	#[cfg(feature = "cuda")]
 	{
 		match hearth_engine::cuda::probe() {

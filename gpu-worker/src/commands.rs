@@ -7,7 +7,7 @@ use hearth_engine::{decode, encode, model_hash, run, Input, Model, PROFILE_DET_I
 use serde_json::{json, Value};
 use std::path::Path;
 
-pub fn dispatch(cli: Cli) -> Result<Value, String> {
+pub(crate) fn dispatch(cli: Cli) -> Result<Value, String> {
 	match cli.command {
 		Command::Model(ModelCommand::Import { safetensors, config, out }) => {
 			let config = config.unwrap_or_else(|| safetensors.with_file_name("config.json"));

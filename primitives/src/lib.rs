@@ -13,6 +13,7 @@
 //! | [`offence`] | [`ReportOffence`], [`OffenceKind`], [`Subject`], [`SlashId`] | slashing |
 //! | [`emission`] | [`SubnetStakes`], [`SubnetDemand`], [`EmissionPot`] | subnets, leases, emissions |
 //! | [`subnet`] | [`SubnetNeurons`] | subnets |
+//! | [`genesis`] | [`endow_pallet_account`](genesis::endow_pallet_account) | — |
 //!
 //! `no_std`; the pure crates beside it (`hearth-yuma`, `hearth-halving`) know nothing of
 //! FRAME, this one only its currency traits.
@@ -22,6 +23,7 @@
 extern crate alloc;
 
 pub mod emission;
+pub mod genesis;
 pub mod gpu;
 pub mod ids;
 pub mod offence;

@@ -29,9 +29,8 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 /// The genesis state of a named preset, built the way the node builds it.
 fn preset_ext(name: &str) -> sp_io::TestExternalities {
 	let default = get_preset::<RuntimeGenesisConfig>(&None, |_| None).expect("default config");
-	let patch =
-		get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| genesis_config_presets::get_preset(id))
-			.unwrap_or_else(|| panic!("preset {name} exists"));
+	let patch = get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), genesis_config_presets::get_preset)
+		.unwrap_or_else(|| panic!("preset {name} exists"));
 	let mut config: serde_json::Value = serde_json::from_slice(&default).expect("json");
 	merge(&mut config, serde_json::from_slice(&patch).expect("json"));
 	let bytes = serde_json::to_vec(&config).expect("json");

@@ -127,6 +127,7 @@ pub mod pallet {
 		/// λ at genesis.
 		pub demand_blend: Perbill,
 		#[serde(skip)]
+		/// Ties the config to the runtime; holds nothing.
 		pub _config: core::marker::PhantomData<T>,
 	}
 
@@ -135,9 +136,7 @@ pub mod pallet {
 		fn build(&self) {
 			DemandBlend::<T>::put(self.demand_blend);
 			// The pot keeps an existential deposit so small mints never fail.
-			let ed = T::Currency::minimum_balance();
-			let _ = T::Currency::mint_into(&Pallet::<T>::account_id(), ed)
-				.expect("minting the pot's existential deposit at genesis cannot fail");
+			hearth_primitives::genesis::endow_pallet_account::<_, T::Currency>("emissions", &Pallet::<T>::account_id());
 			GenesisIssuance::<T>::put(T::Currency::total_issuance());
 		}
 	}
@@ -146,11 +145,24 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A block's reward was minted and split across `subnets` subnets.
-		RewardMinted { minted: u128, subnets: u32 },
+		RewardMinted {
+			/// What this block minted, in the smallest unit.
+			minted: u128,
+			/// How many subnets shared it.
+			subnets: u32,
+		},
 		/// Root set λ, the weight of demand in the split.
-		DemandBlendSet { blend: Perbill },
+		DemandBlendSet {
+			/// The new λ: demand's weight in the split (the rest is stake's).
+			blend: Perbill,
+		},
 		/// A dissolved subnet's pending emission was burned.
-		PendingBurned { netuid: NetUid, amount: u128 },
+		PendingBurned {
+			/// The dissolved subnet.
+			netuid: NetUid,
+			/// What was burned.
+			amount: u128,
+		},
 	}
 
 	#[pallet::hooks]

@@ -8,13 +8,13 @@ use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, Perbill};
 use std::cell::RefCell;
 
-pub type AccountId = u64;
-pub type Balance = u128;
+pub(crate) type AccountId = u64;
+pub(crate) type Balance = u128;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-pub const ED: Balance = 10;
-pub const ALICE: AccountId = 1;
-pub const MAX_SUBNETS: u32 = 8;
+pub(crate) const ED: Balance = 10;
+pub(crate) const ALICE: AccountId = 1;
+pub(crate) const MAX_SUBNETS: u32 = 8;
 
 #[frame_support::runtime]
 mod runtime {
@@ -114,7 +114,7 @@ impl crate::BenchmarkHelper for Subnets {
 }
 
 /// Genesis: Alice funded, λ = 25 %; runs `test`, then the pallet's invariants.
-pub fn build_and_execute(test: impl FnOnce()) {
+pub(crate) fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		System::set_block_number(1);
 		test();
@@ -123,7 +123,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 }
 
 /// The genesis state of the tests (and of the benchmark test suite).
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	Subnets::set(Vec::new());
 	Demand::set(Vec::new());
 	RuntimeGenesisConfig {
@@ -140,7 +140,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 }
 
 /// Runs the emissions hook for blocks up to `n`.
-pub fn run_to(n: u64) {
+pub(crate) fn run_to(n: u64) {
 	use frame_support::traits::Hooks;
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
@@ -150,7 +150,7 @@ pub fn run_to(n: u64) {
 }
 
 /// The emissions events emitted so far.
-pub fn emissions_events() -> Vec<crate::Event<Test>> {
+pub(crate) fn emissions_events() -> Vec<crate::Event<Test>> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {

@@ -77,7 +77,7 @@ mod tests {
 		) {
 			let parts = split_reward(reward, &entries, Perbill::from_parts(blend));
 			prop_assert_eq!(parts.len(), entries.len());
-			let sum = parts.iter().fold(0u128, |a, p| a + p);
+			let sum = parts.iter().sum::<u128>();
 			prop_assert!(sum <= reward);
 			// Rounding loses less than one unit per subnet and per term.
 			prop_assert!(entries.is_empty() || reward - sum <= 4 * entries.len() as u128);

@@ -4,12 +4,12 @@
 //! wasm execution `Compiled`. Regenerate with `make weights`.
 //!
 //! Command:
-//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   frame-omni-bencher
 //!   v1
 //!   benchmark
 //!   pallet
 //!   --runtime
-//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
 //!   --pallet
 //!   pallet_hearth_emissions
 //!   --extrinsic
@@ -34,7 +34,9 @@ use frame_support::{
 
 /// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
+	/// The weight of `set_demand_blend`.
 	fn set_demand_blend() -> Weight;
+	/// The weight of `on_initialize`.
 	fn on_initialize(s: u32) -> Weight;
 }
 

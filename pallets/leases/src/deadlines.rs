@@ -7,9 +7,10 @@
 //! once per window. A block with nothing due costs one read of that value, whatever
 //! the number of leases.
 
+use crate::weights::WeightInfo;
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
-use frame_support::{pallet_prelude::*, traits::Get};
+use frame_support::{pallet_prelude::*, traits::Get, weights::WeightMeter};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, SaturatedConversion};
 
@@ -96,5 +97,22 @@ impl<T: Config> Pallet<T> {
 		marks.set(offset, false);
 		CurrentWindow::<T>::put((window, marks));
 		(Deadlines::<T>::take(now).into_inner(), rolled)
+	}
+
+	/// The hook's work: awards the orders and closes the leases whose deadline is
+	/// `now` (at most `MaxDeadlinesPerBlock`), recording in `meter` the weight of the
+	/// batch, measured for its size, and of rolling the deadline window when it did.
+	pub(crate) fn run_deadlines(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
+		let (due, rolled) = Self::take_due(now);
+		meter.consume(T::WeightInfo::on_initialize(due.len() as u32));
+		if rolled {
+			meter.consume(T::DbWeight::get().reads_writes(1, 2));
+		}
+		for deadline in due {
+			match deadline {
+				Deadline::Award(id) => Self::auto_award(id),
+				Deadline::Close(id) => Self::close_due(id, now),
+			}
+		}
 	}
 }

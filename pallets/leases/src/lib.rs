@@ -62,6 +62,7 @@ pub trait BenchmarkHelper<AccountId> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::weights::WeightMeter;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -195,15 +196,15 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		#[serde(skip)]
+		/// Ties the config to the runtime; holds nothing.
 		pub _config: core::marker::PhantomData<T>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			let ed = T::Currency::minimum_balance();
-			let _ = T::Currency::mint_into(&Pallet::<T>::account_id(), ed)
-				.expect("minting the leases account's existential deposit at genesis cannot fail");
+			// The account keeps an existential deposit so that it never dies.
+			hearth_primitives::genesis::endow_pallet_account::<_, T::Currency>("leases", &Pallet::<T>::account_id());
 		}
 	}
 
@@ -211,42 +212,145 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A provider published (or updated) an offer.
-		OfferPublished { id: OfferId, provider: T::AccountId, netuid: NetUid, price: u128 },
+		OfferPublished {
+			/// The offer.
+			id: OfferId,
+			/// The provider's hotkey.
+			provider: T::AccountId,
+			/// The subnet.
+			netuid: NetUid,
+			/// The price per block.
+			price: u128,
+		},
 		/// A provider withdrew an offer.
-		OfferRemoved { id: OfferId },
+		OfferRemoved {
+			/// The offer.
+			id: OfferId,
+		},
 		/// A tenant opened an order, escrowing `deposit`.
-		OrderOpened { id: OrderId, tenant: T::AccountId, netuid: NetUid, max_price: u128, deposit: u128 },
+		OrderOpened {
+			/// The order.
+			id: OrderId,
+			/// The tenant.
+			tenant: T::AccountId,
+			/// The subnet.
+			netuid: NetUid,
+			/// The most the tenant pays per block.
+			max_price: u128,
+			/// The escrowed deposit.
+			deposit: u128,
+		},
 		/// A tenant cancelled an order; the deposit and every bond went back.
-		OrderCancelled { id: OrderId },
+		OrderCancelled {
+			/// The order.
+			id: OrderId,
+		},
 		/// An auto-award order closed its window without bids; the deposit went back.
-		OrderExpired { id: OrderId },
+		OrderExpired {
+			/// The order.
+			id: OrderId,
+		},
 		/// A provider bid on an order.
-		BidPlaced { order: OrderId, provider: T::AccountId, price: u128 },
+		BidPlaced {
+			/// The order.
+			order: OrderId,
+			/// The provider's hotkey.
+			provider: T::AccountId,
+			/// The bid price per block.
+			price: u128,
+		},
 		/// An order became a lease.
 		LeaseStarted {
+			/// The lease (it keeps its order's id).
 			id: LeaseId,
+			/// The tenant.
 			tenant: T::AccountId,
+			/// The provider's hotkey.
 			provider: T::AccountId,
+			/// The price per block (the winning bid).
 			price: u128,
+			/// The block its deadline is scheduled at (the end, or when the escrow runs dry).
 			closes_at: BlockNumberFor<T>,
 		},
 		/// A lease paid `paid` for blocks up to `until`: `burned` is the take.
-		Settled { id: LeaseId, paid: u128, burned: u128, until: BlockNumberFor<T> },
+		Settled {
+			/// The lease.
+			id: LeaseId,
+			/// What the escrow paid (the take included).
+			paid: u128,
+			/// The take, burned.
+			burned: u128,
+			/// The block it is paid up to.
+			until: BlockNumberFor<T>,
+		},
 		/// The tenant added escrow; the lease now closes at `closes_at`.
-		ToppedUp { id: LeaseId, amount: u128, closes_at: BlockNumberFor<T> },
+		ToppedUp {
+			/// The lease.
+			id: LeaseId,
+			/// What the tenant added.
+			amount: u128,
+			/// The block its deadline is scheduled at (the end, or when the escrow runs dry).
+			closes_at: BlockNumberFor<T>,
+		},
 		/// The provider withdrew its earnings.
-		Withdrawn { id: LeaseId, amount: u128 },
+		Withdrawn {
+			/// The lease.
+			id: LeaseId,
+			/// What the provider took.
+			amount: u128,
+		},
 		/// A provider's heartbeat.
-		Heartbeat { provider: T::AccountId },
+		Heartbeat {
+			/// The provider's hotkey.
+			provider: T::AccountId,
+		},
 		/// A lease ended: escrow refunded to the tenant, earnings and bond paid.
-		LeaseClosed { id: LeaseId, reason: CloseReason, refunded: u128, to_provider: u128, bond_to_tenant: u128 },
+		LeaseClosed {
+			/// The lease.
+			id: LeaseId,
+			/// Why it ended.
+			reason: CloseReason,
+			/// Escrow returned to the tenant.
+			refunded: u128,
+			/// Earnings and bond paid to the provider.
+			to_provider: u128,
+			/// The part of the provider's bond paid to the tenant.
+			bond_to_tenant: u128,
+		},
 		/// A deadline found no room in the queue up to the lookahead (never expected).
-		DeadlineNotScheduled { deadline: Deadline },
+		DeadlineNotScheduled {
+			/// The deadline that could not be queued.
+			deadline: Deadline,
+		},
 		/// The offence for a default could not be reported.
-		OffenceNotReported { id: LeaseId },
+		OffenceNotReported {
+			/// The lease.
+			id: LeaseId,
+		},
+		/// An auto-award failed (a transfer or the deadline queue refused); nothing
+		/// changed and the order stays open for its tenant to cancel.
+		AwardFailed {
+			/// The order.
+			id: OrderId,
+			/// Why it failed.
+			error: DispatchError,
+		},
+		/// A due lease could not be closed (a transfer refused); nothing changed and the
+		/// lease stays open for either party to close.
+		CloseFailed {
+			/// The lease.
+			id: LeaseId,
+			/// Why it failed.
+			error: DispatchError,
+		},
 		/// `amount`, owed to `who` whose account no longer exists, was below the
 		/// existential deposit and was burned.
-		DustBurned { who: T::AccountId, amount: u128 },
+		DustBurned {
+			/// The account that no longer exists.
+			who: T::AccountId,
+			/// The amount burned.
+			amount: u128,
+		},
 	}
 
 	#[pallet::error]
@@ -299,6 +403,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// No room for the deadline in the queue within the lookahead.
 		ScheduleFull,
+		/// Only the lease's tenant may do this.
+		NotLeaseTenant,
 	}
 
 	#[pallet::hooks]
@@ -306,16 +412,9 @@ pub mod pallet {
 		/// Awards orders whose bid window closed and closes leases that ended or ran
 		/// dry in this block (at most `MaxDeadlinesPerBlock`).
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let (due, rolled) = Self::take_due(now);
-			let count = due.len() as u32;
-			for deadline in due {
-				match deadline {
-					Deadline::Award(id) => Self::auto_award(id),
-					Deadline::Close(id) => Self::close_due(id, now),
-				}
-			}
-			let roll = if rolled { T::DbWeight::get().reads_writes(1, 2) } else { Weight::zero() };
-			T::WeightInfo::on_initialize(count).saturating_add(roll)
+			let mut meter = WeightMeter::new();
+			Self::run_deadlines(now, &mut meter);
+			meter.consumed()
 		}
 
 		#[cfg(feature = "try-runtime")]

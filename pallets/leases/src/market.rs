@@ -174,11 +174,14 @@ impl<T: Config> Pallet<T> {
 		order.award_at = None;
 		let best = order.bids.iter().enumerate().min_by_key(|(i, b)| (b.price, *i)).map(|(i, _)| i);
 		// All or nothing: should a transfer or the schedule fail, the order stays
-		// open for its tenant to cancel.
-		let _ = frame_support::storage::with_storage_layer(|| match best {
+		// open for its tenant to cancel, and the failure is on record.
+		let result = frame_support::storage::with_storage_layer(|| match best {
 			Some(index) => Self::start_lease(id, order, index),
 			None => Self::refund_order(id, order).map(|_| Self::deposit_event(Event::OrderExpired { id })),
 		});
+		if let Err(error) = result {
+			Self::deposit_event(Event::AwardFailed { id, error });
+		}
 	}
 
 	/// Turns order `id` into a lease with its bid `index`; every other bond goes back.

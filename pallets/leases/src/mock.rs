@@ -11,29 +11,29 @@ use hearth_primitives::{NetUid, OffenceKind, SlashId, Subject};
 use sp_runtime::{BuildStorage, DispatchError, Perbill};
 use std::cell::RefCell;
 
-pub type AccountId = u64;
-pub type Balance = u128;
+pub(crate) type AccountId = u64;
+pub(crate) type Balance = u128;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-pub const ED: Balance = 10;
-pub const BOND: Balance = 1_000;
-pub const MIN_STAKE: Balance = 500;
-pub const BID_WINDOW: u64 = 5;
-pub const HEARTBEAT: u64 = 10;
-pub const MISSED: u32 = 3;
-pub const MIN_DEPOSIT_BLOCKS: u64 = 10;
+pub(crate) const ED: Balance = 10;
+pub(crate) const BOND: Balance = 1_000;
+pub(crate) const MIN_STAKE: Balance = 500;
+pub(crate) const BID_WINDOW: u64 = 5;
+pub(crate) const HEARTBEAT: u64 = 10;
+pub(crate) const MISSED: u32 = 3;
+pub(crate) const MIN_DEPOSIT_BLOCKS: u64 = 10;
 
 /// Tenants (funded coldkeys).
-pub const TENANT: AccountId = 1;
-pub const TENANT2: AccountId = 2;
+pub(crate) const TENANT: AccountId = 1;
+pub(crate) const TENANT2: AccountId = 2;
 /// Providers (funded hotkeys with stake, neurons of subnet 1).
-pub const P1: AccountId = 11;
-pub const P2: AccountId = 12;
-pub const P3: AccountId = 13;
+pub(crate) const P1: AccountId = 11;
+pub(crate) const P2: AccountId = 12;
+pub(crate) const P3: AccountId = 13;
 /// A hotkey with no stake; one that is not a neuron.
-pub const UNSTAKED: AccountId = 14;
-pub const STRANGER: AccountId = 15;
-pub const NETUID: NetUid = 1;
+pub(crate) const UNSTAKED: AccountId = 14;
+pub(crate) const STRANGER: AccountId = 15;
+pub(crate) const NETUID: NetUid = 1;
 
 #[frame_support::runtime]
 mod runtime {
@@ -177,10 +177,10 @@ impl crate::BenchmarkHelper<AccountId> for Neurons {
 }
 
 /// `ConstU128` with a name that reads well above.
-pub type ConstU128Of<const N: u128> = frame_support::traits::ConstU128<N>;
+pub(crate) type ConstU128Of<const N: u128> = frame_support::traits::ConstU128<N>;
 
 /// Every account the tests fund (tenants and providers), with their balance.
-pub const FUNDED: [(AccountId, Balance); 7] = [
+pub(crate) const FUNDED: [(AccountId, Balance); 7] = [
 	(TENANT, 10_000_000),
 	(TENANT2, 10_000_000),
 	(P1, 100_000),
@@ -191,7 +191,7 @@ pub const FUNDED: [(AccountId, Balance); 7] = [
 ];
 
 /// Genesis; runs `test`, then the pallet's invariants.
-pub fn build_and_execute(test: impl FnOnce()) {
+pub(crate) fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		System::set_block_number(1);
 		test();
@@ -200,7 +200,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 }
 
 /// The genesis state of the tests (and of the benchmark test suite).
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	BURNED.with(|b| *b.borrow_mut() = 0);
 	REPORTS.with(|r| r.borrow_mut().clear());
 	RuntimeGenesisConfig {
@@ -214,7 +214,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 }
 
 /// Runs the leases hook for every block up to `n`.
-pub fn run_to(n: u64) {
+pub(crate) fn run_to(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
@@ -223,7 +223,7 @@ pub fn run_to(n: u64) {
 }
 
 /// The leases events emitted so far.
-pub fn lease_events() -> Vec<crate::Event<Test>> {
+pub(crate) fn lease_events() -> Vec<crate::Event<Test>> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {

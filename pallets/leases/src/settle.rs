@@ -84,9 +84,15 @@ impl<T: Config> Pallet<T> {
 		Demand::<T>::insert(netuid, (ema, now));
 	}
 
+	/// The lease's last sign of life: its provider's last heartbeat, or the lease's
+	/// start when that is later (or there is none).
+	pub(crate) fn last_alive(lease: &LeaseOf<T>) -> BlockNumberFor<T> {
+		LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start)
+	}
+
 	/// Whether the provider missed `MaxMissedHeartbeats` intervals by `now`.
 	pub(crate) fn has_defaulted(lease: &LeaseOf<T>, now: BlockNumberFor<T>) -> bool {
-		let alive = LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start);
+		let alive = Self::last_alive(lease);
 		let grace = T::HeartbeatInterval::get().saturating_mul(T::MaxMissedHeartbeats::get().into());
 		now > alive.saturating_add(grace)
 	}
@@ -97,7 +103,9 @@ impl<T: Config> Pallet<T> {
 		if lease.closes_at != now {
 			return;
 		}
-		let _ = frame_support::storage::with_storage_layer(|| {
+		// All or nothing: a failed close leaves the lease open (either party can still
+		// close it) and the failure on record.
+		let result = frame_support::storage::with_storage_layer(|| {
 			if Self::has_defaulted(&lease, now) {
 				Self::default_lease(id, lease, None)
 			} else {
@@ -105,6 +113,9 @@ impl<T: Config> Pallet<T> {
 				Self::close(id, lease, reason, now)
 			}
 		});
+		if let Err(error) = result {
+			Self::deposit_event(Event::CloseFailed { id, error });
+		}
 	}
 
 	/// Settles up to `now`, refunds the escrow, pays earnings and the bond (part of it
@@ -126,7 +137,7 @@ impl<T: Config> Pallet<T> {
 	/// Defaults a lease: the provider is paid up to its last sign of life, the tenant
 	/// gets the rest of the escrow and the whole bond, and the offence is reported.
 	pub(crate) fn default_lease(id: LeaseId, mut lease: LeaseOf<T>, reporter: Option<T::AccountId>) -> DispatchResult {
-		let alive = LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start);
+		let alive = Self::last_alive(&lease);
 		Self::settle(id, &mut lease, alive)?;
 		let provider = lease.provider.clone();
 		let bond = lease.bond;
@@ -158,7 +169,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_top_up(tenant: T::AccountId, id: LeaseId, amount: u128) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let mut lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
-		ensure!(lease.tenant == tenant, Error::<T>::NotOrderTenant);
+		ensure!(lease.tenant == tenant, Error::<T>::NotLeaseTenant);
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::settle(id, &mut lease, now)?;
 		Self::take_in(&tenant, amount)?;

@@ -139,7 +139,7 @@ fn a_settlement_caps_at_the_escrow_and_a_top_up_reschedules() {
 		let s = Leases::settlement(&l, 1_000);
 		assert_eq!(s.paid, 1_360);
 		assert_noop!(Leases::top_up(RuntimeOrigin::signed(TENANT), id, 0), Error::<Test>::ZeroAmount);
-		assert_noop!(Leases::top_up(RuntimeOrigin::signed(TENANT2), id, 5), Error::<Test>::NotOrderTenant);
+		assert_noop!(Leases::top_up(RuntimeOrigin::signed(TENANT2), id, 5), Error::<Test>::NotLeaseTenant);
 	});
 }
 
@@ -277,6 +277,31 @@ fn an_auto_award_order_without_bids_expires_and_refunds() {
 		assert!(!Orders::<Test>::contains_key(id));
 		assert_eq!(balance(TENANT), t);
 		assert!(lease_events().contains(&Event::OrderExpired { id }));
+	});
+}
+
+#[test]
+fn a_failed_auto_award_leaves_the_order_open_and_says_why() {
+	build_and_execute(|| {
+		let o = offer(P2, 70);
+		let id = order(20, 2_000, true);
+		assert_ok!(Leases::bid(RuntimeOrigin::signed(P2), id, o, 70));
+		// The lease would close at 1 + BID_WINDOW + 20: fill every queue a deadline
+		// there could use, so that the award cannot schedule it.
+		let closes_at = 1 + BID_WINDOW + 20;
+		let mut filler = 1_000;
+		for at in closes_at..closes_at + 20 {
+			while Leases::schedule(at, Deadline::Close(filler)).is_ok_and(|b| b == at) {
+				filler += 1;
+			}
+		}
+		let (tenant, provider) = (balance(TENANT), balance(P2));
+		run_to(1 + BID_WINDOW);
+		assert!(lease_events().contains(&Event::AwardFailed { id, error: Error::<Test>::ScheduleFull.into() }));
+		assert!(Orders::<Test>::contains_key(id), "the order is still open");
+		assert!(!OpenLeases::<Test>::contains_key(id));
+		assert_eq!((balance(TENANT), balance(P2)), (tenant, provider), "nothing moved");
+		assert_ok!(Leases::cancel_order(RuntimeOrigin::signed(TENANT), id));
 	});
 }
 

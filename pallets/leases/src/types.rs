@@ -34,6 +34,7 @@ pub struct Offer<AccountId> {
 	pub gpu: GpuSpec,
 	/// Its price per block, in the smallest unit.
 	pub price: u128,
+	/// Where the GPUs are (a free-form region code).
 	pub region: Region,
 }
 
@@ -60,21 +61,28 @@ impl Requirements {
 /// A provider's bid on an order.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Bid<AccountId, BlockNumber> {
+	/// The bidding provider's hotkey.
 	pub provider: AccountId,
+	/// The provider's offer the bid is made with.
 	pub offer: OfferId,
 	/// Price per block, at most the order's maximum.
 	pub price: u128,
 	/// The bond posted with it.
 	pub bond: u128,
+	/// The block the bid was placed (ties go to the earliest).
 	pub at: BlockNumber,
 }
 
 /// A tenant's open order.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Order<AccountId, BlockNumber> {
+	/// The tenant's account (it paid the deposit).
 	pub tenant: AccountId,
+	/// The subnet whose miners may bid.
 	pub netuid: NetUid,
+	/// What the GPUs must offer.
 	pub requirements: Requirements,
+	/// The most the tenant pays per block.
 	pub max_price: u128,
 	/// How many blocks the lease runs.
 	pub duration: BlockNumber,
@@ -82,17 +90,22 @@ pub struct Order<AccountId, BlockNumber> {
 	pub deposit: u128,
 	/// With auto-award: the block the lowest bid wins.
 	pub award_at: Option<BlockNumber>,
+	/// The bids so far, in arrival order.
 	pub bids: BoundedVec<Bid<AccountId, BlockNumber>, ConstU32<MAX_BIDS>>,
 }
 
 /// A running lease.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Lease<AccountId, BlockNumber> {
+	/// The tenant's account (escrow refunds go here).
 	pub tenant: AccountId,
+	/// The provider's hotkey (earnings go here).
 	pub provider: AccountId,
+	/// The subnet the provider serves.
 	pub netuid: NetUid,
 	/// Price per block.
 	pub price: u128,
+	/// The block the lease started.
 	pub start: BlockNumber,
 	/// The block the duration ends.
 	pub end: BlockNumber,
@@ -135,6 +148,7 @@ pub enum Deadline {
 /// A lease as the runtime API shows it: amounts computed at the queried block.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct LeaseView<AccountId, BlockNumber> {
+	/// The lease as stored.
 	pub lease: Lease<AccountId, BlockNumber>,
 	/// Escrow really left now (after what the provider has earned since the last touch).
 	pub escrow_remaining: u128,

@@ -4,12 +4,12 @@
 //! wasm execution `Compiled`. Regenerate with `make weights`.
 //!
 //! Command:
-//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   frame-omni-bencher
 //!   v1
 //!   benchmark
 //!   pallet
 //!   --runtime
-//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
 //!   --pallet
 //!   pallet_hearth_leases
 //!   --extrinsic
@@ -34,17 +34,29 @@ use frame_support::{
 
 /// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
+	/// The weight of `publish_offer`.
 	fn publish_offer() -> Weight;
+	/// The weight of `remove_offer`.
 	fn remove_offer() -> Weight;
+	/// The weight of `open_order`.
 	fn open_order() -> Weight;
+	/// The weight of `cancel_order`.
 	fn cancel_order() -> Weight;
+	/// The weight of `bid`.
 	fn bid() -> Weight;
+	/// The weight of `accept_bid`.
 	fn accept_bid() -> Weight;
+	/// The weight of `top_up`.
 	fn top_up() -> Weight;
+	/// The weight of `close_lease`.
 	fn close_lease() -> Weight;
+	/// The weight of `withdraw`.
 	fn withdraw() -> Weight;
+	/// The weight of `heartbeat`.
 	fn heartbeat() -> Weight;
+	/// The weight of `report_default`.
 	fn report_default() -> Weight;
+	/// The weight of `on_initialize`.
 	fn on_initialize(d: u32) -> Weight;
 }
 

@@ -77,6 +77,7 @@ pub mod pallet {
 		#[serde(default = "crate::types::default_slash_defer_window")]
 		pub slash_defer_window_blocks: u32,
 		#[serde(skip)]
+		/// Ties the config to the runtime; holds nothing.
 		pub _config: core::marker::PhantomData<T>,
 	}
 

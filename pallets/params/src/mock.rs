@@ -28,12 +28,12 @@ impl pallet_hearth_params::Config for Test {}
 
 /// Externalities built from the given genesis slot duration; checks the pallet's
 /// invariants after the test body ran.
-pub fn build_and_execute(slot_duration_ms: u64, test: impl FnOnce()) {
+pub(crate) fn build_and_execute(slot_duration_ms: u64, test: impl FnOnce()) {
 	build_with(pallet_hearth_params::GenesisConfig { slot_duration_ms, ..Default::default() }, test)
 }
 
 /// Externalities built from a whole genesis config of the pallet.
-pub fn build_with(config: pallet_hearth_params::GenesisConfig<Test>, test: impl FnOnce()) {
+pub(crate) fn build_with(config: pallet_hearth_params::GenesisConfig<Test>, test: impl FnOnce()) {
 	let mut ext: sp_io::TestExternalities = RuntimeGenesisConfig { system: Default::default(), hearth_params: config }
 		.build_storage()
 		.expect("the mock genesis is valid")

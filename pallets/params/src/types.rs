@@ -10,7 +10,7 @@ pub const MIN_SLOT_DURATION_MS: u64 = 500;
 /// The longest slot a genesis preset may choose.
 pub const MAX_SLOT_DURATION_MS: u64 = 60_000;
 /// The slot duration of a real network, used when a genesis config omits it.
-pub const DEFAULT_SLOT_DURATION_MS: u64 = 6_000;
+pub(crate) const DEFAULT_SLOT_DURATION_MS: u64 = 6_000;
 
 /// Serde default for the genesis field.
 pub(crate) fn default_slot_duration_ms() -> u64 {
@@ -18,9 +18,9 @@ pub(crate) fn default_slot_duration_ms() -> u64 {
 }
 
 /// A real network's unbonding period: 7 days of 6 s blocks.
-pub const DEFAULT_UNBONDING_PERIOD: u32 = 7 * 14_400;
+pub(crate) const DEFAULT_UNBONDING_PERIOD: u32 = 7 * 14_400;
 /// A real network's slash deferral window: 3 days of 6 s blocks.
-pub const DEFAULT_SLASH_DEFER_WINDOW: u32 = 3 * 14_400;
+pub(crate) const DEFAULT_SLASH_DEFER_WINDOW: u32 = 3 * 14_400;
 
 /// Serde default for the genesis field.
 pub(crate) fn default_unbonding_period() -> u32 {
@@ -60,7 +60,7 @@ pub(crate) fn check_slot_duration(ms: u64) -> Result<(), &'static str> {
 	if ms > MAX_SLOT_DURATION_MS {
 		return Err("slot duration is above the maximum of 60000 ms");
 	}
-	if ms % 2 != 0 {
+	if !ms.is_multiple_of(2) {
 		return Err("slot duration must be even so that half a slot is exact");
 	}
 	Ok(())

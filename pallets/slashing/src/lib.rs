@@ -23,6 +23,10 @@
 
 pub use pallet::*;
 
+mod apply;
+mod impls;
+mod invariants;
+mod offences;
 pub mod types;
 pub mod weights;
 
@@ -51,12 +55,14 @@ pub trait BenchmarkHelper<AccountId> {
 /// The fraction and reporter share of each kind of offence (governance reports bring
 /// their own fraction).
 pub trait OffenceConfig {
+	/// The fraction taken and the reporter's share for `kind`.
 	fn params(kind: OffenceKind) -> OffenceParams;
 }
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::weights::WeightMeter;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -67,7 +73,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::Saturating, Perbill};
 
-	type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+	/// An account of the runtime.
+	pub(crate) type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -145,21 +152,57 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// An offence was reported; slash `id` takes `fraction` at block `apply_at`.
 		OffenceReported {
+			/// The slash.
 			id: SlashId,
+			/// What the offender did.
 			kind: OffenceKind,
+			/// The hotkey slashed.
 			offender: AccountIdOf<T>,
+			/// What the offence is about (a job id, a lease id...).
 			subject: Subject,
+			/// The fraction of the offender's stake it takes.
 			fraction: Perbill,
+			/// The block in whose `on_initialize` it is applied.
 			apply_at: BlockNumberFor<T>,
 		},
 		/// A report merged into pending slash `id`, whose fraction is now `fraction`.
-		OffenceMerged { id: SlashId, kind: OffenceKind, fraction: Perbill },
+		OffenceMerged {
+			/// The slash.
+			id: SlashId,
+			/// What the merged report was for.
+			kind: OffenceKind,
+			/// The pending slash's fraction after the merge (the largest reported).
+			fraction: Perbill,
+		},
 		/// Governance cancelled slash `id`.
-		SlashCancelled { id: SlashId, offender: AccountIdOf<T> },
+		SlashCancelled {
+			/// The slash.
+			id: SlashId,
+			/// The hotkey slashed.
+			offender: AccountIdOf<T>,
+		},
 		/// Slash `id` took `amount` from `offender`: `to_reporter` paid, `burned` burned.
-		SlashApplied { id: SlashId, offender: AccountIdOf<T>, amount: u128, to_reporter: u128, burned: u128 },
+		SlashApplied {
+			/// The slash.
+			id: SlashId,
+			/// The hotkey slashed.
+			offender: AccountIdOf<T>,
+			/// What was taken, in total.
+			amount: u128,
+			/// The reporter's share, paid to it.
+			to_reporter: u128,
+			/// The rest, burned.
+			burned: u128,
+		},
 		/// Slash `id` could not be applied (the error is in `error`); nothing was taken.
-		SlashFailed { id: SlashId, offender: AccountIdOf<T>, error: DispatchError },
+		SlashFailed {
+			/// The slash.
+			id: SlashId,
+			/// The hotkey slashed.
+			offender: AccountIdOf<T>,
+			/// Why it failed.
+			error: DispatchError,
+		},
 	}
 
 	#[pallet::error]
@@ -176,13 +219,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Applies the slashes due in this block (at most `MaxSlashesPerBlock`).
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let due = Scheduled::<T>::take(now);
-			let count = due.len() as u32;
-			for id in due {
-				Self::apply(id);
-			}
-			T::WeightInfo::on_initialize(count)
+			let mut meter = WeightMeter::new();
+			Self::apply_due(now, &mut meter);
+			meter.consumed()
 		}
 
 		fn integrity_test() {
@@ -224,164 +265,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::cancel_slash())]
 		pub fn cancel_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResult {
 			ensure_root(origin)?;
-			let slash = Pending::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
-			Scheduled::<T>::mutate(slash.apply_at, |ids| ids.retain(|x| *x != id));
-			Self::forget(id, &slash);
-			Self::deposit_event(Event::SlashCancelled { id, offender: slash.offender });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		fn do_report(
-			kind: OffenceKind,
-			offender: AccountIdOf<T>,
-			subject: Subject,
-			reporter: Option<AccountIdOf<T>>,
-			params: OffenceParams,
-		) -> Result<SlashId, DispatchError> {
-			ensure!(params.fraction <= T::MaxSlashFraction::get(), Error::<T>::FractionTooHigh);
-			let key = (kind, offender.clone(), subject);
-			ensure!(!Reported::<T>::contains_key(&key), Error::<T>::DuplicateReport);
-
-			if let Some(id) = BySubject::<T>::get(&offender, subject) {
-				// Same offender and subject while pending: the largest fraction wins.
-				let fraction = Pending::<T>::try_mutate(id, |slash| -> Result<Perbill, DispatchError> {
-					let slash = slash.as_mut().ok_or(Error::<T>::UnknownSlash)?;
-					if params.fraction > slash.fraction {
-						slash.fraction = params.fraction;
-						slash.reporter_share = params.reporter_share;
-						slash.reporter = reporter.clone();
-					}
-					Ok(slash.fraction)
-				})?;
-				Reported::<T>::insert(&key, ());
-				Self::deposit_event(Event::OffenceMerged { id, kind, fraction });
-				return Ok(id);
-			}
-
-			let apply_at = Self::schedule_slot()?;
-			let id = NextSlashId::<T>::mutate(|next| {
-				let id = *next;
-				*next = next.saturating_add(1);
-				id
-			});
-			Scheduled::<T>::try_mutate(apply_at, |ids| ids.try_push(id)).map_err(|_| Error::<T>::ScheduleFull)?;
-			Pending::<T>::insert(
-				id,
-				PendingSlashInfo {
-					kind,
-					offender: offender.clone(),
-					subject,
-					fraction: params.fraction,
-					reporter_share: params.reporter_share,
-					reporter,
-					apply_at,
-				},
-			);
-			BySubject::<T>::insert(&offender, subject, id);
-			PendingCount::<T>::mutate(&offender, |c| *c = c.saturating_add(1));
-			Reported::<T>::insert(&key, ());
-			Self::deposit_event(Event::OffenceReported {
-				id,
-				kind,
-				offender,
-				subject,
-				fraction: params.fraction,
-				apply_at,
-			});
-			Ok(id)
-		}
-
-		/// The first block from `now + DeferWindow` whose queue has room.
-		fn schedule_slot() -> Result<BlockNumberFor<T>, DispatchError> {
-			let mut at = frame_system::Pallet::<T>::block_number().saturating_add(T::DeferWindow::get());
-			for _ in 0..T::MaxScheduleLookahead::get() {
-				if (Scheduled::<T>::decode_len(at).unwrap_or(0) as u32) < T::MaxSlashesPerBlock::get() {
-					return Ok(at);
-				}
-				at = at.saturating_add(1u32.into());
-			}
-			Err(Error::<T>::ScheduleFull.into())
-		}
-
-		fn forget(id: SlashId, slash: &PendingSlashInfo<AccountIdOf<T>, BlockNumberFor<T>>) {
-			Pending::<T>::remove(id);
-			BySubject::<T>::remove(&slash.offender, slash.subject);
-			PendingCount::<T>::mutate_exists(&slash.offender, |c| {
-				*c = c.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
-			});
-		}
-
-		/// Applies one pending slash: take, pay the reporter, burn the rest.
-		fn apply(id: SlashId) {
-			let Some(slash) = Pending::<T>::get(id) else { return };
-			Self::forget(id, &slash);
-			let credit: Credit<AccountIdOf<T>, T::Currency> = match T::Staking::slash(&slash.offender, slash.fraction) {
-				Ok(credit) => credit,
-				Err(error) => {
-					Self::deposit_event(Event::SlashFailed { id, offender: slash.offender, error });
-					return;
-				},
-			};
-			let amount = credit.peek();
-			let (to_reporter, burn) = match &slash.reporter {
-				Some(reporter) => {
-					let (share, rest) = credit.split(slash.reporter_share.mul_floor(amount));
-					let paid = share.peek();
-					match T::Currency::resolve(reporter, share) {
-						Ok(()) => (paid, rest),
-						// A reporter who cannot receive it (below the existential deposit)
-						// leaves it to be burned.
-						Err(unpaid) => (0, rest.merge(unpaid)),
-					}
-				},
-				None => (0, credit),
-			};
-			let burned = burn.peek();
-			// The sink burns it: total issuance falls by `burned`.
-			<T::Burn as frame_support::traits::OnUnbalanced<_>>::on_unbalanced(burn);
-			Self::deposit_event(Event::SlashApplied { id, offender: slash.offender, amount, to_reporter, burned });
-		}
-
-		/// Invariants: every pending slash is scheduled once and indexed by subject;
-		/// per-offender counts match.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let mut counts: alloc::collections::BTreeMap<AccountIdOf<T>, u32> = Default::default();
-			for (id, slash) in Pending::<T>::iter() {
-				ensure!(Scheduled::<T>::get(slash.apply_at).contains(&id), "a pending slash is not scheduled");
-				ensure!(
-					BySubject::<T>::get(&slash.offender, slash.subject) == Some(id),
-					"a pending slash is not indexed"
-				);
-				*counts.entry(slash.offender).or_default() += 1;
-			}
-			for (offender, count) in PendingCount::<T>::iter() {
-				ensure!(counts.remove(&offender) == Some(count), "a pending count is wrong");
-			}
-			ensure!(counts.is_empty(), "an offender with pending slashes has no count");
-			for (_, ids) in Scheduled::<T>::iter() {
-				ensure!(ids.iter().all(|id| Pending::<T>::contains_key(id)), "a scheduled slash is not pending");
-			}
-			Ok(())
-		}
-	}
-
-	impl<T: Config> ReportOffence<AccountIdOf<T>> for Pallet<T> {
-		fn report(
-			kind: OffenceKind,
-			offender: AccountIdOf<T>,
-			subject: Subject,
-			reporter: Option<AccountIdOf<T>>,
-		) -> Result<SlashId, DispatchError> {
-			Self::do_report(kind, offender, subject, reporter, T::Offences::params(kind))
-		}
-	}
-
-	impl<T: Config> PendingSlash<AccountIdOf<T>> for Pallet<T> {
-		fn is_pending(offender: &AccountIdOf<T>) -> bool {
-			PendingCount::<T>::get(offender) > 0
+			Self::do_cancel_slash(id)
 		}
 	}
 }

@@ -10,18 +10,18 @@ use frame_support::{
 };
 use sp_runtime::{BuildStorage, Perbill};
 
-pub type AccountId = u64;
-pub type Balance = u128;
+pub(crate) type AccountId = u64;
+pub(crate) type Balance = u128;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-pub const ED: Balance = 10;
-pub const WINDOW: u64 = 10;
-pub const UNBONDING: u64 = 20;
-pub const ALICE: AccountId = 1;
-pub const BOB: AccountId = 2;
-pub const REPORTER: AccountId = 3;
-pub const HOT_A: AccountId = 101;
-pub const HOT_B: AccountId = 102;
+pub(crate) const ED: Balance = 10;
+pub(crate) const WINDOW: u64 = 10;
+pub(crate) const UNBONDING: u64 = 20;
+pub(crate) const ALICE: AccountId = 1;
+pub(crate) const BOB: AccountId = 2;
+pub(crate) const REPORTER: AccountId = 3;
+pub(crate) const HOT_A: AccountId = 101;
+pub(crate) const HOT_B: AccountId = 102;
 
 #[frame_support::runtime]
 mod runtime {
@@ -137,7 +137,7 @@ impl crate::BenchmarkHelper<AccountId> for StakedOffenders {
 	}
 }
 
-pub fn build_and_execute(test: impl FnOnce()) {
+pub(crate) fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		System::set_block_number(1);
 		test();
@@ -147,7 +147,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 }
 
 /// The genesis state of the tests (and of the benchmark test suite).
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {
@@ -162,7 +162,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 }
 
 /// Runs blocks up to and including `n`, calling `on_initialize`.
-pub fn run_to(n: u64) {
+pub(crate) fn run_to(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
@@ -170,7 +170,7 @@ pub fn run_to(n: u64) {
 	}
 }
 
-pub fn slashing_events() -> Vec<crate::Event<Test>> {
+pub(crate) fn slashing_events() -> Vec<crate::Event<Test>> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {

@@ -4,12 +4,12 @@
 //! wasm execution `Compiled`. Regenerate with `make weights`.
 //!
 //! Command:
-//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   frame-omni-bencher
 //!   v1
 //!   benchmark
 //!   pallet
 //!   --runtime
-//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
 //!   --pallet
 //!   pallet_hearth_slashing
 //!   --extrinsic
@@ -34,8 +34,11 @@ use frame_support::{
 
 /// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
+	/// The weight of `report_offence`.
 	fn report_offence() -> Weight;
+	/// The weight of `cancel_slash`.
 	fn cancel_slash() -> Weight;
+	/// The weight of `on_initialize`.
 	fn on_initialize(n: u32) -> Weight;
 }
 

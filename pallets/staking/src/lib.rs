@@ -29,7 +29,12 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod hotkeys;
+mod impls;
+mod invariants;
+mod stake;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -150,6 +155,7 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		#[serde(skip)]
+		/// Ties the config to the runtime; holds nothing.
 		pub _config: core::marker::PhantomData<T>,
 	}
 
@@ -157,10 +163,7 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			// The pallet account keeps one existential deposit so that it never dies.
-			let ed = T::Currency::minimum_balance();
-			if let Err(e) = T::Currency::mint_into(&Pallet::<T>::account_id(), ed) {
-				panic!("staking: cannot endow the pallet account with the existential deposit: {e:?}");
-			}
+			hearth_primitives::genesis::endow_pallet_account::<_, T::Currency>("staking", &Pallet::<T>::account_id());
 		}
 	}
 
@@ -168,22 +171,78 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `coldkey` now owns `hotkey`.
-		HotkeyRegistered { coldkey: T::AccountId, hotkey: T::AccountId },
+		HotkeyRegistered {
+			/// The coldkey that now owns the hotkey.
+			coldkey: T::AccountId,
+			/// The hotkey registered.
+			hotkey: T::AccountId,
+		},
 		/// `coldkey` staked `amount` on `hotkey` for `shares` shares.
-		StakeAdded { coldkey: T::AccountId, hotkey: T::AccountId, amount: BalanceOf<T>, shares: u128 },
+		StakeAdded {
+			/// The coldkey (the account that owns the stake).
+			coldkey: T::AccountId,
+			/// The hotkey whose pool it is.
+			hotkey: T::AccountId,
+			/// The amount, in the smallest unit.
+			amount: BalanceOf<T>,
+			/// The pool shares the stake bought.
+			shares: u128,
+		},
 		/// `coldkey` removed `amount` from `hotkey`; it can be withdrawn from `unlock_at`.
-		Unbonded { coldkey: T::AccountId, hotkey: T::AccountId, amount: BalanceOf<T>, unlock_at: BlockNumberFor<T> },
+		Unbonded {
+			/// The coldkey (the account that owns the stake).
+			coldkey: T::AccountId,
+			/// The hotkey whose pool it is.
+			hotkey: T::AccountId,
+			/// The amount, in the smallest unit.
+			amount: BalanceOf<T>,
+			/// The first block it can be withdrawn.
+			unlock_at: BlockNumberFor<T>,
+		},
 		/// `coldkey` withdrew `amount` of unbonded stake.
-		Withdrawn { coldkey: T::AccountId, amount: BalanceOf<T> },
+		Withdrawn {
+			/// The coldkey (the account that owns the stake).
+			coldkey: T::AccountId,
+			/// What was paid out, in the smallest unit.
+			amount: BalanceOf<T>,
+		},
 		/// `coldkey` moved `amount` of stake from hotkey `from` to hotkey `to`.
-		StakeMoved { coldkey: T::AccountId, from: T::AccountId, to: T::AccountId, amount: BalanceOf<T> },
+		StakeMoved {
+			/// The coldkey (the account that owns the stake).
+			coldkey: T::AccountId,
+			/// The hotkey the stake left.
+			from: T::AccountId,
+			/// The hotkey the stake joined.
+			to: T::AccountId,
+			/// The amount, in the smallest unit.
+			amount: BalanceOf<T>,
+		},
 		/// `hotkey`'s take is now `take`.
-		TakeSet { hotkey: T::AccountId, take: Perbill },
+		TakeSet {
+			/// The hotkey whose pool it is.
+			hotkey: T::AccountId,
+			/// The new take: the owner's share of rewards to nominators.
+			take: Perbill,
+		},
 		/// A reward of `take + to_pool` was credited to `hotkey`: `take` as its owner's
 		/// stake, `to_pool` raising the pool's value.
-		RewardCredited { hotkey: T::AccountId, take: BalanceOf<T>, to_pool: BalanceOf<T> },
+		RewardCredited {
+			/// The hotkey whose pool it is.
+			hotkey: T::AccountId,
+			/// The owner's take, added as the owner's stake.
+			take: BalanceOf<T>,
+			/// What raised the pool's value (every share holder's).
+			to_pool: BalanceOf<T>,
+		},
 		/// `hotkey` was slashed by `from_pool` (staked) and `from_unbonding` (unbonding).
-		Slashed { hotkey: T::AccountId, from_pool: BalanceOf<T>, from_unbonding: BalanceOf<T> },
+		Slashed {
+			/// The hotkey whose pool it is.
+			hotkey: T::AccountId,
+			/// Taken from the staked pool.
+			from_pool: BalanceOf<T>,
+			/// Taken from the unbonding pool.
+			from_unbonding: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -220,6 +279,9 @@ pub mod pallet {
 		/// The hotkey's pool was slashed to nothing while shares remain: it takes no new
 		/// stake until its holders leave.
 		PoolDepleted,
+		/// A reward could not be deposited into the pallet account (it is handed back
+		/// to the caller, nothing is credited).
+		RewardNotDeposited,
 	}
 
 	#[pallet::hooks]
@@ -247,11 +309,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::register_hotkey())]
 		pub fn register_hotkey(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			match Owner::<T>::get(&hotkey) {
-				Some(owner) if owner == coldkey => Err(Error::<T>::HotkeyAlreadyRegistered.into()),
-				Some(_) => Err(Error::<T>::HotkeyOwnedByAnother.into()),
-				None => Self::do_register(&coldkey, &hotkey),
-			}
+			Self::do_register_hotkey(coldkey, hotkey)
 		}
 
 		/// Stakes `amount` of the caller's free balance on `hotkey`.
@@ -263,14 +321,7 @@ pub mod pallet {
 			#[pallet::compact] amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			if !Owner::<T>::contains_key(&hotkey) {
-				Self::do_register(&coldkey, &hotkey)?;
-			}
-			T::Currency::transfer(&coldkey, &Self::account_id(), amount, Preservation::Preserve)?;
-			let shares = Self::buy_shares(&hotkey, &coldkey, amount)?;
-			Self::deposit_event(Event::StakeAdded { coldkey, hotkey, amount, shares });
-			Ok(())
+			Self::do_add_stake(coldkey, hotkey, amount)
 		}
 
 		/// Removes `amount` of the caller's stake from `hotkey` into unbonding; it can be
@@ -283,24 +334,7 @@ pub mod pallet {
 			#[pallet::compact] amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let amount = Self::sell_shares(&hotkey, &coldkey, amount)?;
-			let mut unbonding = UnbondingPools::<T>::get(&hotkey);
-			let shares = unbonding.shares_for(amount)?;
-			unbonding.deposit(amount, shares)?;
-			let unlock_at = frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
-			Unbonding::<T>::try_mutate(&coldkey, |chunks| -> DispatchResult {
-				match chunks.iter_mut().find(|c| c.hotkey == hotkey && c.unlock_at == unlock_at) {
-					Some(chunk) => chunk.shares = chunk.shares.saturating_add(shares),
-					None => chunks
-						.try_push(UnbondingChunk { hotkey: hotkey.clone(), shares, unlock_at })
-						.map_err(|_| Error::<T>::TooManyUnbondingChunks)?,
-				}
-				Ok(())
-			})?;
-			UnbondingPools::<T>::insert(&hotkey, unbonding);
-			Self::deposit_event(Event::Unbonded { coldkey, hotkey, amount, unlock_at });
-			Ok(())
+			Self::do_remove_stake(coldkey, hotkey, amount)
 		}
 
 		/// Pays out every unbonding chunk of the caller whose unlock block has come.
@@ -308,28 +342,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded(T::MaxUnbondingChunks::get()))]
 		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let chunks = Unbonding::<T>::get(&coldkey);
-			let before = chunks.len() as u32;
-			let (matured, pending): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
-				chunks.into_inner().into_iter().partition(|chunk| chunk.unlock_at <= now);
-			ensure!(!matured.is_empty(), Error::<T>::NothingToWithdraw);
-			let mut total: BalanceOf<T> = 0;
-			for chunk in matured {
-				let mut pool = UnbondingPools::<T>::get(&chunk.hotkey);
-				total = total.saturating_add(pool.redeem(chunk.shares)?);
-				Self::store_pool(&chunk.hotkey, pool, true);
-			}
-			if !total.is_zero() {
-				T::Currency::transfer(&Self::account_id(), &coldkey, total, Preservation::Preserve)?;
-			}
-			if pending.is_empty() {
-				Unbonding::<T>::remove(&coldkey);
-			} else {
-				Unbonding::<T>::insert(&coldkey, ChunksOf::<T>::truncate_from(pending));
-			}
-			Self::deposit_event(Event::Withdrawn { coldkey, amount: total });
-			Ok(Some(T::WeightInfo::withdraw_unbonded(before)).into())
+			Self::do_withdraw_unbonded(coldkey)
 		}
 
 		/// Sets the take of the caller's `hotkey`. Lowering is always allowed; raising at
@@ -338,18 +351,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_take())]
 		pub fn set_take(origin: OriginFor<T>, hotkey: T::AccountId, take: Perbill) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			Self::ensure_owner(&coldkey, &hotkey)?;
-			ensure!(take <= T::MaxTake::get(), Error::<T>::TakeTooHigh);
-			if take > Take::<T>::get(&hotkey) {
-				let now = frame_system::Pallet::<T>::block_number();
-				if let Some(last) = LastTakeIncrease::<T>::get(&hotkey) {
-					ensure!(now >= last.saturating_add(T::TakeIncreaseDelay::get()), Error::<T>::TakeIncreaseTooSoon);
-				}
-				LastTakeIncrease::<T>::insert(&hotkey, now);
-			}
-			Take::<T>::insert(&hotkey, take);
-			Self::deposit_event(Event::TakeSet { hotkey, take });
-			Ok(())
+			Self::do_set_take(coldkey, hotkey, take)
 		}
 
 		/// Moves `amount` of the caller's stake from one of its own hotkeys to another,
@@ -363,227 +365,7 @@ pub mod pallet {
 			#[pallet::compact] amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			ensure!(from != to, Error::<T>::SameHotkey);
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			Self::ensure_owner(&coldkey, &from)?;
-			Self::ensure_owner(&coldkey, &to)?;
-			ensure!(!T::PendingSlash::is_pending(&from), Error::<T>::SlashPending);
-			let amount = Self::sell_shares(&from, &coldkey, amount)?;
-			Self::buy_shares(&to, &coldkey, amount)?;
-			Self::deposit_event(Event::StakeMoved { coldkey, from, to, amount });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The account holding all staked and unbonding funds.
-		pub fn account_id() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
-		}
-
-		/// The value of `coldkey`'s shares on `hotkey`.
-		pub fn stake_of(hotkey: &T::AccountId, coldkey: &T::AccountId) -> BalanceOf<T> {
-			Pools::<T>::get(hotkey).value_of(Shares::<T>::get(hotkey, coldkey)).unwrap_or_default()
-		}
-
-		/// What `coldkey`'s unbonding chunks are worth now, and how much of it is unlocked.
-		pub fn unbonding_of(coldkey: &T::AccountId) -> (BalanceOf<T>, BalanceOf<T>) {
-			let now = frame_system::Pallet::<T>::block_number();
-			Unbonding::<T>::get(coldkey).iter().fold((0, 0), |(all, free), chunk| {
-				let v = UnbondingPools::<T>::get(&chunk.hotkey).value_of(chunk.shares).unwrap_or_default();
-				(all.saturating_add(v), if chunk.unlock_at <= now { free.saturating_add(v) } else { free })
-			})
-		}
-
-		fn ensure_owner(coldkey: &T::AccountId, hotkey: &T::AccountId) -> DispatchResult {
-			match Owner::<T>::get(hotkey) {
-				Some(owner) if owner == *coldkey => Ok(()),
-				Some(_) => Err(Error::<T>::NotHotkeyOwner.into()),
-				None => Err(Error::<T>::UnknownHotkey.into()),
-			}
-		}
-
-		fn do_register(coldkey: &T::AccountId, hotkey: &T::AccountId) -> DispatchResult {
-			OwnedHotkeys::<T>::try_mutate(coldkey, |owned| owned.try_push(hotkey.clone()))
-				.map_err(|_| Error::<T>::TooManyHotkeys)?;
-			Owner::<T>::insert(hotkey, coldkey);
-			Take::<T>::insert(hotkey, T::DefaultTake::get());
-			Self::deposit_event(Event::HotkeyRegistered { coldkey: coldkey.clone(), hotkey: hotkey.clone() });
-			Ok(())
-		}
-
-		/// Puts `amount` (already in the pallet account) into `hotkey`'s pool for
-		/// `coldkey`; the resulting position must be at least `MinStake`.
-		fn buy_shares(
-			hotkey: &T::AccountId,
-			coldkey: &T::AccountId,
-			amount: BalanceOf<T>,
-		) -> Result<u128, DispatchError> {
-			let mut pool = Pools::<T>::get(hotkey);
-			let shares = pool.shares_for(amount).map_err(|_| Error::<T>::PoolDepleted)?;
-			pool.deposit(amount, shares)?;
-			let held =
-				Shares::<T>::get(hotkey, coldkey).checked_add(shares).ok_or(sp_runtime::ArithmeticError::Overflow)?;
-			ensure!(pool.value_of(held)? >= T::MinStake::get(), Error::<T>::BelowMinimumStake);
-			Shares::<T>::insert(hotkey, coldkey, held);
-			Pools::<T>::insert(hotkey, pool);
-			Ok(shares)
-		}
-
-		/// Takes exactly `amount` of `coldkey`'s stake out of `hotkey`'s pool (the funds
-		/// stay in the pallet account). What remains must be zero or at least `MinStake`;
-		/// shares left worth nothing are given up to the pool.
-		/// Burns the caller's shares worth `amount` (rounded in the pool's favour).
-		/// Returns what actually left the pool: `amount`, plus the pool's remaining dust
-		/// when these were its last shares (the last holder to leave takes it).
-		fn sell_shares(
-			hotkey: &T::AccountId,
-			coldkey: &T::AccountId,
-			amount: BalanceOf<T>,
-		) -> Result<BalanceOf<T>, DispatchError> {
-			let mut pool = Pools::<T>::get(hotkey);
-			let held = Shares::<T>::get(hotkey, coldkey);
-			ensure!(pool.value_of(held)? >= amount, Error::<T>::NotEnoughStake);
-			let burn = pool.shares_to_take(amount)?.min(held);
-			pool.take(amount, burn)?;
-			let mut left = held.saturating_sub(burn);
-			let left_value = pool.value_of(left)?;
-			if left_value.is_zero() {
-				// Worthless leftovers go back to the pool's other holders.
-				pool.shares = pool.shares.saturating_sub(left);
-				left = 0;
-			} else {
-				ensure!(left_value >= T::MinStake::get(), Error::<T>::BelowMinimumStake);
-			}
-			let mut sold = amount;
-			if pool.shares == 0 && !pool.value.is_zero() {
-				sold = sold.saturating_add(pool.value);
-				pool.value = Zero::zero();
-			}
-			if left == 0 {
-				Shares::<T>::remove(hotkey, coldkey);
-			} else {
-				Shares::<T>::insert(hotkey, coldkey, left);
-			}
-			Self::store_pool(hotkey, pool, false);
-			Ok(sold)
-		}
-
-		/// Writes a pool, removing it when empty.
-		fn store_pool(hotkey: &T::AccountId, pool: Pool<BalanceOf<T>>, unbonding: bool) {
-			let empty = pool.shares == 0 && pool.value.is_zero();
-			match (unbonding, empty) {
-				(false, true) => Pools::<T>::remove(hotkey),
-				(false, false) => Pools::<T>::insert(hotkey, pool),
-				(true, true) => UnbondingPools::<T>::remove(hotkey),
-				(true, false) => UnbondingPools::<T>::insert(hotkey, pool),
-			}
-		}
-
-		/// Invariants: funds match pools; shares match holdings; ownership is consistent.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			let mut in_pools: u128 = 0;
-			for (hotkey, pool) in Pools::<T>::iter() {
-				in_pools = in_pools.saturating_add(pool.value);
-				let held: u128 = Shares::<T>::iter_prefix(&hotkey).map(|(_, s)| s).sum();
-				ensure!(held == pool.shares, "a pool's shares differ from its holders' shares");
-				ensure!(pool.shares > 0 || pool.value == 0, "a pool holds value without shares");
-			}
-			let mut unbonding_shares: BTreeMap<T::AccountId, u128> = BTreeMap::new();
-			for (_, chunks) in Unbonding::<T>::iter() {
-				for chunk in chunks {
-					*unbonding_shares.entry(chunk.hotkey).or_default() += chunk.shares;
-				}
-			}
-			let mut in_unbonding: u128 = 0;
-			for (hotkey, pool) in UnbondingPools::<T>::iter() {
-				in_unbonding = in_unbonding.saturating_add(pool.value);
-				ensure!(
-					unbonding_shares.remove(&hotkey).unwrap_or_default() == pool.shares,
-					"an unbonding pool's shares differ from its chunks"
-				);
-			}
-			ensure!(unbonding_shares.values().all(|s| *s == 0), "chunks point at a missing unbonding pool");
-			let held = T::Currency::balance(&Self::account_id());
-			let expected = T::Currency::minimum_balance().saturating_add(in_pools).saturating_add(in_unbonding);
-			ensure!(held == expected, "the pallet account differs from deposit + pools + unbonding");
-			for (hotkey, owner) in Owner::<T>::iter() {
-				ensure!(OwnedHotkeys::<T>::get(&owner).contains(&hotkey), "an owner does not list its hotkey");
-			}
-			Ok(())
-		}
-	}
-
-	impl<T: Config> StakeInspect<T::AccountId, BalanceOf<T>> for Pallet<T> {
-		fn hotkey_stake(hotkey: &T::AccountId) -> BalanceOf<T> {
-			Pools::<T>::get(hotkey).value
-		}
-
-		fn owner_of(hotkey: &T::AccountId) -> Option<T::AccountId> {
-			Owner::<T>::get(hotkey)
-		}
-	}
-
-	impl<T: Config> StakeReward<T::AccountId, T::Currency> for Pallet<T> {
-		fn credit_reward(
-			hotkey: &T::AccountId,
-			reward: Credit<T::AccountId, T::Currency>,
-		) -> Result<BalanceOf<T>, (Credit<T::AccountId, T::Currency>, DispatchError)> {
-			let Some(owner) = Owner::<T>::get(hotkey) else {
-				return Err((reward, Error::<T>::UnknownHotkey.into()));
-			};
-			let amount = reward.peek();
-			if amount.is_zero() {
-				return Ok(0);
-			}
-			let mut pool = Pools::<T>::get(hotkey);
-			// With nobody staked, everything is the owner's; else the take is.
-			let take = if pool.shares == 0 { amount } else { Take::<T>::get(hotkey).mul_floor(amount) };
-			let to_pool = amount.saturating_sub(take);
-			let Some(value) = pool.value.checked_add(to_pool) else {
-				return Err((reward, sp_runtime::ArithmeticError::Overflow.into()));
-			};
-			pool.value = value;
-			let shares = match pool.shares_for(take) {
-				Ok(shares) => shares,
-				Err(_) => return Err((reward, Error::<T>::PoolDepleted.into())),
-			};
-			if let Err(e) = pool.deposit(take, shares) {
-				return Err((reward, e.into()));
-			}
-			// The account exists (it keeps an existential deposit), so this cannot fail.
-			if let Err(reward) = T::Currency::resolve(&Self::account_id(), reward) {
-				return Err((reward, Error::<T>::PoolDepleted.into()));
-			}
-			Shares::<T>::mutate(hotkey, &owner, |held| *held = held.saturating_add(shares));
-			Pools::<T>::insert(hotkey, pool);
-			Self::deposit_event(Event::RewardCredited { hotkey: hotkey.clone(), take, to_pool });
-			Ok(amount)
-		}
-	}
-
-	impl<T: Config> StakeSlash<T::AccountId, T::Currency> for Pallet<T> {
-		fn slash(hotkey: &T::AccountId, fraction: Perbill) -> Result<Credit<T::AccountId, T::Currency>, DispatchError> {
-			let mut pool = Pools::<T>::get(hotkey);
-			let mut unbonding = UnbondingPools::<T>::get(hotkey);
-			let from_pool = fraction.mul_floor(pool.value);
-			let from_unbonding = fraction.mul_floor(unbonding.value);
-			let total = from_pool.saturating_add(from_unbonding);
-			let credit = T::Currency::withdraw(
-				&Self::account_id(),
-				total,
-				Precision::Exact,
-				Preservation::Preserve,
-				Fortitude::Force,
-			)?;
-			pool.value = pool.value.saturating_sub(from_pool);
-			unbonding.value = unbonding.value.saturating_sub(from_unbonding);
-			Self::store_pool(hotkey, pool, false);
-			Self::store_pool(hotkey, unbonding, true);
-			Self::deposit_event(Event::Slashed { hotkey: hotkey.clone(), from_pool, from_unbonding });
-			Ok(credit)
+			Self::do_move_stake(coldkey, from, to, amount)
 		}
 	}
 }

@@ -6,21 +6,21 @@ use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::{BuildStorage, Perbill};
 use std::cell::RefCell;
 
-pub type AccountId = u64;
-pub type Balance = u128;
+pub(crate) type AccountId = u64;
+pub(crate) type Balance = u128;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-pub const ED: Balance = 10;
-pub const MIN_STAKE: Balance = 100;
-pub const UNBONDING: u64 = 20;
-pub const TAKE_DELAY: u64 = 5;
+pub(crate) const ED: Balance = 10;
+pub(crate) const MIN_STAKE: Balance = 100;
+pub(crate) const UNBONDING: u64 = 20;
+pub(crate) const TAKE_DELAY: u64 = 5;
 
 /// Coldkeys with 1_000_000 each; hotkeys (no funds).
-pub const ALICE: AccountId = 1;
-pub const BOB: AccountId = 2;
-pub const CHARLIE: AccountId = 3;
-pub const HOT_A: AccountId = 101;
-pub const HOT_B: AccountId = 102;
+pub(crate) const ALICE: AccountId = 1;
+pub(crate) const BOB: AccountId = 2;
+pub(crate) const CHARLIE: AccountId = 3;
+pub(crate) const HOT_A: AccountId = 101;
+pub(crate) const HOT_B: AccountId = 102;
 
 #[frame_support::runtime]
 mod runtime {
@@ -103,7 +103,7 @@ impl pallet_hearth_staking::Config for Test {
 }
 
 /// Genesis with funded coldkeys; runs `test`, then the pallet's invariants.
-pub fn build_and_execute(test: impl FnOnce()) {
+pub(crate) fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		System::set_block_number(1);
 		test();
@@ -112,7 +112,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 }
 
 /// The genesis state of the tests (and of the benchmark test suite).
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {
@@ -127,12 +127,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 }
 
 /// Moves to block `n`.
-pub fn run_to(n: u64) {
+pub(crate) fn run_to(n: u64) {
 	System::set_block_number(n);
 }
 
 /// The staking events emitted so far.
-pub fn staking_events() -> Vec<crate::Event<Test>> {
+pub(crate) fn staking_events() -> Vec<crate::Event<Test>> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {

@@ -326,7 +326,7 @@ mod properties {
 					let _ = Staking::withdraw_unbonded(RuntimeOrigin::signed(who));
 					back += Balances::balance(&who) - before;
 				}
-				let total_held: u128 = coldkeys.iter().map(|w| Balances::balance(w)).sum();
+				let total_held: u128 = coldkeys.iter().map(Balances::balance).sum();
 				assert!(total_held <= 3_000_000 + minted, "nobody gains more than the rewards");
 				assert!(back <= total_held);
 			});

@@ -26,35 +26,9 @@ pub struct Pool<Balance> {
 }
 
 /// `floor(a · b / c)` with a 256-bit intermediate product; `None` when `c == 0` or the
-/// quotient does not fit in u128.
+/// quotient does not fit in u128 (`sp_arithmetic`'s 128-bit helper, rounding down).
 pub fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
-	if c == 0 {
-		return None;
-	}
-	if let Some(product) = a.checked_mul(b) {
-		return Some(product / c);
-	}
-	const MASK: u128 = u64::MAX as u128;
-	let (a_hi, a_lo, b_hi, b_lo) = (a >> 64, a & MASK, b >> 64, b & MASK);
-	let (ll, lh, hl, hh) = (a_lo * b_lo, a_lo * b_hi, a_hi * b_lo, a_hi * b_hi);
-	let mid = (ll >> 64) + (lh & MASK) + (hl & MASK);
-	let lo = (ll & MASK) | (mid << 64);
-	let hi = hh + (lh >> 64) + (hl >> 64) + (mid >> 64);
-	if hi >= c {
-		return None;
-	}
-	// Long division of the 256-bit (hi, lo) by c, one bit at a time.
-	let (mut rem, mut quotient) = (hi, 0u128);
-	for bit in (0..128).rev() {
-		let carry = rem >> 127;
-		rem = (rem << 1) | ((lo >> bit) & 1);
-		quotient <<= 1;
-		if carry == 1 || rem >= c {
-			rem = rem.wrapping_sub(c);
-			quotient |= 1;
-		}
-	}
-	Some(quotient)
+	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(a, b, c, sp_runtime::Rounding::Down)
 }
 
 impl<Balance> Pool<Balance>

@@ -4,12 +4,12 @@
 //! wasm execution `Compiled`. Regenerate with `make weights`.
 //!
 //! Command:
-//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   frame-omni-bencher
 //!   v1
 //!   benchmark
 //!   pallet
 //!   --runtime
-//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
 //!   --pallet
 //!   pallet_hearth_staking
 //!   --extrinsic
@@ -34,11 +34,17 @@ use frame_support::{
 
 /// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
+	/// The weight of `register_hotkey`.
 	fn register_hotkey() -> Weight;
+	/// The weight of `add_stake`.
 	fn add_stake() -> Weight;
+	/// The weight of `remove_stake`.
 	fn remove_stake() -> Weight;
+	/// The weight of `withdraw_unbonded`.
 	fn withdraw_unbonded(c: u32) -> Weight;
+	/// The weight of `set_take`.
 	fn set_take() -> Weight;
+	/// The weight of `move_stake`.
 	fn move_stake() -> Weight;
 }
 

@@ -13,10 +13,17 @@ use sp_runtime::SaturatedConversion;
 
 /// Stakes as u64 for Yuma, which only uses their ratios: every stake shifted right by
 /// the same number of bits, the least that makes the largest fit.
-pub fn scale_stakes(stakes: &[u128]) -> Vec<u64> {
+pub(crate) fn scale_stakes(stakes: &[u128]) -> Vec<u64> {
 	let max = stakes.iter().copied().max().unwrap_or(0);
 	let shift = (u128::BITS - max.leading_zeros()).saturating_sub(u64::BITS);
 	stakes.iter().map(|s| (s >> shift) as u64).collect()
+}
+
+/// Where block `block` falls in subnet `netuid`'s epoch cycle: `(block + netuid + 1)
+/// mod (tempo + 1)`. The epoch runs where this is zero, so subnets with the same tempo
+/// run in different blocks (the stagger).
+pub(crate) fn stagger_phase(netuid: NetUid, tempo: u16, block: u64) -> u64 {
+	block.saturating_add(u64::from(netuid)).saturating_add(1) % (u64::from(tempo) + 1)
 }
 
 impl<T: Config> Pallet<T> {
@@ -27,10 +34,12 @@ impl<T: Config> Pallet<T> {
 		let queued_before = queue.len();
 		let now64: u64 = now.saturated_into();
 		for entry in list.iter() {
-			let due = (now64 + u64::from(entry.netuid) + 1) % (u64::from(entry.tempo) + 1) == 0;
+			let due = stagger_phase(entry.netuid, entry.tempo, now64) == 0;
 			if due && !queue.contains(&entry.netuid) {
 				// The queue holds at most one entry per subnet, so it never overflows.
-				let _ = queue.try_push(entry.netuid);
+				if queue.try_push(entry.netuid).is_err() {
+					frame_support::defensive!("the epoch queue holds one entry per subnet and MaxSubnets of them");
+				}
 			}
 		}
 		let mut weight = T::WeightInfo::on_initialize_scan(list.len() as u32);
@@ -59,9 +68,9 @@ impl<T: Config> Pallet<T> {
 		let registered = RegisteredAt::<T>::get(netuid);
 		let last_update = LastUpdate::<T>::get(netuid);
 		let stats = Metagraph::<T>::get(netuid);
-		let stakes: Vec<u128> = keys.iter().map(|h| T::Staking::hotkey_stake(h)).collect();
+		let stakes: Vec<u128> = keys.iter().map(T::Staking::hotkey_stake).collect();
 		let scaled = scale_stakes(&stakes);
-		let commits = Self::first_unrevealed_commits(netuid, &info, n);
+		let commits = Self::expire_commits_and_find_first_unrevealed(netuid, &info, n);
 		let neurons: Vec<Neuron> = (0..n)
 			.map(|i| Neuron {
 				stake: scaled[i],
@@ -174,18 +183,17 @@ impl<T: Config> Pallet<T> {
 
 	/// With commit-reveal, each uid's earliest live commit block (Yuma masks weights
 	/// older than a registration by it); expired commits are dropped here.
-	fn first_unrevealed_commits(netuid: NetUid, info: &SubnetOf<T>, n: usize) -> Vec<Option<u64>> {
+	fn expire_commits_and_find_first_unrevealed(netuid: NetUid, info: &SubnetOf<T>, n: usize) -> Vec<Option<u64>> {
 		let mut firsts = vec![None; n];
 		if !info.params.commit_reveal {
 			return firsts;
 		}
-		let period = u64::from(info.params.reveal_period);
 		// After this epoch the counter is `epochs + 1`: commits due before then expire.
 		let next = info.epochs.saturating_add(1);
 		let all: Vec<_> = WeightCommits::<T>::iter_prefix(netuid).collect();
 		for (hotkey, mut commits) in all {
 			let before = commits.len();
-			commits.retain(|c| c.epoch.saturating_add(period) >= next);
+			commits.retain(|c| c.is_live(info.params.reveal_period, next));
 			let uid = Uids::<T>::get(netuid, &hotkey);
 			if commits.len() != before {
 				if let Some(uid) = uid {

@@ -121,9 +121,10 @@ pub mod pallet {
 		/// Blocks over which a doubled lock decays by the last lock paid.
 		#[pallet::constant]
 		type LockDecayBlocks: Get<BlockNumberFor<Self>>;
-		/// The least and most registration price.
+		/// The least registration price.
 		#[pallet::constant]
 		type MinBurn: Get<BalanceOf<Self>>;
+		/// The most registration price.
 		#[pallet::constant]
 		type MaxBurn: Get<BalanceOf<Self>>;
 		/// The price falls by this fraction each block.
@@ -241,6 +242,7 @@ pub mod pallet {
 		/// The least tempo owners may set; `0` keeps the default bound.
 		pub min_tempo: u16,
 		#[serde(skip)]
+		/// Ties the config to the runtime; holds nothing.
 		pub _config: core::marker::PhantomData<T>,
 	}
 
@@ -266,34 +268,120 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `owner` created subnet `netuid`, locking `lock`.
-		SubnetCreated { netuid: NetUid, owner: T::AccountId, lock: BalanceOf<T> },
+		SubnetCreated {
+			/// The subnet.
+			netuid: NetUid,
+			/// The subnet's owner (a coldkey).
+			owner: T::AccountId,
+			/// The locked amount.
+			lock: BalanceOf<T>,
+		},
 		/// Subnet `netuid` was dissolved; `lock` went back to `owner`.
-		SubnetDissolved { netuid: NetUid, owner: T::AccountId, lock: BalanceOf<T> },
+		SubnetDissolved {
+			/// The subnet.
+			netuid: NetUid,
+			/// The subnet's owner (a coldkey).
+			owner: T::AccountId,
+			/// The lock returned to the owner.
+			lock: BalanceOf<T>,
+		},
 		/// A hyperparameter of `netuid` changed.
-		HyperparameterSet { netuid: NetUid, change: Hyperparameter },
+		HyperparameterSet {
+			/// The subnet.
+			netuid: NetUid,
+			/// The new value.
+			change: Hyperparameter,
+		},
 		/// Root set the hyperparameter bounds.
-		BoundsSet { bounds: ParamBounds },
+		BoundsSet {
+			/// The new bounds.
+			bounds: ParamBounds,
+		},
 		/// `hotkey` registered as `uid` of `netuid`, burning `burned`.
-		NeuronRegistered { netuid: NetUid, uid: Uid, hotkey: T::AccountId, burned: BalanceOf<T> },
+		NeuronRegistered {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+			/// The registered hotkey.
+			hotkey: T::AccountId,
+			/// The registration price burned.
+			burned: BalanceOf<T>,
+		},
 		/// `old` lost `uid` of `netuid` to a new registration.
-		NeuronReplaced { netuid: NetUid, uid: Uid, old: T::AccountId },
+		NeuronReplaced {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+			/// The hotkey that lost the uid.
+			old: T::AccountId,
+		},
 		/// A neuron published where it serves.
-		EndpointSet { netuid: NetUid, uid: Uid, endpoint: Endpoint },
+		EndpointSet {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+			/// Where it serves.
+			endpoint: Endpoint,
+		},
 		/// A miner published its GPUs (`kinds` entries).
-		GpusSet { netuid: NetUid, uid: Uid, kinds: u32 },
+		GpusSet {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+			/// How many GPU kinds it published.
+			kinds: u32,
+		},
 		/// A validator set its weights.
-		WeightsSet { netuid: NetUid, uid: Uid },
+		WeightsSet {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+		},
 		/// A validator committed to weights.
-		WeightsCommitted { netuid: NetUid, uid: Uid, hash: [u8; 32] },
+		WeightsCommitted {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+			/// The commit hash.
+			hash: [u8; 32],
+		},
 		/// A validator revealed committed weights.
-		WeightsRevealed { netuid: NetUid, uid: Uid, hash: [u8; 32] },
+		WeightsRevealed {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+			/// The commit hash.
+			hash: [u8; 32],
+		},
 		/// `count` expired commits of `uid` were dropped.
-		CommitsExpired { netuid: NetUid, uid: Uid, count: u32 },
+		CommitsExpired {
+			/// The subnet.
+			netuid: NetUid,
+			/// The neuron's uid.
+			uid: Uid,
+			/// How many commits expired.
+			count: u32,
+		},
 		/// An epoch ran and paid what `accounting` says.
-		EpochRun { netuid: NetUid, accounting: EpochAccounting<BlockNumberFor<T>> },
+		EpochRun {
+			/// The subnet.
+			netuid: NetUid,
+			/// What the epoch minted and paid, and to whom.
+			accounting: EpochAccounting<BlockNumberFor<T>>,
+		},
 		/// An epoch refused its stored input (a bug, never expected); nothing was paid
 		/// and the emission stays pending.
-		EpochFailed { netuid: NetUid },
+		EpochFailed {
+			/// The subnet.
+			netuid: NetUid,
+		},
 	}
 
 	#[pallet::error]
@@ -614,8 +702,8 @@ pub mod pallet {
 		/// `(b + netuid + 1) % (tempo + 1) == 0` (the stagger).
 		pub fn next_epoch_at(netuid: NetUid, tempo: u16, now: BlockNumberFor<T>) -> BlockNumberFor<T> {
 			let period = u64::from(tempo) + 1;
-			let now64: u64 = sp_runtime::SaturatedConversion::saturated_into(now);
-			let phase = (now64 + u64::from(netuid) + 1) % period;
+			let phase =
+				crate::epoch::stagger_phase(netuid, tempo, sp_runtime::SaturatedConversion::saturated_into(now));
 			let ahead = if phase == 0 { period } else { period - phase };
 			now.saturating_add(sp_runtime::SaturatedConversion::saturated_into(ahead))
 		}

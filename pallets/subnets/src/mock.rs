@@ -10,22 +10,22 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, Perbill};
 
-pub type AccountId = u64;
-pub type Balance = u128;
+pub(crate) type AccountId = u64;
+pub(crate) type Balance = u128;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-pub const ED: Balance = 10;
-pub const MIN_LOCK: Balance = 1_000;
-pub const MIN_BURN: Balance = 100;
-pub const MAX_BURN: Balance = 10_000;
-pub const TEMPO: u16 = 10;
+pub(crate) const ED: Balance = 10;
+pub(crate) const MIN_LOCK: Balance = 1_000;
+pub(crate) const MIN_BURN: Balance = 100;
+pub(crate) const MAX_BURN: Balance = 10_000;
+pub(crate) const TEMPO: u16 = 10;
 
 /// Coldkeys, funded.
-pub const ALICE: AccountId = 1;
-pub const BOB: AccountId = 2;
-pub const CHARLIE: AccountId = 3;
+pub(crate) const ALICE: AccountId = 1;
+pub(crate) const BOB: AccountId = 2;
+pub(crate) const CHARLIE: AccountId = 3;
 /// Alice's hotkeys 11..=19, Bob's 21..=29 (registered with staking by `hotkey`).
-pub const OWNER: AccountId = 9;
+pub(crate) const OWNER: AccountId = 9;
 
 #[frame_support::runtime]
 mod runtime {
@@ -159,7 +159,7 @@ impl crate::BenchmarkHelper<AccountId> for StakeHelper {
 }
 
 /// Genesis: funded coldkeys, tempo 10; runs `test`, then every pallet's invariants.
-pub fn build_and_execute(test: impl FnOnce()) {
+pub(crate) fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		System::set_block_number(1);
 		test();
@@ -170,7 +170,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 }
 
 /// The genesis state of the tests (and of the benchmark test suite).
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {
@@ -187,7 +187,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 }
 
 /// Runs the hooks of every block up to `n`, as the runtime orders them.
-pub fn run_to(n: u64) {
+pub(crate) fn run_to(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
@@ -197,7 +197,7 @@ pub fn run_to(n: u64) {
 }
 
 /// The subnets events emitted so far.
-pub fn subnet_events() -> Vec<crate::Event<Test>> {
+pub(crate) fn subnet_events() -> Vec<crate::Event<Test>> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {

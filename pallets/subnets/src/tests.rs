@@ -207,13 +207,13 @@ fn no_hyperparameter_changes_just_before_an_epoch() {
 fn root_sets_bounds_that_admit_the_defaults() {
 	build_and_execute(|| {
 		let mut bounds = ParamBounds::default();
-		bounds.kappa = Range::new(1, 100);
+		bounds.kappa = Interval::new(1, 100);
 		assert_noop!(Subnets::set_bounds(RuntimeOrigin::root(), bounds.clone()), Error::<Test>::InvalidBounds);
-		bounds.kappa = Range::new(60_000, 50_000);
+		bounds.kappa = Interval::new(60_000, 50_000);
 		assert_noop!(Subnets::set_bounds(RuntimeOrigin::root(), bounds.clone()), Error::<Test>::InvalidBounds);
 		assert_noop!(Subnets::set_bounds(RuntimeOrigin::signed(OWNER), bounds), DispatchError::BadOrigin);
 		let mut bounds = ParamBounds::default();
-		bounds.tempo = Range::new(TEMPO, 100);
+		bounds.tempo = Interval::new(TEMPO, 100);
 		assert_ok!(Subnets::set_bounds(RuntimeOrigin::root(), bounds.clone()));
 		assert_eq!(Bounds::<Test>::get(), bounds);
 	});
@@ -624,4 +624,11 @@ fn the_metagraph_view_shows_neurons_and_the_last_epoch() {
 		assert_eq!(Subnets::metagraph(9), None);
 		assert_eq!(Subnets::netuids(), vec![netuid]);
 	});
+}
+
+#[test]
+fn default_hyperparameters_are_yumas_defaults() {
+	let params = SubnetParams::default();
+	assert_eq!(params.to_yuma(), hearth_yuma::Hyperparams::default());
+	assert_eq!((params.tempo, params.max_uids, params.variant), (360, 256, YumaVariant::Yuma3));
 }

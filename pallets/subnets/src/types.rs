@@ -2,7 +2,6 @@
 //! endpoints and GPUs, weight commits, and the epoch's accounting.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
 pub use hearth_primitives::{GpuSpec, GpuVendor, MaxModelLen, NetUid, Uid};
@@ -61,26 +60,33 @@ pub struct SubnetParams {
 }
 
 impl Default for SubnetParams {
-	/// The defaults of `design/yuma.md` (tempo 360, 256 uids, 64 validators, Yuma3).
+	/// The defaults of `design/yuma.md`: what Yuma itself defaults to (tempo 360, 64
+	/// validators, Yuma3, ...; see [`hearth_yuma::Hyperparams::default`]), plus what
+	/// only the chain knows (256 uids, immunity, rate limits, commit-reveal timing).
 	fn default() -> Self {
+		let yuma = hearth_yuma::Hyperparams::default();
 		Self {
-			tempo: 360,
+			// The stored parameters are narrower than Yuma's; its defaults fit them.
+			tempo: u16::try_from(yuma.tempo).unwrap_or(u16::MAX),
 			max_uids: 256,
-			max_validators: 64,
-			kappa: 32_767,
-			bonds_moving_average: 900_000,
-			bonds_penalty: u16::MAX,
+			max_validators: yuma.max_validators,
+			kappa: yuma.kappa,
+			bonds_moving_average: u32::try_from(yuma.bonds_moving_average).unwrap_or(u32::MAX),
+			bonds_penalty: yuma.bonds_penalty,
 			immunity_period: 4_096,
-			activity_cutoff: 5_000,
+			activity_cutoff: u32::try_from(yuma.activity_cutoff).unwrap_or(u32::MAX),
 			weights_rate_limit: 100,
 			min_weights: 1,
-			commit_reveal: false,
+			commit_reveal: yuma.commit_reveal,
 			reveal_period: 1,
-			variant: YumaVariant::Yuma3,
-			liquid_alpha: false,
-			alpha_low: 45_875,
-			alpha_high: 58_982,
-			alpha_steepness: 1_000,
+			variant: match yuma.variant {
+				hearth_yuma::Variant::Yuma => YumaVariant::Yuma,
+				hearth_yuma::Variant::Yuma3 => YumaVariant::Yuma3,
+			},
+			liquid_alpha: yuma.liquid_alpha,
+			alpha_low: yuma.alpha_low,
+			alpha_high: yuma.alpha_high,
+			alpha_steepness: yuma.alpha_steepness,
 			weights_version: 0,
 		}
 	}
@@ -112,34 +118,52 @@ impl SubnetParams {
 /// One hyperparameter change, as the subnet owner submits it.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum Hyperparameter {
+	/// Blocks between epochs.
 	Tempo(u16),
+	/// The most neurons.
 	MaxUids(u16),
+	/// The most validators (permits go to the top by stake).
 	MaxValidators(u16),
+	/// Consensus threshold, a `u16` fraction of 65535 of the stake that must agree.
 	Kappa(u16),
+	/// The bonds EMA, in millionths (`alpha = 1 - value / 1e6`).
 	BondsMovingAverage(u32),
+	/// How far bonds follow weights above consensus, `/ 65535`.
 	BondsPenalty(u16),
+	/// Blocks after registration during which a neuron cannot be replaced.
 	ImmunityPeriod(u32),
+	/// Blocks after a validator's last weights before it counts as inactive.
 	ActivityCutoff(u32),
+	/// Blocks between two weight submissions of one validator.
 	WeightsRateLimit(u32),
+	/// The fewest non-zero weights a validator must set.
 	MinWeights(u16),
+	/// Whether weights go through commit-reveal.
 	CommitReveal(bool),
+	/// Epochs between a commit and its reveal.
 	RevealPeriod(u8),
+	/// Which Yuma runs the epoch.
 	Variant(YumaVariant),
+	/// Whether Yuma3's liquid alpha replaces the fixed bonds EMA factor.
 	LiquidAlpha(bool),
 	/// `(low, high)`, set together so that `low < high` always holds.
 	AlphaValues(u16, u16),
+	/// The steepness of liquid alpha's sigmoid.
 	AlphaSteepness(u16),
+	/// The version key validators must send with their weights.
 	WeightsVersion(u64),
 }
 
 /// An inclusive range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
-pub struct Range<T> {
+pub struct Interval<T> {
+	/// The least allowed value.
 	pub min: T,
+	/// The largest allowed value.
 	pub max: T,
 }
 
-impl<T: PartialOrd + Copy> Range<T> {
+impl<T: PartialOrd + Copy> Interval<T> {
 	/// A range from `min` to `max`.
 	pub const fn new(min: T, max: T) -> Self {
 		Self { min, max }
@@ -157,37 +181,50 @@ impl<T: PartialOrd + Copy> Range<T> {
 /// The ranges root allows subnet owners to set hyperparameters in.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct ParamBounds {
-	pub tempo: Range<u16>,
-	pub max_uids: Range<u16>,
-	pub max_validators: Range<u16>,
-	pub kappa: Range<u16>,
-	pub bonds_moving_average: Range<u32>,
-	pub bonds_penalty: Range<u16>,
-	pub immunity_period: Range<u32>,
-	pub activity_cutoff: Range<u32>,
-	pub weights_rate_limit: Range<u32>,
-	pub min_weights: Range<u16>,
-	pub reveal_period: Range<u8>,
-	pub alpha: Range<u16>,
-	pub alpha_steepness: Range<u16>,
+	/// Allowed tempos.
+	pub tempo: Interval<u16>,
+	/// Allowed `max_uids`.
+	pub max_uids: Interval<u16>,
+	/// Allowed `max_validators`.
+	pub max_validators: Interval<u16>,
+	/// Allowed kappas.
+	pub kappa: Interval<u16>,
+	/// Allowed bonds moving averages.
+	pub bonds_moving_average: Interval<u32>,
+	/// Allowed bonds penalties.
+	pub bonds_penalty: Interval<u16>,
+	/// Allowed immunity periods.
+	pub immunity_period: Interval<u32>,
+	/// Allowed activity cutoffs.
+	pub activity_cutoff: Interval<u32>,
+	/// Allowed weights rate limits.
+	pub weights_rate_limit: Interval<u32>,
+	/// Allowed `min_weights`.
+	pub min_weights: Interval<u16>,
+	/// Allowed reveal periods.
+	pub reveal_period: Interval<u8>,
+	/// Allowed liquid-alpha bounds (both `low` and `high`).
+	pub alpha: Interval<u16>,
+	/// Allowed liquid-alpha steepnesses.
+	pub alpha_steepness: Interval<u16>,
 }
 
 impl Default for ParamBounds {
 	fn default() -> Self {
 		Self {
-			tempo: Range::new(5, 7_200),
-			max_uids: Range::new(8, MAX_UIDS as u16),
-			max_validators: Range::new(1, 256),
-			kappa: Range::new(16_384, 49_151),
-			bonds_moving_average: Range::new(0, 1_000_000),
-			bonds_penalty: Range::new(0, u16::MAX),
-			immunity_period: Range::new(0, 100_000),
-			activity_cutoff: Range::new(10, 100_000),
-			weights_rate_limit: Range::new(0, 7_200),
-			min_weights: Range::new(1, 1_024),
-			reveal_period: Range::new(1, 10),
-			alpha: Range::new(1, u16::MAX),
-			alpha_steepness: Range::new(1, 10_000),
+			tempo: Interval::new(5, 7_200),
+			max_uids: Interval::new(8, MAX_UIDS as u16),
+			max_validators: Interval::new(1, 256),
+			kappa: Interval::new(16_384, 49_151),
+			bonds_moving_average: Interval::new(0, 1_000_000),
+			bonds_penalty: Interval::new(0, u16::MAX),
+			immunity_period: Interval::new(0, 100_000),
+			activity_cutoff: Interval::new(10, 100_000),
+			weights_rate_limit: Interval::new(0, 7_200),
+			min_weights: Interval::new(1, 1_024),
+			reveal_period: Interval::new(1, 10),
+			alpha: Interval::new(1, u16::MAX),
+			alpha_steepness: Interval::new(1, 10_000),
 		}
 	}
 }
@@ -300,7 +337,9 @@ impl ParamBounds {
 /// Where a neuron serves: an IPv6 address (IPv4 as `::ffff:a.b.c.d`) and a port.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Endpoint {
+	/// IPv6 address bytes, network order (IPv4 as `::ffff:a.b.c.d`).
 	pub ip: [u8; 16],
+	/// TCP port.
 	pub port: u16,
 }
 
@@ -314,9 +353,26 @@ impl Endpoint {
 /// A weights commit: its hash, the block and the subnet epoch it was made in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct WeightCommit<BlockNumber> {
+	/// `blake2_256` of the revealed weights (see the crate docs for the preimage).
 	pub hash: [u8; 32],
+	/// The block the commit was made in.
 	pub block: BlockNumber,
+	/// The subnet's epoch counter when it was made.
 	pub epoch: u64,
+}
+
+impl<BlockNumber> WeightCommit<BlockNumber> {
+	/// The value of the subnet's epoch counter at which this commit must be revealed:
+	/// `reveal_period` epochs after the one it was made in.
+	pub fn reveal_epoch(&self, reveal_period: u8) -> u64 {
+		self.epoch.saturating_add(reveal_period.into())
+	}
+
+	/// Whether the commit can still be revealed while the epoch counter is `epochs`
+	/// (the one rule of commit liveness: at or before its reveal epoch).
+	pub fn is_live(&self, reveal_period: u8, epochs: u64) -> bool {
+		self.reveal_epoch(reveal_period) >= epochs
+	}
 }
 
 /// Per-uid results of the last epoch.
@@ -324,11 +380,17 @@ pub struct WeightCommit<BlockNumber> {
 	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct NeuronStats {
+	/// Whether the uid held a validator permit.
 	pub validator_permit: bool,
+	/// Whether the uid was active (set weights recently enough).
 	pub active: bool,
+	/// Consensus weight, a `u16` fraction of 65535.
 	pub consensus: u16,
+	/// Incentive (miner share), a `u16` fraction of 65535.
 	pub incentive: u16,
+	/// Dividends (validator share), a `u16` fraction of 65535.
 	pub dividends: u16,
+	/// Validator trust, a `u16` fraction of 65535.
 	pub validator_trust: u16,
 	/// What the uid earned at the last epoch (miner plus validator parts).
 	pub emission: u128,
@@ -381,6 +443,7 @@ pub struct SubnetInfo<AccountId, Balance, BlockNumber> {
 /// What every block reads about each subnet: its id, tempo and stake.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct SubnetEntry<Balance> {
+	/// The subnet.
 	pub netuid: NetUid,
 	/// Blocks between epochs.
 	pub tempo: u16,

@@ -82,8 +82,7 @@ impl<T: Config> Pallet<T> {
 	) -> BoundedVec<WeightCommit<BlockNumberFor<T>>, T::MaxCommits> {
 		let mut commits = WeightCommits::<T>::get(netuid, hotkey);
 		let before = commits.len();
-		let period = u64::from(info.params.reveal_period);
-		commits.retain(|c| c.epoch.saturating_add(period) >= info.epochs);
+		commits.retain(|c| c.is_live(info.params.reveal_period, info.epochs));
 		let expired = (before - commits.len()) as u32;
 		if expired > 0 {
 			Self::deposit_event(Event::CommitsExpired { netuid, uid, count: expired });
@@ -127,7 +126,7 @@ impl<T: Config> Pallet<T> {
 		let hash = Self::commit_hash(&hotkey, netuid, &uids, &values, &salt, version_key);
 		let mut commits = WeightCommits::<T>::get(netuid, &hotkey);
 		let at = commits.iter().position(|c| c.hash == hash).ok_or(Error::<T>::NoMatchingCommit)?;
-		let due = commits[at].epoch.saturating_add(info.params.reveal_period.into());
+		let due = commits[at].reveal_epoch(info.params.reveal_period);
 		ensure!(info.epochs >= due, Error::<T>::RevealTooEarly);
 		ensure!(info.epochs == due, Error::<T>::RevealTooLate);
 		let row = Self::validated_row(netuid, uid, &info.params, &uids, &values, version_key)?;

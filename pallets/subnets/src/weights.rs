@@ -4,12 +4,12 @@
 //! wasm execution `Compiled`. Regenerate with `make weights`.
 //!
 //! Command:
-//!   /root/.cache/hearth/tools/bin/frame-omni-bencher
+//!   frame-omni-bencher
 //!   v1
 //!   benchmark
 //!   pallet
 //!   --runtime
-//!   /work/main/target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   target/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
 //!   --pallet
 //!   pallet_hearth_subnets
 //!   --extrinsic
@@ -34,17 +34,29 @@ use frame_support::{
 
 /// The weight of each call and hook of the pallet.
 pub trait WeightInfo {
+	/// The weight of `create_subnet`.
 	fn create_subnet() -> Weight;
+	/// The weight of `dissolve_subnet`.
 	fn dissolve_subnet(n: u32) -> Weight;
+	/// The weight of `set_hyperparameter`.
 	fn set_hyperparameter() -> Weight;
+	/// The weight of `set_bounds`.
 	fn set_bounds() -> Weight;
+	/// The weight of `register`.
 	fn register() -> Weight;
+	/// The weight of `serve`.
 	fn serve() -> Weight;
+	/// The weight of `set_gpus`.
 	fn set_gpus() -> Weight;
+	/// The weight of `set_weights`.
 	fn set_weights(w: u32) -> Weight;
+	/// The weight of `commit_weights`.
 	fn commit_weights() -> Weight;
+	/// The weight of `reveal_weights`.
 	fn reveal_weights(w: u32) -> Weight;
+	/// The weight of `on_initialize_scan`.
 	fn on_initialize_scan(s: u32) -> Weight;
+	/// The weight of `epoch`.
 	fn epoch(n: u32) -> Weight;
 }
 

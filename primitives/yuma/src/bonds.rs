@@ -9,7 +9,9 @@ use alloc::vec::Vec;
 
 /// New bonds (stored form) and the normalised dividends.
 pub struct BondsOutcome {
+	/// The bonds to store, one row per uid, as `u16` fractions.
 	pub stored: Vec<U16Row>,
+	/// Each uid's dividend share (before normalisation to emission).
 	pub dividends: Vec<I32F32>,
 }
 

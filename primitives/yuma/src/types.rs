@@ -136,11 +136,32 @@ pub enum EpochError {
 	/// More uids than a u16 can name.
 	TooManyUids(usize),
 	/// A per-uid list does not have one entry per uid.
-	LengthMismatch { field: &'static str, expected: usize, got: usize },
+	LengthMismatch {
+		/// Which input list.
+		field: &'static str,
+		/// Its expected length (the number of uids).
+		expected: usize,
+		/// Its length.
+		got: usize,
+	},
 	/// A row names a uid that does not exist.
-	UidOutOfRange { field: &'static str, row: usize, uid: u16 },
+	UidOutOfRange {
+		/// Which input list.
+		field: &'static str,
+		/// The row (a uid).
+		row: usize,
+		/// The uid named, not below the number of uids.
+		uid: u16,
+	},
 	/// A row names the same uid twice.
-	DuplicateUid { field: &'static str, row: usize, uid: u16 },
+	DuplicateUid {
+		/// Which input list.
+		field: &'static str,
+		/// The row (a uid).
+		row: usize,
+		/// The uid named twice.
+		uid: u16,
+	},
 }
 
 impl core::fmt::Display for EpochError {

@@ -8,7 +8,7 @@ use frame_support::traits::{ConstBool, ConstU32, ConstU64};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 /// The most authorities Aura and GRANDPA accept.
-pub type MaxAuthorities = ConstU32<32>;
+pub(super) type MaxAuthorities = ConstU32<32>;
 
 impl pallet_timestamp::Config for Runtime {
 	type Moment = Moment;

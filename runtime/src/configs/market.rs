@@ -1,6 +1,6 @@
 //! The compute market: GPU leases between tenants and miners.
 
-use crate::{Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeEvent, Slashing, Staking, HTH};
+use crate::{Balance, Balances, BlockNumber, Emissions, Runtime, Slashing, Staking, HTH};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::Perbill;
 

@@ -3,7 +3,7 @@
 //! The unbonding period and the slash deferral window come from the genesis preset
 //! (`hearthParams`), which refuses a window not shorter than the unbonding period.
 
-use crate::{Balance, Balances, Runtime, RuntimeEvent, Slashing, Staking, HTH};
+use crate::{Balance, Balances, Runtime, Slashing, Staking, HTH};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use hearth_primitives::OffenceKind;
 use pallet_hearth_slashing::{OffenceConfig, OffenceParams};

@@ -1,8 +1,7 @@
 //! Rewards: the halving emission and the subnets whose epochs pay it out.
 
 use crate::{
-	Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeEvent, RuntimeHoldReason, Staking, Subnets, DAYS, HTH,
-	MILLI_HTH,
+	Balance, Balances, BlockNumber, Emissions, Runtime, RuntimeHoldReason, Staking, Subnets, DAYS, HTH, MILLI_HTH,
 };
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use frame_system::EnsureRoot;

@@ -2,7 +2,7 @@
 //! MiniLM weights from the setup script's cache, and the test sequences.
 #![allow(dead_code)]
 
-pub mod reference;
+pub(crate) mod reference;
 
 use hearth_engine::import::{float::BertF32, minilm, quantize, safetensors::SafeTensors};
 use hearth_engine::model::Bert;
@@ -10,7 +10,7 @@ use hearth_engine::model::Bert;
 /// The real weights, f32 and quantized; `None` (with a visible message) when the
 /// cache is absent, unless `HEARTH_REQUIRE_MODELS=1` (as `make test` sets), which
 /// turns the absence into a failure.
-pub fn minilm() -> Option<(BertF32, Bert)> {
+pub(crate) fn minilm() -> Option<(BertF32, Bert)> {
 	let dir = minilm::cache_dir();
 	let weights = dir.join("model.safetensors");
 	if !weights.exists() {
@@ -34,7 +34,7 @@ pub fn minilm() -> Option<(BertF32, Bert)> {
 
 /// The test sequences: six sentences and two 128-token paragraphs, tokenized by
 /// `tests/data/tokenize.py`.
-pub fn sequences() -> Vec<Vec<u32>> {
+pub(crate) fn sequences() -> Vec<Vec<u32>> {
 	include_str!("../data/tokens.txt")
 		.lines()
 		.filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -43,7 +43,7 @@ pub fn sequences() -> Vec<Vec<u32>> {
 }
 
 /// Cosine similarity.
-pub fn cosine(a: &[f64], b: &[f64]) -> f64 {
+pub(crate) fn cosine(a: &[f64], b: &[f64]) -> f64 {
 	let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
 	let na: f64 = a.iter().map(|x| x * x).sum::<f64>().sqrt();
 	let nb: f64 = b.iter().map(|x| x * x).sum::<f64>().sqrt();

@@ -31,7 +31,7 @@ fn gelu(x: f32) -> f32 {
 }
 
 /// The mean-pooled embedding of `tokens` (token type 0, every token attended).
-pub fn embed(b: &BertF32, tokens: &[u32]) -> Vec<f64> {
+pub(crate) fn embed(b: &BertF32, tokens: &[u32]) -> Vec<f64> {
 	let c = b.config;
 	let (h, heads) = (c.hidden as usize, c.heads as usize);
 	let d = h / heads;

@@ -5,7 +5,7 @@ use hearth_yuma::{EpochInput, EpochOutput, Hyperparams, Neuron, U16Row};
 
 /// A scenario under construction: uids with stake, weights and bonds.
 #[derive(Clone, Debug)]
-pub struct World {
+pub(crate) struct World {
 	pub neurons: Vec<Neuron>,
 	pub weights: Vec<U16Row>,
 	pub bonds: Vec<U16Row>,
@@ -18,7 +18,7 @@ pub struct World {
 impl World {
 	/// `stakes.len()` uids registered at block 0; the ones with stake hold permits and
 	/// set weights at `block - 1`.
-	pub fn new(stakes: &[u64], params: Hyperparams) -> Self {
+	pub(crate) fn new(stakes: &[u64], params: Hyperparams) -> Self {
 		let block = 1_000;
 		Self {
 			neurons: stakes
@@ -40,12 +40,12 @@ impl World {
 		}
 	}
 
-	pub fn weigh(&mut self, validator: usize, row: &[(u16, u16)]) -> &mut Self {
+	pub(crate) fn weigh(&mut self, validator: usize, row: &[(u16, u16)]) -> &mut Self {
 		self.weights[validator] = row.to_vec();
 		self
 	}
 
-	pub fn input(&self) -> EpochInput<'_> {
+	pub(crate) fn input(&self) -> EpochInput<'_> {
 		EpochInput {
 			block: self.block,
 			last_epoch_block: self.last_epoch_block,
@@ -59,7 +59,7 @@ impl World {
 
 	/// Runs the epoch, checks it against the dense reference, and carries permits and
 	/// bonds forward as the pallet will.
-	pub fn epoch(&mut self) -> EpochOutput {
+	pub(crate) fn epoch(&mut self) -> EpochOutput {
 		let out = hearth_yuma::run_epoch(&self.input()).expect("valid input");
 		assert_eq!(out, hearth_yuma::reference::run_epoch_dense(&self.input()), "sparse == dense");
 		for (n, permit) in self.neurons.iter_mut().zip(&out.validator_permit) {

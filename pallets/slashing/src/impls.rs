@@ -1,0 +1,31 @@
+//! What the slashing pallet offers other pallets through `hearth-primitives`: offence
+//! reports, and whether a hotkey has a slash pending.
+
+use crate::{pallet::*, types::*, OffenceConfig};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Balanced, Credit, Inspect},
+		Imbalance,
+	},
+};
+use frame_system::pallet_prelude::*;
+use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
+use sp_runtime::{traits::Saturating, Perbill};
+
+impl<T: Config> ReportOffence<AccountIdOf<T>> for Pallet<T> {
+	fn report(
+		kind: OffenceKind,
+		offender: AccountIdOf<T>,
+		subject: Subject,
+		reporter: Option<AccountIdOf<T>>,
+	) -> Result<SlashId, DispatchError> {
+		Self::do_report(kind, offender, subject, reporter, T::Offences::params(kind))
+	}
+}
+
+impl<T: Config> PendingSlash<AccountIdOf<T>> for Pallet<T> {
+	fn is_pending(offender: &AccountIdOf<T>) -> bool {
+		PendingCount::<T>::get(offender) > 0
+	}
+}

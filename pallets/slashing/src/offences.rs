@@ -1,0 +1,106 @@
+//! Reports: de-duplicated, merged into a pending slash of the same offender and
+//! subject (the largest fraction wins), scheduled after the deferral window, and
+//! cancellable by governance.
+
+use crate::{pallet::*, types::*, OffenceConfig, PendingSlashInfo};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Balanced, Credit, Inspect},
+		Imbalance,
+	},
+};
+use frame_system::pallet_prelude::*;
+use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
+use sp_runtime::{traits::Saturating, Perbill};
+
+impl<T: Config> Pallet<T> {
+	/// Governance cancels a pending slash.
+	pub(crate) fn do_cancel_slash(id: SlashId) -> DispatchResult {
+		let slash = Pending::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
+		Scheduled::<T>::mutate(slash.apply_at, |ids| ids.retain(|x| *x != id));
+		Self::forget(id, &slash);
+		Self::deposit_event(Event::SlashCancelled { id, offender: slash.offender });
+		Ok(())
+	}
+
+	pub(crate) fn do_report(
+		kind: OffenceKind,
+		offender: AccountIdOf<T>,
+		subject: Subject,
+		reporter: Option<AccountIdOf<T>>,
+		params: OffenceParams,
+	) -> Result<SlashId, DispatchError> {
+		ensure!(params.fraction <= T::MaxSlashFraction::get(), Error::<T>::FractionTooHigh);
+		let key = (kind, offender.clone(), subject);
+		ensure!(!Reported::<T>::contains_key(&key), Error::<T>::DuplicateReport);
+
+		if let Some(id) = BySubject::<T>::get(&offender, subject) {
+			// Same offender and subject while pending: the largest fraction wins.
+			let fraction = Pending::<T>::try_mutate(id, |slash| -> Result<Perbill, DispatchError> {
+				let slash = slash.as_mut().ok_or(Error::<T>::UnknownSlash)?;
+				if params.fraction > slash.fraction {
+					slash.fraction = params.fraction;
+					slash.reporter_share = params.reporter_share;
+					slash.reporter = reporter.clone();
+				}
+				Ok(slash.fraction)
+			})?;
+			Reported::<T>::insert(&key, ());
+			Self::deposit_event(Event::OffenceMerged { id, kind, fraction });
+			return Ok(id);
+		}
+
+		let apply_at = Self::schedule_slot()?;
+		let id = NextSlashId::<T>::mutate(|next| {
+			let id = *next;
+			*next = next.saturating_add(1);
+			id
+		});
+		Scheduled::<T>::try_mutate(apply_at, |ids| ids.try_push(id)).map_err(|_| Error::<T>::ScheduleFull)?;
+		Pending::<T>::insert(
+			id,
+			PendingSlashInfo {
+				kind,
+				offender: offender.clone(),
+				subject,
+				fraction: params.fraction,
+				reporter_share: params.reporter_share,
+				reporter,
+				apply_at,
+			},
+		);
+		BySubject::<T>::insert(&offender, subject, id);
+		PendingCount::<T>::mutate(&offender, |c| *c = c.saturating_add(1));
+		Reported::<T>::insert(&key, ());
+		Self::deposit_event(Event::OffenceReported {
+			id,
+			kind,
+			offender,
+			subject,
+			fraction: params.fraction,
+			apply_at,
+		});
+		Ok(id)
+	}
+
+	/// The first block from `now + DeferWindow` whose queue has room.
+	pub(crate) fn schedule_slot() -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut at = frame_system::Pallet::<T>::block_number().saturating_add(T::DeferWindow::get());
+		for _ in 0..T::MaxScheduleLookahead::get() {
+			if (Scheduled::<T>::decode_len(at).unwrap_or(0) as u32) < T::MaxSlashesPerBlock::get() {
+				return Ok(at);
+			}
+			at = at.saturating_add(1u32.into());
+		}
+		Err(Error::<T>::ScheduleFull.into())
+	}
+
+	pub(crate) fn forget(id: SlashId, slash: &PendingSlashInfo<AccountIdOf<T>, BlockNumberFor<T>>) {
+		Pending::<T>::remove(id);
+		BySubject::<T>::remove(&slash.offender, slash.subject);
+		PendingCount::<T>::mutate_exists(&slash.offender, |c| {
+			*c = c.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
+	}
+}
