@@ -26,9 +26,13 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod impls;
+mod invariants;
+mod mint;
 pub mod runtime_api;
 pub mod split;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -39,15 +43,11 @@ mod mock;
 mod tests;
 
 pub use hearth_halving::Schedule;
-use hearth_primitives::{EmissionPot, NetUid, SubnetDemand, SubnetStakes};
+use hearth_primitives::{NetUid, SubnetDemand, SubnetStakes};
 pub use types::ScheduleInfo;
 pub use weights::WeightInfo;
 
-use frame_support::traits::{
-	fungible::{Balanced, Credit, Inspect, Mutate},
-	tokens::{Fortitude, Precision, Preservation},
-	Imbalance, OnUnbalanced,
-};
+use frame_support::traits::fungible::{Balanced, Inspect, Mutate};
 
 /// Sets up what the benchmarks need from other pallets.
 #[cfg(feature = "runtime-benchmarks")]
@@ -67,10 +67,11 @@ pub const SCHEDULE: Schedule = hearth_primitives::EMISSION_SCHEDULE;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
+
+	use frame_support::weights::WeightMeter;
 	use frame_support::{pallet_prelude::*, PalletId};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::AccountIdConversion, Perbill};
+	use sp_runtime::Perbill;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -156,6 +157,14 @@ pub mod pallet {
 			/// The new λ: demand's weight in the split (the rest is stake's).
 			blend: Perbill,
 		},
+		/// This block's reward could not be minted (never expected); nothing was
+		/// recorded as emitted.
+		MintFailed {
+			/// What the block would have minted.
+			amount: u128,
+			/// Why minting failed.
+			error: DispatchError,
+		},
 		/// A dissolved subnet's pending emission was burned.
 		PendingBurned {
 			/// The dissolved subnet.
@@ -167,9 +176,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Mints this block's reward into the pot, split across subnets.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			let subnets = Self::mint_block_reward();
-			T::WeightInfo::on_initialize(subnets)
+			let mut meter = WeightMeter::new();
+			Self::mint_block_reward(&mut meter);
+			meter.consumed()
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -186,135 +197,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_demand_blend())]
 		pub fn set_demand_blend(origin: OriginFor<T>, blend: Perbill) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			DemandBlend::<T>::put(blend);
-			Self::deposit_event(Event::DemandBlendSet { blend });
-			Ok(())
+			Self::do_set_demand_blend(blend)
 		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The pot.
-		pub fn account_id() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
-		}
-
-		/// Mints this block's reward into the pot and adds each subnet's part to its
-		/// pending emission. Returns how many subnets it read (for the weight).
-		pub(crate) fn mint_block_reward() -> u32 {
-			let mut subnets = T::Subnets::subnet_stakes();
-			subnets.truncate(T::MaxSubnets::get() as usize);
-			let count = subnets.len() as u32;
-			let reward = SCHEDULE.reward(Emitted::<T>::get());
-			if subnets.is_empty() || reward == 0 {
-				return count;
-			}
-			let entries: Vec<(u128, u128)> =
-				subnets.iter().map(|(netuid, stake)| (*stake, T::Demand::demand(*netuid))).collect();
-			let parts = split::split_reward(reward, &entries, DemandBlend::<T>::get());
-			let minted = parts.iter().fold(0u128, |acc, p| acc.saturating_add(*p));
-			if minted == 0 {
-				return count;
-			}
-			// The pot exists and `minted` is at most 0.5 HTH: this cannot fail; if it
-			// somehow did, nothing is recorded as emitted.
-			if T::Currency::mint_into(&Self::account_id(), minted).is_err() {
-				return count;
-			}
-			for ((netuid, _), part) in subnets.iter().zip(parts) {
-				if part > 0 {
-					PendingEmission::<T>::mutate(netuid, |p| *p = p.saturating_add(part));
-				}
-			}
-			Emitted::<T>::mutate(|e| *e = e.saturating_add(minted));
-			Self::deposit_event(Event::RewardMinted { minted, subnets: count });
-			count
-		}
-
-		/// Everything minted and not yet paid.
-		pub fn pending_total() -> u128 {
-			PendingEmission::<T>::iter_values().fold(0u128, |acc, p| acc.saturating_add(p))
-		}
-
-		/// The schedule at this block (the runtime API's answer).
-		pub fn schedule_info() -> ScheduleInfo {
-			let emitted = Emitted::<T>::get();
-			let position = SCHEDULE.position(emitted);
-			ScheduleInfo {
-				cap: SCHEDULE.cap(),
-				reward: position.reward,
-				emitted,
-				burned: Burned::<T>::get(),
-				halvings: position.halvings,
-				next_halving_at: position.next_halving_at,
-				blocks_to_next_halving: position.blocks_to_next_halving,
-				pending: Self::pending_total(),
-			}
-		}
-
-		/// The supply identity and the pot's backing.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let issuance = T::Currency::total_issuance();
-			ensure!(
-				issuance.checked_add(Burned::<T>::get())
-					== GenesisIssuance::<T>::get().checked_add(Emitted::<T>::get()),
-				"total issuance + burned must equal genesis issuance + emitted"
-			);
-			let pot = T::Currency::balance(&Self::account_id());
-			ensure!(
-				Some(pot) == T::Currency::minimum_balance().checked_add(Self::pending_total()),
-				"the pot must hold its existential deposit plus every pending emission"
-			);
-			Ok(())
-		}
-	}
-}
-
-impl<T: Config> EmissionPot<T::AccountId, T::Currency> for Pallet<T> {
-	fn take_pending(netuid: NetUid) -> Credit<T::AccountId, T::Currency> {
-		let amount = PendingEmission::<T>::take(netuid);
-		match T::Currency::withdraw(
-			&Self::account_id(),
-			amount,
-			Precision::Exact,
-			Preservation::Preserve,
-			Fortitude::Polite,
-		) {
-			Ok(credit) => credit,
-			Err(_) => {
-				// The pot always backs the pending amounts (try_state); should it not,
-				// nothing is paid and the amount stays pending.
-				PendingEmission::<T>::insert(netuid, amount);
-				Credit::<T::AccountId, T::Currency>::zero()
-			},
-		}
-	}
-
-	fn return_pending(netuid: NetUid, unpaid: Credit<T::AccountId, T::Currency>) {
-		let amount = unpaid.peek();
-		if amount == 0 {
-			return;
-		}
-		match T::Currency::resolve(&Self::account_id(), unpaid) {
-			Ok(()) => PendingEmission::<T>::mutate(netuid, |p| *p = p.saturating_add(amount)),
-			Err(credit) => <Self as OnUnbalanced<_>>::on_unbalanced(credit),
-		}
-	}
-
-	fn burn_pending(netuid: NetUid) {
-		let credit = Self::take_pending(netuid);
-		let amount = credit.peek();
-		<Self as OnUnbalanced<_>>::on_unbalanced(credit);
-		if amount > 0 {
-			Self::deposit_event(Event::PendingBurned { netuid, amount });
-		}
-	}
-}
-
-/// The burn sink: dropping the credit lowers total issuance; the amount is counted.
-impl<T: Config> OnUnbalanced<Credit<T::AccountId, T::Currency>> for Pallet<T> {
-	fn on_nonzero_unbalanced(amount: Credit<T::AccountId, T::Currency>) {
-		Burned::<T>::mutate(|b| *b = b.saturating_add(amount.peek()));
-		drop(amount);
 	}
 }

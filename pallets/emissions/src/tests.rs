@@ -1,4 +1,4 @@
-use crate::{mock::*, Burned, DemandBlend, EmissionPot, Emitted, Event, PendingEmission, SCHEDULE};
+use crate::{mock::*, Burned, DemandBlend, Emitted, Event, PendingEmission, SCHEDULE};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
@@ -8,6 +8,7 @@ use frame_support::{
 	},
 };
 use hearth_primitives::units::HTH;
+use hearth_primitives::EmissionPot;
 use sp_runtime::{DispatchError, Perbill};
 
 const REWARD: u128 = HTH / 2;

@@ -36,10 +36,13 @@ extern crate alloc;
 pub use pallet::*;
 
 mod deadlines;
+mod impls;
+mod invariants;
 mod market;
 pub mod runtime_api;
 mod settle;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -66,14 +69,14 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Balanced, Credit, Inspect, Mutate},
+			fungible::{Balanced, Credit, Mutate},
 			OnUnbalanced,
 		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use hearth_primitives::{GpuSpec, NetUid, SubnetNeurons};
-	use sp_runtime::{traits::AccountIdConversion, Perbill};
+	use sp_runtime::Perbill;
 
 	/// An order as stored.
 	pub type OrderOf<T> = Order<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -450,9 +453,7 @@ pub mod pallet {
 			region: Region,
 		) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
-			let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
-			ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
-			Self::do_publish(provider, Some(id), offer.netuid, gpu, price, region)
+			Self::do_update_offer(provider, id, gpu, price, region)
 		}
 
 		/// Withdraws offer `id`.
@@ -460,12 +461,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_offer())]
 		pub fn remove_offer(origin: OriginFor<T>, id: OfferId) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
-			let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
-			ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
-			Offers::<T>::remove(id);
-			ProviderOffers::<T>::mutate(&provider, |ids| ids.retain(|x| *x != id));
-			Self::deposit_event(Event::OfferRemoved { id });
-			Ok(())
+			Self::do_remove_offer(provider, id)
 		}
 
 		/// Opens an order, escrowing `deposit` (at least `MinDepositBlocks` blocks at
@@ -490,11 +486,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::cancel_order())]
 		pub fn cancel_order(origin: OriginFor<T>, id: OrderId) -> DispatchResult {
 			let tenant = ensure_signed(origin)?;
-			let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
-			ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
-			Self::refund_order(id, order)?;
-			Self::deposit_event(Event::OrderCancelled { id });
-			Ok(())
+			Self::do_cancel_order(tenant, id)
 		}
 
 		/// Bids `price` per block on order `id` with the caller's offer `offer`.
@@ -510,10 +502,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::accept_bid())]
 		pub fn accept_bid(origin: OriginFor<T>, id: OrderId, provider: T::AccountId) -> DispatchResult {
 			let tenant = ensure_signed(origin)?;
-			let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
-			ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
-			let index = order.bids.iter().position(|b| b.provider == provider).ok_or(Error::<T>::BidNotFound)?;
-			Self::start_lease(id, order, index)
+			Self::do_accept_bid(tenant, id, provider)
 		}
 
 		/// Adds `amount` to a lease's escrow; its deadline moves accordingly.
@@ -530,17 +519,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::close_lease())]
 		pub fn close_lease(origin: OriginFor<T>, id: LeaseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
-			let reason = if who == lease.tenant {
-				CloseReason::ByTenant
-			} else if who == lease.provider {
-				CloseReason::ByProvider
-			} else {
-				return Err(Error::<T>::NotLeaseParty.into());
-			};
-			let now = frame_system::Pallet::<T>::block_number();
-			Self::unschedule(lease.closes_at, Deadline::Close(id));
-			Self::close(id, lease, reason, now)
+			Self::do_close_lease(who, id)
 		}
 
 		/// The provider takes what its lease has earned so far.
@@ -556,10 +535,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::heartbeat())]
 		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
-			ensure!(ProviderLeaseCount::<T>::get(&provider) > 0, Error::<T>::NoActiveLeases);
-			LastHeartbeat::<T>::insert(&provider, frame_system::Pallet::<T>::block_number());
-			Self::deposit_event(Event::Heartbeat { provider });
-			Ok(())
+			Self::do_heartbeat(provider)
 		}
 
 		/// Defaults a lease whose provider missed `MaxMissedHeartbeats` intervals
@@ -568,18 +544,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::report_default())]
 		pub fn report_default(origin: OriginFor<T>, id: LeaseId) -> DispatchResult {
 			let reporter = ensure_signed(origin)?;
-			let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(Self::has_defaulted(&lease, now), Error::<T>::NotDefaulted);
-			Self::unschedule(lease.closes_at, Deadline::Close(id));
-			Self::default_lease(id, lease, Some(reporter))
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The pallet's account.
-		pub fn account_id() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
+			Self::do_report_default(reporter, id)
 		}
 	}
 }

@@ -224,4 +224,44 @@ impl<T: Config> Pallet<T> {
 		});
 		Ok(())
 	}
+
+	/// Replaces offer `id`'s terms (running leases keep theirs).
+	pub(crate) fn do_update_offer(
+		provider: T::AccountId,
+		id: OfferId,
+		gpu: GpuSpec,
+		price: u128,
+		region: Region,
+	) -> DispatchResult {
+		let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
+		ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
+		Self::do_publish(provider, Some(id), offer.netuid, gpu, price, region)
+	}
+
+	/// Withdraws offer `id`.
+	pub(crate) fn do_remove_offer(provider: T::AccountId, id: OfferId) -> DispatchResult {
+		let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
+		ensure!(offer.provider == provider, Error::<T>::NotOfferOwner);
+		Offers::<T>::remove(id);
+		ProviderOffers::<T>::mutate(&provider, |ids| ids.retain(|x| *x != id));
+		Self::deposit_event(Event::OfferRemoved { id });
+		Ok(())
+	}
+
+	/// Cancels an order before it is awarded: the deposit and every bond go back.
+	pub(crate) fn do_cancel_order(tenant: T::AccountId, id: OrderId) -> DispatchResult {
+		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
+		Self::refund_order(id, order)?;
+		Self::deposit_event(Event::OrderCancelled { id });
+		Ok(())
+	}
+
+	/// The tenant accepts `provider`'s bid: the order becomes a lease.
+	pub(crate) fn do_accept_bid(tenant: T::AccountId, id: OrderId, provider: T::AccountId) -> DispatchResult {
+		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
+		let index = order.bids.iter().position(|b| b.provider == provider).ok_or(Error::<T>::BidNotFound)?;
+		Self::start_lease(id, order, index)
+	}
 }

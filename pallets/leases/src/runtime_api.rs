@@ -16,13 +16,3 @@ sp_api::decl_runtime_apis! {
 		fn offers(provider: AccountId) -> Vec<(OfferId, Offer<AccountId>)>;
 	}
 }
-
-impl<T: crate::Config> crate::Pallet<T> {
-	/// A provider's offers (the runtime API's answer).
-	pub fn offers_of(provider: &T::AccountId) -> Vec<(OfferId, Offer<T::AccountId>)> {
-		crate::ProviderOffers::<T>::get(provider)
-			.into_iter()
-			.filter_map(|id| crate::Offers::<T>::get(id).map(|o| (id, o)))
-			.collect()
-	}
-}

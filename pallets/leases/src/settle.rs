@@ -71,7 +71,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The subnet's demand EMA at `now`: `ema · (1 - decay)^(now - updated)`.
-	fn decayed_demand(netuid: NetUid, now: BlockNumberFor<T>) -> u128 {
+	pub(crate) fn decayed_demand(netuid: NetUid, now: BlockNumberFor<T>) -> u128 {
 		let (ema, at) = Demand::<T>::get(netuid);
 		let elapsed: usize = now.saturating_sub(at).saturated_into();
 		T::DemandDecay::get().left_from_one().saturating_pow(elapsed).mul_floor(ema)
@@ -196,48 +196,40 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Withdrawn { id, amount });
 		Ok(())
 	}
-
-	/// A lease as of `now`, with what settling would pay (the runtime API's answer).
-	pub fn lease_view(id: LeaseId) -> Option<LeaseView<T::AccountId, BlockNumberFor<T>>> {
-		let lease = OpenLeases::<T>::get(id)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		let s = Self::settlement(&lease, now);
-		let escrow_remaining = lease.escrow.saturating_sub(s.paid);
-		let withdrawable = lease.earned.saturating_add(s.paid.saturating_sub(s.take));
-		let paid_blocks_left =
-			Self::deadline(s.until, lease.end, escrow_remaining, lease.price).saturating_sub(s.until);
-		let last_heartbeat = LastHeartbeat::<T>::get(&lease.provider);
-		Some(LeaseView { lease, escrow_remaining, withdrawable, paid_blocks_left, last_heartbeat })
-	}
-
-	/// Invariant: the pallet's account holds exactly its existential deposit plus every
-	/// open order's deposit and bonds plus every lease's escrow, earnings and bond; every
-	/// lease's deadline is queued where it says.
-	#[cfg(any(feature = "try-runtime", feature = "std"))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use frame_support::traits::fungible::Inspect;
-		let mut held = T::Currency::minimum_balance();
-		for (_, order) in Orders::<T>::iter() {
-			held = held.saturating_add(order.deposit);
-			for bid in order.bids.iter() {
-				held = held.saturating_add(bid.bond);
-			}
-		}
-		for (id, lease) in OpenLeases::<T>::iter() {
-			held = held.saturating_add(lease.escrow).saturating_add(lease.earned).saturating_add(lease.bond);
-			ensure!(
-				Deadlines::<T>::get(lease.closes_at).contains(&Deadline::Close(id)),
-				"a lease's deadline must be queued at its closes_at"
-			);
-			ensure!(Self::is_marked(lease.closes_at), "a lease's deadline block must be marked in the index");
-		}
-		ensure!(T::Currency::balance(&Self::account_id()) == held, "the leases account must hold exactly what it owes");
-		Ok(())
-	}
 }
 
-impl<T: Config> hearth_primitives::SubnetDemand<u128> for Pallet<T> {
-	fn demand(netuid: NetUid) -> u128 {
-		Self::decayed_demand(netuid, frame_system::Pallet::<T>::block_number())
+impl<T: Config> Pallet<T> {
+	/// Closes a lease now: the tenant at any time; the provider too, forfeiting
+	/// `EarlyCloseForfeit` of its bond to the tenant.
+	pub(crate) fn do_close_lease(who: T::AccountId, id: LeaseId) -> DispatchResult {
+		let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+		let reason = if who == lease.tenant {
+			CloseReason::ByTenant
+		} else if who == lease.provider {
+			CloseReason::ByProvider
+		} else {
+			return Err(Error::<T>::NotLeaseParty.into());
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::unschedule(lease.closes_at, Deadline::Close(id));
+		Self::close(id, lease, reason, now)
+	}
+
+	/// The provider's hotkey is alive: one call covers all its leases.
+	pub(crate) fn do_heartbeat(provider: T::AccountId) -> DispatchResult {
+		ensure!(ProviderLeaseCount::<T>::get(&provider) > 0, Error::<T>::NoActiveLeases);
+		LastHeartbeat::<T>::insert(&provider, frame_system::Pallet::<T>::block_number());
+		Self::deposit_event(Event::Heartbeat { provider });
+		Ok(())
+	}
+
+	/// Defaults a lease whose provider missed `MaxMissedHeartbeats` intervals
+	/// (anyone may call; the caller is the offence's reporter).
+	pub(crate) fn do_report_default(reporter: T::AccountId, id: LeaseId) -> DispatchResult {
+		let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(Self::has_defaulted(&lease, now), Error::<T>::NotDefaulted);
+		Self::unschedule(lease.closes_at, Deadline::Close(id));
+		Self::default_lease(id, lease, Some(reporter))
 	}
 }

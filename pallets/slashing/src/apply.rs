@@ -1,18 +1,14 @@
 //! Applying due slashes: take the fraction from the offender's pools, pay the
 //! reporter its share, burn the rest.
 
-use crate::{pallet::*, types::*, weights::WeightInfo, OffenceConfig};
-use frame_support::weights::WeightMeter;
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect},
-		Imbalance,
-	},
+use crate::{pallet::*, weights::WeightInfo};
+use frame_support::traits::{
+	fungible::{Balanced, Credit},
+	Imbalance,
 };
+use frame_support::weights::WeightMeter;
 use frame_system::pallet_prelude::*;
-use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
-use sp_runtime::{traits::Saturating, Perbill};
+use hearth_primitives::{SlashId, StakeSlash};
 
 impl<T: Config> Pallet<T> {
 	/// The hook's work: applies every slash scheduled for `now` (a bounded queue) and

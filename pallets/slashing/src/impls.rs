@@ -1,17 +1,9 @@
 //! What the slashing pallet offers other pallets through `hearth-primitives`: offence
 //! reports, and whether a hotkey has a slash pending.
 
-use crate::{pallet::*, types::*, OffenceConfig};
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect},
-		Imbalance,
-	},
-};
-use frame_system::pallet_prelude::*;
-use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
-use sp_runtime::{traits::Saturating, Perbill};
+use crate::{pallet::*, OffenceConfig};
+use frame_support::pallet_prelude::*;
+use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, Subject};
 
 impl<T: Config> ReportOffence<AccountIdOf<T>> for Pallet<T> {
 	fn report(

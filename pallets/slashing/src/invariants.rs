@@ -7,17 +7,8 @@
 //!    without pending slashes has a count.
 //! 4. Every scheduled id names a pending slash.
 
-use crate::{pallet::*, types::*, OffenceConfig};
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect},
-		Imbalance,
-	},
-};
-use frame_system::pallet_prelude::*;
-use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
-use sp_runtime::{traits::Saturating, Perbill};
+use crate::pallet::*;
+use frame_support::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
 	/// Invariants: every pending slash is scheduled once and indexed by subject;

@@ -40,7 +40,7 @@ mod tests;
 pub use types::{OffenceParams, PendingSlash as PendingSlashInfo};
 pub use weights::WeightInfo;
 
-use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
+use hearth_primitives::{OffenceKind, SlashId, StakeSlash, Subject};
 
 /// What the benchmarks need from staking: offenders with real stake.
 #[cfg(feature = "runtime-benchmarks")]
@@ -65,13 +65,10 @@ pub mod pallet {
 	use frame_support::weights::WeightMeter;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Balanced, Credit, Inspect},
-			Imbalance,
-		},
+		traits::fungible::{Balanced, Credit, Inspect},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Saturating, Perbill};
+	use sp_runtime::Perbill;
 
 	/// An account of the runtime.
 	pub(crate) type AccountIdOf<T> = <T as frame_system::Config>::AccountId;

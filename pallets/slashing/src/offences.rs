@@ -2,16 +2,10 @@
 //! subject (the largest fraction wins), scheduled after the deferral window, and
 //! cancellable by governance.
 
-use crate::{pallet::*, types::*, OffenceConfig, PendingSlashInfo};
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect},
-		Imbalance,
-	},
-};
+use crate::{pallet::*, types::*, PendingSlashInfo};
+use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
-use hearth_primitives::{OffenceKind, PendingSlash, ReportOffence, SlashId, StakeSlash, Subject};
+use hearth_primitives::{OffenceKind, SlashId, Subject};
 use sp_runtime::{traits::Saturating, Perbill};
 
 impl<T: Config> Pallet<T> {

@@ -1,20 +1,8 @@
 //! Hotkeys: who owns them (a coldkey, proven by its signature) and their take.
 
-use crate::{pallet::*, types::*};
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect, Mutate},
-		tokens::{Fortitude, Precision, Preservation},
-		Imbalance,
-	},
-};
-use frame_system::pallet_prelude::*;
-use hearth_primitives::PendingSlash;
-use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
-	Perbill,
-};
+use crate::pallet::*;
+use frame_support::pallet_prelude::*;
+use sp_runtime::{traits::Saturating, Perbill};
 
 impl<T: Config> Pallet<T> {
 	/// Registers `hotkey` as the caller's (the coldkey's). A hotkey is also registered

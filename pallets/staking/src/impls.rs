@@ -1,21 +1,17 @@
 //! What the staking pallet offers other pallets through `hearth-primitives`: reading
 //! stake, crediting rewards and slashing.
 
-use crate::{pallet::*, types::*};
+use crate::pallet::*;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
-		fungible::{Balanced, Credit, Inspect, Mutate},
+		fungible::{Balanced, Credit},
 		tokens::{Fortitude, Precision, Preservation},
 		Imbalance,
 	},
 };
-use frame_system::pallet_prelude::*;
-use hearth_primitives::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
-use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
-	Perbill,
-};
+use hearth_primitives::{StakeInspect, StakeReward, StakeSlash};
+use sp_runtime::{traits::Zero, Perbill};
 
 impl<T: Config> StakeInspect<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn hotkey_stake(hotkey: &T::AccountId) -> BalanceOf<T> {

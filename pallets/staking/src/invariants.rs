@@ -9,21 +9,8 @@
 //!    pool and every unbonding pool.
 //! 5. Every hotkey's owner lists it among its hotkeys.
 
-use crate::{pallet::*, types::*};
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect, Mutate},
-		tokens::{Fortitude, Precision, Preservation},
-		Imbalance,
-	},
-};
-use frame_system::pallet_prelude::*;
-use hearth_primitives::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
-use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
-	Perbill,
-};
+use crate::pallet::*;
+use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 
 impl<T: Config> Pallet<T> {
 	/// Invariants: funds match pools; shares match holdings; ownership is consistent.

@@ -44,7 +44,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-use hearth_primitives::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
+use hearth_primitives::PendingSlash;
 pub use types::{Pool, UnbondingChunk};
 pub use weights::WeightInfo;
 
@@ -53,18 +53,11 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Balanced, Credit, Inspect, Mutate},
-			tokens::{Fortitude, Precision, Preservation},
-			Imbalance,
-		},
+		traits::fungible::{Balanced, Inspect, Mutate},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{
-		traits::{AccountIdConversion, Saturating, Zero},
-		Perbill,
-	};
+	use sp_runtime::Perbill;
 
 	/// Balance of the staked currency.
 	pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;

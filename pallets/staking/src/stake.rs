@@ -3,18 +3,10 @@
 use crate::{pallet::*, types::*, weights::WeightInfo};
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect, Mutate},
-		tokens::{Fortitude, Precision, Preservation},
-		Imbalance,
-	},
+	traits::{fungible::Mutate, tokens::Preservation},
 };
-use frame_system::pallet_prelude::*;
 use hearth_primitives::PendingSlash;
-use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
-	Perbill,
-};
+use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// Stakes `amount` of the caller's free balance on `hotkey`.

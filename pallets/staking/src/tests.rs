@@ -1,8 +1,9 @@
-use crate::{mock::*, Error, Event, Pools, Shares, StakeInspect, StakeReward, StakeSlash, Take, UnbondingPools};
+use crate::{mock::*, Error, Event, Pools, Shares, Take, UnbondingPools};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, Mutate},
 };
+use hearth_primitives::{StakeInspect, StakeReward, StakeSlash};
 use sp_runtime::{Perbill, TokenError};
 
 /// Mints `amount` and credits it to `hotkey` as a reward (what emissions does).

@@ -1,20 +1,8 @@
 //! Read-only views of stake: what wallets, explorers and the runtime API show.
 
-use crate::{pallet::*, types::*};
-use frame_support::{
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Credit, Inspect, Mutate},
-		tokens::{Fortitude, Precision, Preservation},
-		Imbalance,
-	},
-};
-use frame_system::pallet_prelude::*;
-use hearth_primitives::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
-use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
-	Perbill,
-};
+use crate::pallet::*;
+use frame_support::pallet_prelude::*;
+use sp_runtime::traits::AccountIdConversion;
 
 impl<T: Config> Pallet<T> {
 	/// The account holding all staked and unbonding funds.

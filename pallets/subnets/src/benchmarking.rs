@@ -220,9 +220,10 @@ mod benchmarks {
 		}
 		SubnetEntries::<T>::put(list);
 		let now: BlockNumberFor<T> = 1u32.into();
+		let mut meter = frame_support::weights::WeightMeter::new();
 		#[block]
 		{
-			let _ = Subnets::<T>::run_due_epochs(now);
+			Subnets::<T>::run_due_epochs(now, &mut meter);
 		}
 	}
 

@@ -5,11 +5,12 @@ use alloc::{vec, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::Balanced, Imbalance},
+	weights::WeightMeter,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use hearth_primitives::{EmissionPot, StakeInspect, StakeReward};
 use hearth_yuma::{EpochInput, Neuron, U16Row};
-use sp_runtime::SaturatedConversion;
+use sp_runtime::{traits::Saturating, SaturatedConversion};
 
 /// Stakes as u64 for Yuma, which only uses their ratios: every stake shifted right by
 /// the same number of bits, the least that makes the largest fit.
@@ -27,8 +28,10 @@ pub(crate) fn stagger_phase(netuid: NetUid, tempo: u16, block: u64) -> u64 {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The hook: queue due subnets, run at most `MaxEpochsPerBlock` of the queue.
-	pub(crate) fn run_due_epochs(now: BlockNumberFor<T>) -> Weight {
+	/// The hook's work: queue due subnets, run at most `MaxEpochsPerBlock` of the
+	/// queue; `meter` records the scan, the queue write and each epoch measured for
+	/// its size.
+	pub(crate) fn run_due_epochs(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		let list = SubnetEntries::<T>::get();
 		let mut queue = PendingEpochs::<T>::get();
 		let queued_before = queue.len();
@@ -42,22 +45,21 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		let mut weight = T::WeightInfo::on_initialize_scan(list.len() as u32);
+		meter.consume(T::WeightInfo::on_initialize_scan(list.len() as u32));
 		if queue.is_empty() {
-			return weight;
+			return;
 		}
 		let run = queue.len().min(T::MaxEpochsPerBlock::get() as usize);
 		let to_run: Vec<NetUid> = queue.iter().take(run).copied().collect();
 		queue = BoundedVec::truncate_from(queue.into_iter().skip(run).collect());
 		PendingEpochs::<T>::put(&queue);
 		if queued_before != queue.len() || run > 0 {
-			weight.saturating_accrue(T::DbWeight::get().writes(1));
+			meter.consume(T::DbWeight::get().writes(1));
 		}
 		for netuid in to_run {
 			let n = Self::run_epoch(netuid, now);
-			weight.saturating_accrue(T::WeightInfo::epoch(n));
+			meter.consume(T::WeightInfo::epoch(n));
 		}
-		weight
 	}
 
 	/// Runs `netuid`'s epoch at `now` and pays its pending emission. Returns its size.
@@ -213,5 +215,14 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		firsts
+	}
+
+	/// The block of `netuid`'s next epoch after `now`: the first `b > now` with
+	/// `(b + netuid + 1) % (tempo + 1) == 0` (the stagger).
+	pub fn next_epoch_at(netuid: NetUid, tempo: u16, now: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		let period = u64::from(tempo) + 1;
+		let phase = crate::epoch::stagger_phase(netuid, tempo, sp_runtime::SaturatedConversion::saturated_into(now));
+		let ahead = if phase == 0 { period } else { period - phase };
+		now.saturating_add(sp_runtime::SaturatedConversion::saturated_into(ahead))
 	}
 }

@@ -29,9 +29,12 @@ pub use pallet::*;
 
 mod epoch;
 mod impls;
+mod invariants;
 mod neurons;
 pub mod runtime_api;
+mod subnet;
 pub mod types;
+mod views;
 mod voting;
 pub mod weights;
 
@@ -55,20 +58,17 @@ pub trait BenchmarkHelper<AccountId> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::weights::WeightMeter;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
 			fungible::{Balanced, Credit, Inspect, Mutate, MutateHold},
-			tokens::Precision,
 			OnUnbalanced,
 		},
 	};
 	use frame_system::pallet_prelude::*;
 	use hearth_primitives::{EmissionPot, StakeInspect, StakeReward};
-	use sp_runtime::{
-		traits::{Saturating, Zero},
-		Perbill,
-	};
+	use sp_runtime::Perbill;
 
 	/// Balance of the currency.
 	pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -456,8 +456,11 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Queues the subnets whose epoch falls in this block, then runs at most
 		/// `MaxEpochsPerBlock` queued epochs. Returns the weight of what it did.
+		/// Runs the epochs due (staggered, at most `MaxEpochsPerBlock` a block).
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::run_due_epochs(now)
+			let mut meter = WeightMeter::new();
+			Self::run_due_epochs(now, &mut meter);
+			meter.consumed()
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -475,37 +478,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::create_subnet())]
 		pub fn create_subnet(origin: OriginFor<T>, max_lock: BalanceOf<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut list = SubnetEntries::<T>::get();
-			ensure!((list.len() as u32) < T::MaxSubnets::get(), Error::<T>::TooManySubnets);
-			let lock = Self::lock_cost(now);
-			ensure!(lock <= max_lock, Error::<T>::LockAboveLimit);
-			let netuid = (1..=T::MaxSubnets::get() as NetUid)
-				.find(|n| !SubnetInfos::<T>::contains_key(n))
-				.ok_or(Error::<T>::TooManySubnets)?;
-			T::Currency::hold(&HoldReason::SubnetLock.into(), &owner, lock)?;
-			let params = DefaultParams::<T>::get();
-			let at = list.partition_point(|e| e.netuid < netuid);
-			list.try_insert(at, SubnetEntry { netuid, tempo: params.tempo, stake: Zero::zero() })
-				.map_err(|_| Error::<T>::TooManySubnets)?;
-			SubnetEntries::<T>::put(list);
-			SubnetInfos::<T>::insert(
-				netuid,
-				SubnetInfo {
-					owner: owner.clone(),
-					lock,
-					created_at: now,
-					params,
-					params_changed_at: None,
-					epochs: 0,
-					last_epoch: None,
-					burn: T::MinBurn::get(),
-					burn_updated_at: now,
-				},
-			);
-			LastLock::<T>::put((lock, now));
-			Self::deposit_event(Event::SubnetCreated { netuid, owner, lock });
-			Ok(())
+			Self::do_create_subnet(owner, max_lock)
 		}
 
 		/// Dissolves a subnet: its owner when it has no neurons, or the admin origin at
@@ -514,17 +487,7 @@ pub mod pallet {
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::dissolve_subnet(MAX_UIDS))]
 		pub fn dissolve_subnet(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
-			let caller = Self::owner_or_admin(origin)?;
-			let info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-			let n = Keys::<T>::decode_len(netuid).unwrap_or(0) as u32;
-			if let Some(who) = caller {
-				ensure!(who == info.owner, Error::<T>::NotSubnetOwner);
-				ensure!(n == 0, Error::<T>::SubnetNotEmpty);
-			}
-			T::Currency::release(&HoldReason::SubnetLock.into(), &info.owner, info.lock, Precision::BestEffort)?;
-			Self::remove_subnet(netuid, n);
-			Self::deposit_event(Event::SubnetDissolved { netuid, owner: info.owner, lock: info.lock });
-			Ok(Some(T::WeightInfo::dissolve_subnet(n)).into())
+			Self::do_dissolve_subnet(origin, netuid)
 		}
 
 		/// Changes one hyperparameter of `netuid`, within root's bounds. The owner is
@@ -532,35 +495,7 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_hyperparameter())]
 		pub fn set_hyperparameter(origin: OriginFor<T>, netuid: NetUid, change: Hyperparameter) -> DispatchResult {
-			let caller = Self::owner_or_admin(origin)?;
-			let mut info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			if let Some(who) = &caller {
-				ensure!(*who == info.owner, Error::<T>::NotSubnetOwner);
-				if let Some(at) = info.params_changed_at {
-					ensure!(now.saturating_sub(at) >= T::ParamsRateLimit::get(), Error::<T>::HyperparameterRateLimited);
-				}
-			}
-			ensure!(!Self::in_epoch_freeze(netuid, &info.params, now), Error::<T>::TooCloseToEpoch);
-			let neurons = Keys::<T>::decode_len(netuid).unwrap_or(0) as u16;
-			let params = Bounds::<T>::get().apply(&info.params, &change, neurons).map_err(|e| match e {
-				ParamError::OutOfBounds => Error::<T>::HyperparameterOutOfBounds,
-				ParamError::Inconsistent => Error::<T>::HyperparameterInconsistent,
-			})?;
-			if params.tempo != info.params.tempo {
-				SubnetEntries::<T>::mutate(|list| {
-					if let Some(e) = list.iter_mut().find(|e| e.netuid == netuid) {
-						e.tempo = params.tempo;
-					}
-				});
-			}
-			info.params = params;
-			if caller.is_some() {
-				info.params_changed_at = Some(now);
-			}
-			SubnetInfos::<T>::insert(netuid, info);
-			Self::deposit_event(Event::HyperparameterSet { netuid, change });
-			Ok(())
+			Self::do_set_hyperparameter(origin, netuid, change)
 		}
 
 		/// Sets the ranges owners may choose hyperparameters in (admin origin). The
@@ -570,10 +505,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_bounds())]
 		pub fn set_bounds(origin: OriginFor<T>, bounds: ParamBounds) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(bounds.is_valid() && bounds.admits(&DefaultParams::<T>::get()), Error::<T>::InvalidBounds);
-			Bounds::<T>::put(bounds.clone());
-			Self::deposit_event(Event::BoundsSet { bounds });
-			Ok(())
+			Self::do_set_bounds(bounds)
 		}
 
 		/// Registers `hotkey` (owned by the caller in staking) on `netuid`, burning the
@@ -597,11 +529,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::serve())]
 		pub fn serve(origin: OriginFor<T>, netuid: NetUid, endpoint: Endpoint) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			let uid = Self::uid_of(netuid, &hotkey)?;
-			ensure!(endpoint.is_valid(), Error::<T>::InvalidEndpoint);
-			Endpoints::<T>::insert(netuid, uid, endpoint);
-			Self::deposit_event(Event::EndpointSet { netuid, uid, endpoint });
-			Ok(())
+			Self::do_serve(hotkey, netuid, endpoint)
 		}
 
 		/// Publishes the calling miner's GPUs (replacing what it published before).
@@ -613,12 +541,7 @@ pub mod pallet {
 			gpus: BoundedVec<GpuSpec, T::MaxGpuKinds>,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			let uid = Self::uid_of(netuid, &hotkey)?;
-			ensure!(gpus.iter().all(GpuSpec::is_valid), Error::<T>::InvalidGpu);
-			let kinds = gpus.len() as u32;
-			Gpus::<T>::insert(netuid, uid, gpus);
-			Self::deposit_event(Event::GpusSet { netuid, uid, kinds });
-			Ok(())
+			Self::do_set_gpus(hotkey, netuid, gpus)
 		}
 
 		/// Sets the calling validator's weights over `uids` (stored max-upscaled).
@@ -634,14 +557,7 @@ pub mod pallet {
 			version_key: u64,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			let info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-			ensure!(!info.params.commit_reveal, Error::<T>::CommitRevealRequired);
-			let uid = Self::uid_of(netuid, &hotkey)?;
-			Self::ensure_weights_rate(netuid, uid, &info.params)?;
-			let row = Self::validated_row(netuid, uid, &info.params, &uids, &values, version_key)?;
-			Self::store_weights(netuid, uid, row);
-			Self::deposit_event(Event::WeightsSet { netuid, uid });
-			Ok(())
+			Self::do_set_weights(hotkey, netuid, uids, values, version_key)
 		}
 
 		/// Commits to weights by their hash (see the crate docs for the preimage).
@@ -666,106 +582,6 @@ pub mod pallet {
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
 			Self::do_reveal(netuid, hotkey, uids, values, salt, version_key)
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// `None` for the admin origin, else the signer.
-		fn owner_or_admin(origin: OriginFor<T>) -> Result<Option<T::AccountId>, DispatchError> {
-			match T::AdminOrigin::try_origin(origin) {
-				Ok(_) => Ok(None),
-				Err(origin) => Ok(Some(ensure_signed(origin)?)),
-			}
-		}
-
-		/// The lock to create a subnet now: twice the last lock, less the last lock
-		/// for every `LockDecayBlocks` since (pro rata), never below `MinLock`.
-		pub fn lock_cost(now: BlockNumberFor<T>) -> BalanceOf<T> {
-			let Some((last, at)) = LastLock::<T>::get() else { return T::MinLock::get() };
-			let elapsed: u128 = sp_runtime::SaturatedConversion::saturated_into(now.saturating_sub(at));
-			let interval: u128 = sp_runtime::SaturatedConversion::saturated_into(T::LockDecayBlocks::get());
-			let decay = if interval == 0 {
-				last.saturating_mul(2)
-			} else {
-				sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-					last,
-					elapsed,
-					interval,
-					sp_runtime::Rounding::Down,
-				)
-				.unwrap_or(u128::MAX)
-			};
-			last.saturating_mul(2).saturating_sub(decay).max(T::MinLock::get())
-		}
-
-		/// The block of `netuid`'s next epoch after `now`: the first `b > now` with
-		/// `(b + netuid + 1) % (tempo + 1) == 0` (the stagger).
-		pub fn next_epoch_at(netuid: NetUid, tempo: u16, now: BlockNumberFor<T>) -> BlockNumberFor<T> {
-			let period = u64::from(tempo) + 1;
-			let phase =
-				crate::epoch::stagger_phase(netuid, tempo, sp_runtime::SaturatedConversion::saturated_into(now));
-			let ahead = if phase == 0 { period } else { period - phase };
-			now.saturating_add(sp_runtime::SaturatedConversion::saturated_into(ahead))
-		}
-
-		/// Whether the subnet's epoch is queued or due within `EpochFreezeBlocks`.
-		fn in_epoch_freeze(netuid: NetUid, params: &SubnetParams, now: BlockNumberFor<T>) -> bool {
-			PendingEpochs::<T>::get().contains(&netuid)
-				|| Self::next_epoch_at(netuid, params.tempo, now).saturating_sub(now) <= T::EpochFreezeBlocks::get()
-		}
-
-		/// The uid of `hotkey` in `netuid`.
-		pub(crate) fn uid_of(netuid: NetUid, hotkey: &T::AccountId) -> Result<Uid, DispatchError> {
-			ensure!(SubnetInfos::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
-			Uids::<T>::get(netuid, hotkey).ok_or_else(|| Error::<T>::NotRegistered.into())
-		}
-
-		/// Removes every trace of a subnet with `n` neurons.
-		fn remove_subnet(netuid: NetUid, n: u32) {
-			let limit = n.max(1);
-			SubnetInfos::<T>::remove(netuid);
-			SubnetEntries::<T>::mutate(|list| list.retain(|e| e.netuid != netuid));
-			PendingEpochs::<T>::mutate(|q| q.retain(|x| *x != netuid));
-			Keys::<T>::remove(netuid);
-			RegisteredAt::<T>::remove(netuid);
-			LastUpdate::<T>::remove(netuid);
-			Metagraph::<T>::remove(netuid);
-			EpochAccounts::<T>::remove(netuid);
-			let _ = Uids::<T>::clear_prefix(netuid, limit, None);
-			let _ = Weights::<T>::clear_prefix(netuid, limit, None);
-			let _ = Bonds::<T>::clear_prefix(netuid, limit, None);
-			let _ = WeightCommits::<T>::clear_prefix(netuid, limit, None);
-			let _ = Endpoints::<T>::clear_prefix(netuid, limit, None);
-			let _ = Gpus::<T>::clear_prefix(netuid, limit, None);
-			T::Emission::burn_pending(netuid);
-		}
-
-		/// Invariants: per-uid vectors agree in length with `Keys` and with `Uids`; the
-		/// list names exactly the stored subnets; nobody exceeds `max_uids`.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let list = SubnetEntries::<T>::get();
-			ensure!(list.len() == SubnetInfos::<T>::iter_keys().count(), "the subnet list must match the subnets");
-			ensure!(list.windows(2).all(|w| w[0].netuid < w[1].netuid), "the subnet list must be sorted");
-			for entry in list.iter() {
-				let info = SubnetInfos::<T>::get(entry.netuid).ok_or("a listed subnet must exist")?;
-				ensure!(entry.tempo == info.params.tempo, "the listed tempo must be the subnet's");
-				let keys = Keys::<T>::get(entry.netuid);
-				let n = keys.len();
-				ensure!(n <= info.params.max_uids as usize, "a subnet must not exceed max_uids");
-				ensure!(RegisteredAt::<T>::decode_len(entry.netuid).unwrap_or(0) == n, "registered_at per uid");
-				ensure!(LastUpdate::<T>::decode_len(entry.netuid).unwrap_or(0) == n, "last_update per uid");
-				ensure!(Metagraph::<T>::decode_len(entry.netuid).unwrap_or(0) == n, "metagraph per uid");
-				ensure!(Uids::<T>::iter_prefix(entry.netuid).count() == n, "one uid per hotkey");
-				for (uid, hotkey) in keys.iter().enumerate() {
-					ensure!(Uids::<T>::get(entry.netuid, hotkey) == Some(uid as Uid), "uids and keys must agree");
-				}
-				ensure!(
-					Weights::<T>::iter_key_prefix(entry.netuid).all(|uid| (uid as usize) < n),
-					"weights only for existing uids"
-				);
-			}
-			Ok(())
 		}
 	}
 }

@@ -114,4 +114,33 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::NeuronRegistered { netuid, uid, hotkey, burned: price });
 		Ok(())
 	}
+
+	/// Publishes where the calling hotkey's neuron serves.
+	pub(crate) fn do_serve(hotkey: T::AccountId, netuid: NetUid, endpoint: Endpoint) -> DispatchResult {
+		let uid = Self::uid_of(netuid, &hotkey)?;
+		ensure!(endpoint.is_valid(), Error::<T>::InvalidEndpoint);
+		Endpoints::<T>::insert(netuid, uid, endpoint);
+		Self::deposit_event(Event::EndpointSet { netuid, uid, endpoint });
+		Ok(())
+	}
+
+	/// Publishes the calling miner's GPUs (replacing what it published before).
+	pub(crate) fn do_set_gpus(
+		hotkey: T::AccountId,
+		netuid: NetUid,
+		gpus: BoundedVec<GpuSpec, T::MaxGpuKinds>,
+	) -> DispatchResult {
+		let uid = Self::uid_of(netuid, &hotkey)?;
+		ensure!(gpus.iter().all(GpuSpec::is_valid), Error::<T>::InvalidGpu);
+		let kinds = gpus.len() as u32;
+		Gpus::<T>::insert(netuid, uid, gpus);
+		Self::deposit_event(Event::GpusSet { netuid, uid, kinds });
+		Ok(())
+	}
+
+	/// The uid of `hotkey` in `netuid`.
+	pub(crate) fn uid_of(netuid: NetUid, hotkey: &T::AccountId) -> Result<Uid, DispatchError> {
+		ensure!(SubnetInfos::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
+		Uids::<T>::get(netuid, hotkey).ok_or_else(|| Error::<T>::NotRegistered.into())
+	}
 }

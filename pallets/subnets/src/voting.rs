@@ -140,4 +140,24 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::WeightsRevealed { netuid, uid, hash });
 		Ok(())
 	}
+
+	/// Sets the calling validator's weights over `uids` (stored max-upscaled).
+	/// Needs a validator permit; rate-limited; refused when the subnet requires
+	/// commit-reveal.
+	pub(crate) fn do_set_weights(
+		hotkey: T::AccountId,
+		netuid: NetUid,
+		uids: UidVec<Uid>,
+		values: UidVec<u16>,
+		version_key: u64,
+	) -> DispatchResult {
+		let info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		ensure!(!info.params.commit_reveal, Error::<T>::CommitRevealRequired);
+		let uid = Self::uid_of(netuid, &hotkey)?;
+		Self::ensure_weights_rate(netuid, uid, &info.params)?;
+		let row = Self::validated_row(netuid, uid, &info.params, &uids, &values, version_key)?;
+		Self::store_weights(netuid, uid, row);
+		Self::deposit_event(Event::WeightsSet { netuid, uid });
+		Ok(())
+	}
 }

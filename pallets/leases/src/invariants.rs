@@ -1,0 +1,37 @@
+//! The leases pallet's invariants, checked by `try_state` after every test and by
+//! try-runtime:
+//!
+//! 1. The pallet account holds exactly its existential deposit plus every open order's
+//!    deposit and bids' bonds plus every open lease's escrow, earnings and bond.
+//! 2. Every open lease's deadline is queued in the block its `closes_at` names.
+//! 3. That block is marked in the deadline index (so the hook looks at it).
+
+use crate::{pallet::*, types::*};
+use frame_support::pallet_prelude::*;
+
+impl<T: Config> Pallet<T> {
+	/// Invariant: the pallet's account holds exactly its existential deposit plus every
+	/// open order's deposit and bonds plus every lease's escrow, earnings and bond; every
+	/// lease's deadline is queued where it says.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::Inspect;
+		let mut held = T::Currency::minimum_balance();
+		for (_, order) in Orders::<T>::iter() {
+			held = held.saturating_add(order.deposit);
+			for bid in order.bids.iter() {
+				held = held.saturating_add(bid.bond);
+			}
+		}
+		for (id, lease) in OpenLeases::<T>::iter() {
+			held = held.saturating_add(lease.escrow).saturating_add(lease.earned).saturating_add(lease.bond);
+			ensure!(
+				Deadlines::<T>::get(lease.closes_at).contains(&Deadline::Close(id)),
+				"a lease's deadline must be queued at its closes_at"
+			);
+			ensure!(Self::is_marked(lease.closes_at), "a lease's deadline block must be marked in the index");
+		}
+		ensure!(T::Currency::balance(&Self::account_id()) == held, "the leases account must hold exactly what it owes");
+		Ok(())
+	}
+}

@@ -1,0 +1,33 @@
+//! Read-only views of the market: what the runtime API answers, computed at the
+//! queried block.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{AccountIdConversion, Saturating};
+
+impl<T: Config> Pallet<T> {
+	/// The pallet's account: deposits, bonds, escrow and earnings sit here.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// A lease as of `now`, with what settling would pay (the runtime API's answer).
+	pub fn lease_view(id: LeaseId) -> Option<LeaseView<T::AccountId, BlockNumberFor<T>>> {
+		let lease = OpenLeases::<T>::get(id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let s = Self::settlement(&lease, now);
+		let escrow_remaining = lease.escrow.saturating_sub(s.paid);
+		let withdrawable = lease.earned.saturating_add(s.paid.saturating_sub(s.take));
+		let paid_blocks_left =
+			Self::deadline(s.until, lease.end, escrow_remaining, lease.price).saturating_sub(s.until);
+		let last_heartbeat = LastHeartbeat::<T>::get(&lease.provider);
+		Some(LeaseView { lease, escrow_remaining, withdrawable, paid_blocks_left, last_heartbeat })
+	}
+
+	/// A provider's offers (the runtime API's answer).
+	pub fn offers_of(provider: &T::AccountId) -> Vec<(OfferId, Offer<T::AccountId>)> {
+		ProviderOffers::<T>::get(provider).into_iter().filter_map(|id| Offers::<T>::get(id).map(|o| (id, o))).collect()
+	}
+}

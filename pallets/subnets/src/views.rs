@@ -1,0 +1,49 @@
+//! Read-only views of subnets: what the runtime API answers (the metagraph and its
+//! neurons), computed at the queried block.
+
+use crate::{pallet::*, runtime_api::*, types::*};
+use alloc::vec::Vec;
+use frame_system::pallet_prelude::BlockNumberFor;
+use hearth_primitives::StakeInspect;
+
+impl<T: Config> Pallet<T> {
+	/// The metagraph view of `netuid` (the runtime API's answer).
+	pub fn metagraph(netuid: NetUid) -> Option<MetagraphView<T::AccountId, BlockNumberFor<T>>> {
+		let info = SubnetInfos::<T>::get(netuid)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let registered = RegisteredAt::<T>::get(netuid);
+		let last_update = LastUpdate::<T>::get(netuid);
+		let stats = Metagraph::<T>::get(netuid);
+		let neurons = Keys::<T>::get(netuid)
+			.into_iter()
+			.enumerate()
+			.map(|(i, hotkey)| {
+				let uid = i as Uid;
+				NeuronView {
+					uid,
+					coldkey: T::Staking::owner_of(&hotkey),
+					stake: T::Staking::hotkey_stake(&hotkey),
+					hotkey,
+					registered_at: registered.get(i).copied().unwrap_or_default(),
+					last_update: last_update.get(i).copied().unwrap_or_default(),
+					stats: stats.get(i).copied().unwrap_or_default(),
+					endpoint: Endpoints::<T>::get(netuid, uid),
+					gpus: Gpus::<T>::get(netuid, uid).map(|g| g.into_inner()).unwrap_or_default(),
+				}
+			})
+			.collect();
+		Some(MetagraphView {
+			netuid,
+			next_epoch_at: Self::next_epoch_at(netuid, info.params.tempo, now),
+			registration_price: Self::registration_price(&info, now),
+			info,
+			neurons,
+			last_epoch: EpochAccounts::<T>::get(netuid),
+		})
+	}
+
+	/// Every subnet's netuid.
+	pub fn netuids() -> Vec<NetUid> {
+		SubnetEntries::<T>::get().iter().map(|e| e.netuid).collect()
+	}
+}
