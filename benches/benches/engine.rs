@@ -59,7 +59,7 @@ fn minilm_throughput() {
 	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::MINILM, 7)).expect("quantize"));
 	let mut rng = seeded::SplitMix64::new(2);
 	let seqs: Vec<Vec<u32>> = (0..4).map(|_| (0..128).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
-	let inputs: Vec<Input> = seqs.iter().map(|s| Input::Tokens(s)).collect();
+	let inputs: Vec<Input<'_>> = seqs.iter().map(|s| Input::Tokens(s)).collect();
 	let one = measure(Budget::new(3, 0), || {
 		for i in &inputs {
 			black_box(run(&model, *i, &CpuGemm::new(1)).expect("run"));

@@ -9,7 +9,7 @@ use std::process::Command;
 
 fn scratch(name: &str) -> PathBuf {
 	let dir = std::env::temp_dir().join(format!("hearth-worker-{}-{name}", std::process::id()));
-	std::fs::create_dir_all(&dir).unwrap();
+	std::fs::create_dir_all(&dir).expect("a scratch directory");
 	dir
 }
 
@@ -27,13 +27,13 @@ fn worker(args: &[&str]) -> Result<Value, String> {
 fn tiny_checkpoint(dir: &Path) -> (PathBuf, Model) {
 	let f = seeded::bert(seeded::TINY, 3);
 	let st = dir.join("model.safetensors");
-	std::fs::write(&st, minilm::to_safetensors(&f)).unwrap();
-	std::fs::write(dir.join("config.json"), minilm::config_json(seeded::TINY, 1e-12)).unwrap();
-	(st, Model::Bert(quantize::bert(&f).unwrap()))
+	std::fs::write(&st, minilm::to_safetensors(&f)).expect("write model.safetensors");
+	std::fs::write(dir.join("config.json"), minilm::config_json(seeded::TINY, 1e-12)).expect("write config.json");
+	(st, Model::Bert(quantize::bert(&f).expect("a seeded BERT quantizes")))
 }
 
 fn s(p: &Path) -> &str {
-	p.to_str().unwrap()
+	p.to_str().expect("a UTF-8 path")
 }
 
 #[test]

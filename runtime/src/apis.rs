@@ -3,6 +3,11 @@
 //! Hearth's own typed APIs (subnets, metagraph, stake, leases, jobs, emission) are added
 //! here as their pallets land; the node exposes them as `hearth_*` JSON-RPC methods.
 
+// `impl_runtime_apis!` generates `RuntimeApi`, `RuntimeApiImpl` and the API versions
+// without docs.
+#![allow(missing_docs)]
+
+use super::InherentDataExt;
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
@@ -20,8 +25,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, InherentDataExt, Leases, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, Leases, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {

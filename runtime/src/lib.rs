@@ -12,14 +12,21 @@
 // `construct_runtime` and `impl_runtime_apis` generate large recursive types.
 #![recursion_limit = "256"]
 
+/// The runtime built for `wasm32v1-none` (std builds only; `None` under
+/// `SKIP_WASM_BUILD`), which the node puts in the genesis state.
 #[cfg(feature = "std")]
-include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+mod wasm {
+	// The generated constants carry no docs.
+	#![allow(missing_docs)]
+	include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+}
+#[cfg(feature = "std")]
+pub use wasm::*;
 
 extern crate alloc;
 
 use alloc::vec::Vec;
 
-pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
@@ -59,7 +66,9 @@ pub mod opaque {
 impl_opaque_keys! {
 	/// The keys a validator node holds: Aura for authoring, GRANDPA for finality.
 	pub struct SessionKeys {
+		/// The Aura key: authors blocks in its slots.
 		pub aura: Aura,
+		/// The GRANDPA key: votes on finality.
 		pub grandpa: Grandpa,
 	}
 }
@@ -132,68 +141,5 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Runtime;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-
-	#[runtime::pallet_index(1)]
-	pub type Timestamp = pallet_timestamp;
-
-	#[runtime::pallet_index(2)]
-	pub type HearthParams = pallet_hearth_params;
-
-	#[runtime::pallet_index(3)]
-	pub type Aura = pallet_aura;
-
-	#[runtime::pallet_index(4)]
-	pub type Grandpa = pallet_grandpa;
-
-	#[runtime::pallet_index(5)]
-	pub type Balances = pallet_balances;
-
-	#[runtime::pallet_index(6)]
-	pub type TransactionPayment = pallet_transaction_payment;
-
-	#[runtime::pallet_index(7)]
-	pub type Sudo = pallet_sudo;
-
-	#[runtime::pallet_index(8)]
-	pub type Utility = pallet_utility;
-
-	#[runtime::pallet_index(9)]
-	pub type Proxy = pallet_proxy;
-
-	#[runtime::pallet_index(10)]
-	pub type Staking = pallet_hearth_staking;
-
-	#[runtime::pallet_index(11)]
-	pub type Slashing = pallet_hearth_slashing;
-
-	// Genesis and hooks run in index order: leases' genesis (its account's existential
-	// deposit) must be part of the issuance emissions records at genesis, and emissions
-	// mints before subnets run their epochs in the same block.
-	#[runtime::pallet_index(12)]
-	pub type Leases = pallet_hearth_leases;
-
-	#[runtime::pallet_index(13)]
-	pub type Emissions = pallet_hearth_emissions;
-
-	#[runtime::pallet_index(14)]
-	pub type Subnets = pallet_hearth_subnets;
-}
+mod construct;
+pub use construct::*;

@@ -151,7 +151,7 @@ pub fn decode(bytes: &[u8]) -> Result<Model, LoadError> {
 	Ok(model)
 }
 
-fn dim(r: &mut Reader, field: &'static str, min: u32, max: u32) -> Result<u32, LoadError> {
+fn dim(r: &mut Reader<'_>, field: &'static str, min: u32, max: u32) -> Result<u32, LoadError> {
 	let value = r.u32(field)?;
 	if value < min || value > max {
 		return Err(LoadError::DimensionOutOfRange { field, value, min, max });
@@ -175,7 +175,7 @@ fn check_size(bytes: u64) -> Result<(), LoadError> {
 	Ok(())
 }
 
-fn decode_mlp(r: &mut Reader) -> Result<Mlp, LoadError> {
+fn decode_mlp(r: &mut Reader<'_>) -> Result<Mlp, LoadError> {
 	let max = MAX_DOT as u32;
 	let input_dim = dim(r, "mlp input_dim", 1, max)?;
 	let n = dim(r, "mlp layers", 1, MAX_LAYERS)?;
@@ -199,7 +199,7 @@ fn decode_mlp(r: &mut Reader) -> Result<Mlp, LoadError> {
 	Ok(Mlp { input_dim, layers })
 }
 
-fn decode_bert(r: &mut Reader) -> Result<Bert, LoadError> {
+fn decode_bert(r: &mut Reader<'_>) -> Result<Bert, LoadError> {
 	let max = MAX_DOT as u32;
 	let config = BertConfig {
 		vocab: dim(r, "bert vocab", 1, MAX_VOCAB)?,

@@ -10,7 +10,7 @@ use hearth_engine::import::{quantize, seeded};
 use hearth_engine::model::Activation;
 use hearth_engine::{run, CpuGemm, Input, Model};
 
-fn compare(label: &str, model: &Model, inputs: &[Input]) {
+fn compare(label: &str, model: &Model, inputs: &[Input<'_>]) {
 	let gpu = CudaGemm::new(0, model).expect("CUDA backend");
 	let cpu = CpuGemm::new(2);
 	for (i, input) in inputs.iter().enumerate() {

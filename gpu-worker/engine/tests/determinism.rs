@@ -8,11 +8,11 @@ use hearth_engine::model::Activation;
 use hearth_engine::{decode, encode, model_hash, run, run_batch, Input, Model, PROFILE_DET_INT8};
 
 fn tiny_bert() -> Model {
-	Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 1)).unwrap())
+	Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 1)).expect("a seeded BERT quantizes"))
 }
 
 fn mlp() -> Model {
-	Model::Mlp(quantize::mlp(&seeded::mlp(&[16, 64, 64, 8], Activation::Gelu, 3)).unwrap())
+	Model::Mlp(quantize::mlp(&seeded::mlp(&[16, 64, 64, 8], Activation::Gelu, 3)).expect("a seeded MLP quantizes"))
 }
 
 fn hex(h: [u8; 32]) -> String {
@@ -25,7 +25,7 @@ fn one_thread_and_many_give_the_same_bits() {
 	let mut rng = seeded::SplitMix64::new(4);
 	let seqs: Vec<Vec<u32>> =
 		[128usize, 40, 7, 128, 1].iter().map(|n| (0..*n).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
-	let inputs: Vec<Input> = seqs.iter().map(|s| Input::Tokens(s)).collect();
+	let inputs: Vec<Input<'_>> = seqs.iter().map(|s| Input::Tokens(s)).collect();
 	let one: Vec<_> = inputs.iter().map(|i| run(&model, *i, &CpuGemm::new(1)).unwrap()).collect();
 	for threads in [2, 3, 8] {
 		// Threads inside every product...

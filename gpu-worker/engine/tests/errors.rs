@@ -6,11 +6,11 @@ use hearth_engine::model::Activation;
 use hearth_engine::{decode, encode, run, CpuGemm, InferError, Input, LoadError, Model};
 
 fn mlp_bytes() -> Vec<u8> {
-	encode(&Model::Mlp(quantize::mlp(&seeded::mlp(&[4, 3, 2], Activation::Relu, 9)).unwrap()))
+	encode(&Model::Mlp(quantize::mlp(&seeded::mlp(&[4, 3, 2], Activation::Relu, 9)).expect("a seeded MLP quantizes")))
 }
 
 fn bert_bytes() -> Vec<u8> {
-	encode(&Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 2)).unwrap()))
+	encode(&Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 2)).expect("a seeded BERT quantizes")))
 }
 
 /// Bytes of a BERT header with the given dimensions (no tensors).

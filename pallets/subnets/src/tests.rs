@@ -206,14 +206,12 @@ fn no_hyperparameter_changes_just_before_an_epoch() {
 #[test]
 fn root_sets_bounds_that_admit_the_defaults() {
 	build_and_execute(|| {
-		let mut bounds = ParamBounds::default();
-		bounds.kappa = Interval::new(1, 100);
+		let mut bounds = ParamBounds { kappa: Interval::new(1, 100), ..Default::default() };
 		assert_noop!(Subnets::set_bounds(RuntimeOrigin::root(), bounds.clone()), Error::<Test>::InvalidBounds);
 		bounds.kappa = Interval::new(60_000, 50_000);
 		assert_noop!(Subnets::set_bounds(RuntimeOrigin::root(), bounds.clone()), Error::<Test>::InvalidBounds);
 		assert_noop!(Subnets::set_bounds(RuntimeOrigin::signed(OWNER), bounds), DispatchError::BadOrigin);
-		let mut bounds = ParamBounds::default();
-		bounds.tempo = Interval::new(TEMPO, 100);
+		let bounds = ParamBounds { tempo: Interval::new(TEMPO, 100), ..Default::default() };
 		assert_ok!(Subnets::set_bounds(RuntimeOrigin::root(), bounds.clone()));
 		assert_eq!(Bounds::<Test>::get(), bounds);
 	});

@@ -69,7 +69,7 @@ pub(crate) fn pro_rata(amount: u128, part: I32F32, whole: I32F32) -> u128 {
 /// through a truncated I32F32 share: a uid's total is `floor(E · (I + D) / Σ(I + D))`,
 /// its miner part `floor(E · I / Σ)`, so an epoch pays at most `E` and loses less than
 /// one smallest unit per uid.
-pub fn run_epoch(input: &EpochInput) -> Result<EpochOutput, EpochError> {
+pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 	let neurons = input.neurons;
 	let n = neurons.len();
 	if n > (u16::MAX as usize) + 1 {

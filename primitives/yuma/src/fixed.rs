@@ -68,6 +68,9 @@ impl I32F32 {
 	}
 
 	/// Floor multiplication on the 128-bit product, saturating.
+	// Named like subtensor's fixed-point helpers; not `ops::Mul`, whose users expect
+	// overflow to panic or wrap, never to saturate.
+	#[allow(clippy::should_implement_trait)]
 	pub fn mul(self, rhs: Self) -> Self {
 		let product = (self.0 as i128) * (rhs.0 as i128);
 		// Arithmetic shift floors toward negative infinity.
@@ -76,6 +79,7 @@ impl I32F32 {
 	}
 
 	/// `(a << 32) / b`, truncating toward zero; 0 on division by zero or overflow.
+	#[allow(clippy::should_implement_trait)]
 	pub fn div(self, rhs: Self) -> Self {
 		if rhs.0 == 0 {
 			return Self::ZERO;
@@ -85,11 +89,13 @@ impl I32F32 {
 	}
 
 	/// Saturating addition.
+	#[allow(clippy::should_implement_trait)]
 	pub fn add(self, rhs: Self) -> Self {
 		Self(self.0.saturating_add(rhs.0))
 	}
 
 	/// Saturating subtraction.
+	#[allow(clippy::should_implement_trait)]
 	pub fn sub(self, rhs: Self) -> Self {
 		Self(self.0.saturating_sub(rhs.0))
 	}

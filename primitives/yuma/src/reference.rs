@@ -22,6 +22,8 @@ fn normalize(v: &mut [I32F32]) {
 	}
 }
 
+// The reference reads like the specification's matrix formulas: indices, not iterators.
+#[allow(clippy::needless_range_loop)]
 fn col_normalize(m: &mut Dense) {
 	let n = m.len();
 	for j in 0..n {
@@ -43,7 +45,7 @@ fn dense(rows: &[crate::U16Row], n: usize, read: impl Fn(u16) -> I32F32) -> Dens
 }
 
 /// One epoch, densely. Panics on malformed input (it is a test and bench tool).
-pub fn run_epoch_dense(input: &EpochInput) -> EpochOutput {
+pub fn run_epoch_dense(input: &EpochInput<'_>) -> EpochOutput {
 	let nr = input.neurons;
 	let p = input.params;
 	let n = nr.len();

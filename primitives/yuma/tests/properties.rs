@@ -66,17 +66,16 @@ fn case(max_n: usize, distinct_stakes: bool) -> impl Strategy<Value = Case> {
 
 /// The same case with uid `i` renamed `perm[i]`.
 fn relabel(c: &Case, perm: &[usize]) -> Case {
-	let n = perm.len();
 	let mut out = c.clone();
 	let map_row = |row: &U16Row| -> U16Row {
 		let mut r: U16Row = row.iter().map(|(j, v)| (perm[*j as usize] as u16, *v)).collect();
 		r.sort();
 		r
 	};
-	for i in 0..n {
-		out.neurons[perm[i]] = c.neurons[i].clone();
-		out.weights[perm[i]] = map_row(&c.weights[i]);
-		out.bonds[perm[i]] = map_row(&c.bonds[i]);
+	for (i, &to) in perm.iter().enumerate() {
+		out.neurons[to] = c.neurons[i].clone();
+		out.weights[to] = map_row(&c.weights[i]);
+		out.bonds[to] = map_row(&c.bonds[i]);
 	}
 	out
 }

@@ -52,7 +52,7 @@ pub fn parse_config(json: &[u8]) -> Result<(BertConfig, f32), ImportError> {
 }
 
 /// The checkpoint's tensor name prefix: none (sentence-transformers) or `bert.`.
-fn prefix(st: &SafeTensors) -> &'static str {
+fn prefix(st: &SafeTensors<'_>) -> &'static str {
 	if st.shape("embeddings.word_embeddings.weight").is_none()
 		&& st.shape("bert.embeddings.word_embeddings.weight").is_some()
 	{
@@ -63,7 +63,7 @@ fn prefix(st: &SafeTensors) -> &'static str {
 }
 
 /// Reads every tensor the encoder needs, checking names, dtypes and shapes.
-pub fn load_bert(st: &SafeTensors, config: BertConfig, eps: f32) -> Result<BertF32, ImportError> {
+pub fn load_bert(st: &SafeTensors<'_>, config: BertConfig, eps: f32) -> Result<BertF32, ImportError> {
 	let p = prefix(st);
 	let (h, f) = (config.hidden as usize, config.ffn as usize);
 	let t = |name: &str, shape: &[usize]| st.f32(&format!("{p}{name}"), shape);
