@@ -13,6 +13,7 @@
 //! | [`offence`] | [`ReportOffence`], [`OffenceKind`], [`Subject`], [`SlashId`] | slashing |
 //! | [`emission`] | [`SubnetStakes`], [`SubnetDemand`], [`EmissionPot`] | subnets, leases, emissions |
 //! | [`subnet`] | [`SubnetNeurons`] | subnets |
+//! | [`queue`] | [`push_first_with_room`](queue::push_first_with_room) | — |
 //! | [`genesis`] | [`endow_pallet_account`](genesis::endow_pallet_account) | — |
 //!
 //! `no_std`; the pure crates beside it (`hearth-yuma`, `hearth-halving`) know nothing of
@@ -27,6 +28,7 @@ pub mod genesis;
 pub mod gpu;
 pub mod ids;
 pub mod offence;
+pub mod queue;
 pub mod stake;
 pub mod subnet;
 pub mod units;

@@ -12,7 +12,7 @@ use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::Get, weights::WeightMeter};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Saturating, SaturatedConversion};
+use sp_runtime::SaturatedConversion;
 
 impl<T: Config> Pallet<T> {
 	/// The window and the offset in it of `block`.
@@ -51,15 +51,12 @@ impl<T: Config> Pallet<T> {
 	/// Puts `deadline` in the first block from `at` with room (up to the lookahead),
 	/// and marks that block. Returns the block.
 	pub fn schedule(at: BlockNumberFor<T>, deadline: Deadline) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = at;
-		for _ in 0..=T::MaxScheduleLookahead::get() {
-			if Deadlines::<T>::try_mutate(block, |q| q.try_push(deadline)).is_ok() {
-				Self::mark(block, true);
-				return Ok(block);
-			}
-			block = block.saturating_add(1u32.into());
-		}
-		Err(Error::<T>::ScheduleFull.into())
+		// `at` itself and `MaxScheduleLookahead` blocks after it.
+		let blocks = T::MaxScheduleLookahead::get().saturating_add(1);
+		let block = hearth_primitives::queue::push_first_with_room::<Deadlines<T>, _, _, _>(at, blocks, deadline)
+			.map_err(|_| Error::<T>::ScheduleFull)?;
+		Self::mark(block, true);
+		Ok(block)
 	}
 
 	/// Removes `deadline` from block `at`'s queue (unmarking the block once empty).

@@ -45,13 +45,9 @@ impl<T: Config> Pallet<T> {
 			return Ok(id);
 		}
 
-		let apply_at = Self::schedule_slot()?;
-		let id = NextSlashId::<T>::mutate(|next| {
-			let id = *next;
-			*next = next.saturating_add(1);
-			id
-		});
-		Scheduled::<T>::try_mutate(apply_at, |ids| ids.try_push(id)).map_err(|_| Error::<T>::ScheduleFull)?;
+		let id = NextSlashId::<T>::get();
+		let apply_at = Self::schedule(id)?;
+		NextSlashId::<T>::put(id.saturating_add(1));
 		Pending::<T>::insert(
 			id,
 			PendingSlashInfo {
@@ -78,16 +74,16 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// The first block from `now + DeferWindow` whose queue has room.
-	pub(crate) fn schedule_slot() -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut at = frame_system::Pallet::<T>::block_number().saturating_add(T::DeferWindow::get());
-		for _ in 0..T::MaxScheduleLookahead::get() {
-			if (Scheduled::<T>::decode_len(at).unwrap_or(0) as u32) < T::MaxSlashesPerBlock::get() {
-				return Ok(at);
-			}
-			at = at.saturating_add(1u32.into());
-		}
-		Err(Error::<T>::ScheduleFull.into())
+	/// Queues slash `id` in the first block from `now + DeferWindow` whose queue has
+	/// room, within `MaxScheduleLookahead` blocks; returns that block.
+	pub(crate) fn schedule(id: SlashId) -> Result<BlockNumberFor<T>, DispatchError> {
+		let from = frame_system::Pallet::<T>::block_number().saturating_add(T::DeferWindow::get());
+		hearth_primitives::queue::push_first_with_room::<Scheduled<T>, _, _, _>(
+			from,
+			T::MaxScheduleLookahead::get(),
+			id,
+		)
+		.map_err(|_| Error::<T>::ScheduleFull.into())
 	}
 
 	pub(crate) fn forget(id: SlashId, slash: &PendingSlashInfo<AccountIdOf<T>, BlockNumberFor<T>>) {
