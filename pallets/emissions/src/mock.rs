@@ -113,40 +113,59 @@ impl crate::BenchmarkHelper for Subnets {
 	}
 }
 
-/// Genesis: Alice funded, λ = 25 %; runs `test`, then the pallet's invariants.
+/// Builds the tests' genesis (funded accounts) and runs tests in it, checking every
+/// pallet's invariants afterwards.
+pub(crate) struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { balances: vec![(ALICE, 1_000_000)] }
+	}
+}
+
+impl ExtBuilder {
+	/// The genesis state.
+	pub(crate) fn build(self) -> sp_io::TestExternalities {
+		Subnets::set(Vec::new());
+		Demand::set(Vec::new());
+		RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig { balances: self.balances, ..Default::default() },
+			emissions: pallet_hearth_emissions::GenesisConfig {
+				demand_blend: Perbill::from_percent(25),
+				..Default::default()
+			},
+		}
+		.build_storage()
+		.expect("mock genesis is valid")
+		.into()
+	}
+
+	/// Runs `test` at block 1, then checks every pallet's invariants.
+	pub(crate) fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			System::set_block_number(1);
+			test();
+			Emissions::do_try_state().expect("emissions invariants hold");
+		});
+	}
+}
+
+/// [`ExtBuilder::build_and_execute`] with the default genesis.
 pub(crate) fn build_and_execute(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Emissions::do_try_state().expect("invariants hold after the test");
-	});
+	ExtBuilder::default().build_and_execute(test)
 }
 
-/// The genesis state of the tests (and of the benchmark test suite).
+/// The default genesis state (the benchmark test suite's).
 pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
-	Subnets::set(Vec::new());
-	Demand::set(Vec::new());
-	RuntimeGenesisConfig {
-		system: Default::default(),
-		balances: pallet_balances::GenesisConfig { balances: vec![(ALICE, 1_000_000)], ..Default::default() },
-		emissions: pallet_hearth_emissions::GenesisConfig {
-			demand_blend: Perbill::from_percent(25),
-			..Default::default()
-		},
-	}
-	.build_storage()
-	.expect("mock genesis is valid")
-	.into()
+	ExtBuilder::default().build()
 }
 
-/// Runs the emissions hook for blocks up to `n`.
+/// Runs every pallet's hooks block by block up to and including block `n`.
 pub(crate) fn run_to(n: u64) {
-	use frame_support::traits::Hooks;
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Emissions::on_initialize(next);
-	}
+	System::run_to_block::<AllPalletsWithSystem>(n);
 }
 
 /// The emissions events emitted so far.

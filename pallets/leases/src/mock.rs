@@ -4,7 +4,7 @@
 use crate as pallet_hearth_leases;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible::Credit, ConstU32, ConstU64, Hooks, Imbalance, OnUnbalanced},
+	traits::{fungible::Credit, ConstU32, ConstU64, Imbalance, OnUnbalanced},
 	PalletId,
 };
 use hearth_primitives::{NetUid, OffenceKind, SlashId, Subject};
@@ -79,13 +79,23 @@ impl pallet_balances::Config for Test {
 thread_local! {
 	static BURNED: RefCell<Balance> = const { RefCell::new(0) };
 	static REPORTS: RefCell<Vec<(OffenceKind, AccountId, Subject, Option<AccountId>)>> = const { RefCell::new(Vec::new()) };
+	static STAKED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Stake: providers P1..P3 and STRANGER have enough, UNSTAKED none.
+/// Makes `hotkey` a provider: funded, and with `MIN_STAKE` of stake in the mock's
+/// staking double (every account but STRANGER is a neuron of subnet 1).
+pub(crate) fn make_provider(hotkey: AccountId) {
+	use frame_support::traits::fungible::Mutate;
+	STAKED.with(|s| s.borrow_mut().push(hotkey));
+	Balances::set_balance(&hotkey, 1 << 40);
+}
+
+/// Stake: P1..P3 and STRANGER (and whoever [`make_provider`] made a provider) have
+/// `MIN_STAKE`, everyone else none.
 pub struct Stakes;
 impl hearth_primitives::StakeInspect<AccountId, Balance> for Stakes {
 	fn hotkey_stake(hotkey: &AccountId) -> Balance {
-		if matches!(*hotkey, P1 | P2 | P3 | STRANGER) || *hotkey >= 1_000 {
+		if STAKED.with(|s| s.borrow().contains(hotkey)) {
 			MIN_STAKE
 		} else {
 			0
@@ -170,9 +180,7 @@ impl pallet_hearth_leases::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for Neurons {
 	fn provider(_: NetUid, hotkey: &AccountId) {
-		// Accounts from 1000 up have stake and are neurons of subnet 1.
-		assert!(*hotkey >= 1_000, "benchmark providers are accounts >= 1000");
-		let _ = <Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(hotkey, 1 << 40);
+		make_provider(*hotkey);
 	}
 }
 
@@ -190,36 +198,59 @@ pub(crate) const FUNDED: [(AccountId, Balance); 7] = [
 	(STRANGER, 100_000),
 ];
 
-/// Genesis; runs `test`, then the pallet's invariants.
+/// Builds the tests' genesis: `FUNDED` balances and the staked providers P1..P3 and
+/// STRANGER, each overridable.
+pub(crate) struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+	providers: Vec<AccountId>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { balances: FUNDED.to_vec(), providers: vec![P1, P2, P3, STRANGER] }
+	}
+}
+
+impl ExtBuilder {
+	/// The genesis state (the test doubles' records start empty).
+	pub(crate) fn build(self) -> sp_io::TestExternalities {
+		BURNED.with(|b| *b.borrow_mut() = 0);
+		REPORTS.with(|r| r.borrow_mut().clear());
+		STAKED.with(|s| *s.borrow_mut() = self.providers);
+		RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig { balances: self.balances, ..Default::default() },
+			leases: Default::default(),
+		}
+		.build_storage()
+		.expect("mock genesis is valid")
+		.into()
+	}
+
+	/// Runs `test` at block 1, then checks the pallet's invariants.
+	pub(crate) fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			System::set_block_number(1);
+			test();
+			Leases::do_try_state().expect("leases invariants hold");
+		});
+	}
+}
+
+/// [`ExtBuilder::build_and_execute`] with the default genesis.
 pub(crate) fn build_and_execute(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Leases::do_try_state().expect("leases invariants hold");
-	});
+	ExtBuilder::default().build_and_execute(test)
 }
 
-/// The genesis state of the tests (and of the benchmark test suite).
+/// The default genesis state (the benchmark test suite's).
+#[cfg(feature = "runtime-benchmarks")]
 pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
-	BURNED.with(|b| *b.borrow_mut() = 0);
-	REPORTS.with(|r| r.borrow_mut().clear());
-	RuntimeGenesisConfig {
-		system: Default::default(),
-		balances: pallet_balances::GenesisConfig { balances: FUNDED.to_vec(), ..Default::default() },
-		leases: Default::default(),
-	}
-	.build_storage()
-	.expect("mock genesis is valid")
-	.into()
+	ExtBuilder::default().build()
 }
 
-/// Runs the leases hook for every block up to `n`.
+/// Runs every pallet's hooks block by block up to and including block `n`.
 pub(crate) fn run_to(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Leases::on_initialize(next);
-	}
+	System::run_to_block::<AllPalletsWithSystem>(n);
 }
 
 /// The leases events emitted so far.

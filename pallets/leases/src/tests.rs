@@ -382,7 +382,7 @@ fn bids_close_with_the_window_and_are_bounded() {
 		let mut providers = Vec::new();
 		for i in 0..MAX_BIDS as u64 {
 			let p = 1_000 + i;
-			let _ = <Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(&p, 10_000);
+			make_provider(p);
 			let o = offer(p, 50);
 			assert_ok!(Leases::bid(RuntimeOrigin::signed(p), id, o, 50));
 			providers.push(p);

@@ -5,7 +5,7 @@ use crate as pallet_hearth_slashing;
 use crate::{OffenceConfig, OffenceKind, OffenceParams};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Hooks},
+	traits::{ConstU32, ConstU64},
 	PalletId,
 };
 use sp_runtime::{BuildStorage, Perbill};
@@ -137,37 +137,56 @@ impl crate::BenchmarkHelper<AccountId> for StakedOffenders {
 	}
 }
 
+/// Builds the tests' genesis (funded accounts) and runs tests in it, checking every
+/// pallet's invariants afterwards.
+pub(crate) struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (REPORTER, 1_000)] }
+	}
+}
+
+impl ExtBuilder {
+	/// The genesis state.
+	pub(crate) fn build(self) -> sp_io::TestExternalities {
+		RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig { balances: self.balances, ..Default::default() },
+			staking: Default::default(),
+		}
+		.build_storage()
+		.expect("mock genesis is valid")
+		.into()
+	}
+
+	/// Runs `test` at block 1, then checks every pallet's invariants.
+	pub(crate) fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			System::set_block_number(1);
+			test();
+			Slashing::do_try_state().expect("slashing invariants hold");
+			Staking::do_try_state().expect("staking invariants hold");
+		});
+	}
+}
+
+/// [`ExtBuilder::build_and_execute`] with the default genesis.
 pub(crate) fn build_and_execute(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Slashing::do_try_state().expect("slashing invariants hold");
-		Staking::do_try_state().expect("staking invariants hold");
-	});
+	ExtBuilder::default().build_and_execute(test)
 }
 
-/// The genesis state of the tests (and of the benchmark test suite).
+/// The default genesis state (the benchmark test suite's).
+#[cfg(feature = "runtime-benchmarks")]
 pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
-	RuntimeGenesisConfig {
-		system: Default::default(),
-		balances: pallet_balances::GenesisConfig {
-			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (REPORTER, 1_000)],
-			..Default::default()
-		},
-		staking: Default::default(),
-	}
-	.build_storage()
-	.expect("mock genesis is valid")
-	.into()
+	ExtBuilder::default().build()
 }
 
-/// Runs blocks up to and including `n`, calling `on_initialize`.
+/// Runs every pallet's hooks block by block up to and including block `n`.
 pub(crate) fn run_to(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Slashing::on_initialize(next);
-	}
+	System::run_to_block::<AllPalletsWithSystem>(n);
 }
 
 pub(crate) fn slashing_events() -> Vec<crate::Event<Test>> {

@@ -102,33 +102,55 @@ impl pallet_hearth_staking::Config for Test {
 	type WeightInfo = ();
 }
 
-/// Genesis with funded coldkeys; runs `test`, then the pallet's invariants.
-pub(crate) fn build_and_execute(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Staking::do_try_state().expect("invariants hold after the test");
-	});
+/// Builds the tests' genesis (funded accounts) and runs tests in it, checking every
+/// pallet's invariants afterwards.
+pub(crate) struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
 }
 
-/// The genesis state of the tests (and of the benchmark test suite).
-pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
-	RuntimeGenesisConfig {
-		system: Default::default(),
-		balances: pallet_balances::GenesisConfig {
-			balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (CHARLIE, 1_000_000)],
-			..Default::default()
-		},
-		staking: Default::default(),
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { balances: vec![(ALICE, 1_000_000), (BOB, 1_000_000), (CHARLIE, 1_000_000)] }
 	}
-	.build_storage()
-	.expect("mock genesis is valid")
-	.into()
 }
 
-/// Moves to block `n`.
+impl ExtBuilder {
+	/// The genesis state.
+	pub(crate) fn build(self) -> sp_io::TestExternalities {
+		RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig { balances: self.balances, ..Default::default() },
+			staking: Default::default(),
+		}
+		.build_storage()
+		.expect("mock genesis is valid")
+		.into()
+	}
+
+	/// Runs `test` at block 1, then checks every pallet's invariants.
+	pub(crate) fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			System::set_block_number(1);
+			test();
+			Staking::do_try_state().expect("staking invariants hold");
+		});
+	}
+}
+
+/// [`ExtBuilder::build_and_execute`] with the default genesis.
+pub(crate) fn build_and_execute(test: impl FnOnce()) {
+	ExtBuilder::default().build_and_execute(test)
+}
+
+/// The default genesis state (the benchmark test suite's).
+#[cfg(feature = "runtime-benchmarks")]
+pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
+}
+
+/// Runs every pallet's hooks block by block up to and including block `n`.
 pub(crate) fn run_to(n: u64) {
-	System::set_block_number(n);
+	System::run_to_block::<AllPalletsWithSystem>(n);
 }
 
 /// The staking events emitted so far.

@@ -2,11 +2,7 @@
 //! `build_and_execute` checks every pallet's invariants after each test.
 
 use crate as pallet_hearth_subnets;
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, Hooks},
-	PalletId,
-};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, Perbill};
 
@@ -158,42 +154,59 @@ impl crate::BenchmarkHelper<AccountId> for StakeHelper {
 	}
 }
 
-/// Genesis: funded coldkeys, tempo 10; runs `test`, then every pallet's invariants.
+/// Builds the tests' genesis (funded accounts) and runs tests in it, checking every
+/// pallet's invariants afterwards.
+pub(crate) struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { balances: vec![(ALICE, 10_000_000), (BOB, 10_000_000), (CHARLIE, 10_000_000), (OWNER, 10_000_000)] }
+	}
+}
+
+impl ExtBuilder {
+	/// The genesis state.
+	pub(crate) fn build(self) -> sp_io::TestExternalities {
+		RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig { balances: self.balances, ..Default::default() },
+			staking: Default::default(),
+			emissions: Default::default(),
+			subnets: pallet_hearth_subnets::GenesisConfig { default_tempo: TEMPO, min_tempo: 0, ..Default::default() },
+		}
+		.build_storage()
+		.expect("mock genesis is valid")
+		.into()
+	}
+
+	/// Runs `test` at block 1, then checks every pallet's invariants.
+	pub(crate) fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			System::set_block_number(1);
+			test();
+			Subnets::do_try_state().expect("subnets invariants hold");
+			Staking::do_try_state().expect("staking invariants hold");
+			Emissions::do_try_state().expect("emissions invariants hold");
+		});
+	}
+}
+
+/// [`ExtBuilder::build_and_execute`] with the default genesis.
 pub(crate) fn build_and_execute(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Subnets::do_try_state().expect("subnets invariants hold");
-		Staking::do_try_state().expect("staking invariants hold");
-		Emissions::do_try_state().expect("emissions invariants hold");
-	});
+	ExtBuilder::default().build_and_execute(test)
 }
 
-/// The genesis state of the tests (and of the benchmark test suite).
+/// The default genesis state (the benchmark test suite's).
+#[cfg(feature = "runtime-benchmarks")]
 pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
-	RuntimeGenesisConfig {
-		system: Default::default(),
-		balances: pallet_balances::GenesisConfig {
-			balances: vec![(ALICE, 10_000_000), (BOB, 10_000_000), (CHARLIE, 10_000_000), (OWNER, 10_000_000)],
-			..Default::default()
-		},
-		staking: Default::default(),
-		emissions: Default::default(),
-		subnets: pallet_hearth_subnets::GenesisConfig { default_tempo: TEMPO, min_tempo: 0, ..Default::default() },
-	}
-	.build_storage()
-	.expect("mock genesis is valid")
-	.into()
+	ExtBuilder::default().build()
 }
 
-/// Runs the hooks of every block up to `n`, as the runtime orders them.
+/// Runs every pallet's hooks block by block up to and including block `n`.
 pub(crate) fn run_to(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Emissions::on_initialize(next);
-		Subnets::on_initialize(next);
-	}
+	System::run_to_block::<AllPalletsWithSystem>(n);
 }
 
 /// The subnets events emitted so far.
