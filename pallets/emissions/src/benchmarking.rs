@@ -26,9 +26,10 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize(s: Linear<1, { T::MaxSubnets::get() }>) {
 		T::BenchmarkHelper::create_subnets(s);
+		let mut meter = frame_support::weights::WeightMeter::new();
 		#[block]
 		{
-			let _ = Emissions::<T>::mint_block_reward();
+			Emissions::<T>::mint_block_reward(&mut meter);
 		}
 		assert!(Emitted::<T>::get() > 0);
 		assert!(PendingEmission::<T>::iter().count() as u32 == s);

@@ -98,7 +98,8 @@ mod benchmarks {
 	fn remove_offer() {
 		let p = provider::<T>(0);
 		for _ in 0..T::MaxOffersPerProvider::get() {
-			Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 1_000, region()).unwrap();
+			Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 1_000, region())
+				.expect("a provider publishes");
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p), 0);
@@ -130,10 +131,11 @@ mod benchmarks {
 		let id = order_with_bids::<T>(&t, MAX_BIDS - 1);
 		let p = provider::<T>(MAX_BIDS);
 		let offer = NextId::<T>::get();
-		Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 1, region()).unwrap();
+		Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 1, region())
+			.expect("a provider publishes");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p), id, offer, 1);
-		assert_eq!(Orders::<T>::get(id).unwrap().bids.len() as u32, MAX_BIDS);
+		assert_eq!(Orders::<T>::get(id).expect("the order is open").bids.len() as u32, MAX_BIDS);
 	}
 
 	/// Every other bond goes back.
@@ -173,7 +175,7 @@ mod benchmarks {
 		advance::<T>(10);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p), id);
-		assert_eq!(OpenLeases::<T>::get(id).unwrap().earned, 0);
+		assert_eq!(OpenLeases::<T>::get(id).expect("the lease is open").earned, 0);
 	}
 
 	#[benchmark]
@@ -212,12 +214,13 @@ mod benchmarks {
 				1_000_000,
 				false,
 			)
-			.unwrap();
+			.expect("the tenant can pay the deposit");
 			let p = provider::<T>(i);
 			let offer = NextId::<T>::get();
-			Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 100, region()).unwrap();
-			Leases::<T>::bid(RawOrigin::Signed(p.clone()).into(), id, offer, 100).unwrap();
-			Leases::<T>::accept_bid(RawOrigin::Signed(t.clone()).into(), id, p).unwrap();
+			Leases::<T>::publish_offer(RawOrigin::Signed(p.clone()).into(), NETUID, gpu(), 100, region())
+				.expect("a provider publishes");
+			Leases::<T>::bid(RawOrigin::Signed(p.clone()).into(), id, offer, 100).expect("the bid is valid");
+			Leases::<T>::accept_bid(RawOrigin::Signed(t.clone()).into(), id, p).expect("the tenant accepts");
 		}
 		let due: BlockNumberFor<T> = start + 50u32.into();
 		frame_system::Pallet::<T>::set_block_number(due);

@@ -9,6 +9,7 @@ use crate::Pallet as Slashing;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{Get, Hooks};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use hearth_primitives::{OffenceKind, ReportOffence, SlashId};
 use sp_runtime::{traits::Saturating, Perbill};
 
 /// Fills the queues of the blocks before the last one a report may reach, so that a

@@ -10,6 +10,7 @@ use frame_support::traits::{
 	Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use hearth_primitives::StakeReward;
 use sp_runtime::{traits::Saturating, Perbill};
 
 /// A coldkey with plenty of funds.

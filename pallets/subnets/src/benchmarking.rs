@@ -94,7 +94,7 @@ mod benchmarks {
 			Endpoints::<T>::insert(netuid, i as Uid, Endpoint { ip: [1; 16], port: 1 });
 			Weights::<T>::insert(netuid, i as Uid, Row::truncate_from(vec![(0, 1)]));
 		}
-		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| "no admin origin").unwrap();
+		let origin = T::AdminOrigin::try_successful_origin().expect("the admin origin can be made");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, netuid);
 		assert!(SubnetEntries::<T>::get().is_empty());
@@ -106,17 +106,17 @@ mod benchmarks {
 		let owner: T::AccountId = account("owner", 0, 0);
 		// Far from the next epoch.
 		let now = frame_system::Pallet::<T>::block_number();
-		let tempo = SubnetInfos::<T>::get(netuid).unwrap().params.tempo;
+		let tempo = SubnetInfos::<T>::get(netuid).expect("the subnet exists").params.tempo;
 		let at = Subnets::<T>::next_epoch_at(netuid, tempo, now);
 		frame_system::Pallet::<T>::set_block_number(at);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), netuid, Hyperparameter::AlphaValues(40_000, 50_000));
-		assert_eq!(SubnetInfos::<T>::get(netuid).unwrap().params.alpha_low, 40_000);
+		assert_eq!(SubnetInfos::<T>::get(netuid).expect("the subnet exists").params.alpha_low, 40_000);
 	}
 
 	#[benchmark]
 	fn set_bounds() {
-		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| "no admin origin").unwrap();
+		let origin = T::AdminOrigin::try_successful_origin().expect("the admin origin can be made");
 		let bounds = ParamBounds::default();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, bounds.clone());
@@ -177,7 +177,7 @@ mod benchmarks {
 	#[benchmark]
 	fn commit_weights() {
 		let netuid = subnet::<T>(256);
-		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().unwrap().params.commit_reveal = true);
+		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().expect("the subnet exists").params.commit_reveal = true);
 		let hotkeys = populate::<T>(netuid, 1);
 		// A commit already there (worst case: the list is read, pruned and extended).
 		let max = T::MaxCommits::get();
@@ -195,7 +195,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reveal_weights(w: Linear<1, 4096>) {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
-		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().unwrap().params.commit_reveal = true);
+		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().expect("the subnet exists").params.commit_reveal = true);
 		let hotkeys = populate::<T>(netuid, w.max(1));
 		let (uids, values) = all_uids(w);
 		let salt: Salt = BoundedVec::truncate_from(vec![1; 32]);
@@ -205,7 +205,7 @@ mod benchmarks {
 			&hotkeys[0],
 			BoundedVec::truncate_from(vec![WeightCommit { hash, block: 0u32.into(), epoch: 0 }]),
 		);
-		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().unwrap().epochs = 1);
+		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().expect("the subnet exists").epochs = 1);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(hotkeys[0].clone()), netuid, uids, values, salt, 0);
 		assert!(Weights::<T>::contains_key(netuid, 0));
@@ -234,9 +234,15 @@ mod benchmarks {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
 		populate::<T>(netuid, n);
 		let (uids, values) = all_uids(n);
-		let row =
-			Subnets::<T>::validated_row(netuid, 0, &SubnetInfos::<T>::get(netuid).unwrap().params, &uids, &values, 0)
-				.expect("valid row");
+		let row = Subnets::<T>::validated_row(
+			netuid,
+			0,
+			&SubnetInfos::<T>::get(netuid).expect("the subnet exists").params,
+			&uids,
+			&values,
+			0,
+		)
+		.expect("valid row");
 		for v in 0..VALIDATORS.min(n) {
 			Weights::<T>::insert(netuid, v as Uid, row.clone());
 		}
@@ -249,7 +255,7 @@ mod benchmarks {
 		{
 			Subnets::<T>::run_epoch(netuid, later);
 		}
-		assert_eq!(SubnetInfos::<T>::get(netuid).unwrap().epochs, 2);
+		assert_eq!(SubnetInfos::<T>::get(netuid).expect("the subnet exists").epochs, 2);
 	}
 
 	impl_benchmark_test_suite!(Subnets, crate::mock::new_test_ext(), crate::mock::Test);
