@@ -1,15 +1,6 @@
-use crate::{mock::*, BySubject, Error, Event, OffenceKind, Pending, PendingCount, Scheduled};
-use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
-use hearth_primitives::{PendingSlash, ReportOffence, StakeInspect};
-use sp_runtime::{DispatchError, Perbill};
+//! Reports: de-duplication, merging, governance reports and cancellation.
 
-const JOB: [u8; 32] = [7; 32];
-const LEASE: [u8; 32] = [9; 32];
-
-fn staked() {
-	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10_000));
-	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 10_000));
-}
+use super::*;
 
 #[test]
 fn a_report_is_applied_after_the_window_paying_the_reporter_and_burning_the_rest() {
@@ -42,21 +33,6 @@ fn a_report_is_applied_after_the_window_paying_the_reporter_and_burning_the_rest
 		}));
 		assert!(!Slashing::is_pending(&HOT_A));
 		assert!(Pending::<Test>::get(id).is_none());
-	});
-}
-
-#[test]
-fn unbonding_stake_is_slashed_too() {
-	build_and_execute(|| {
-		staked();
-		assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, 10_000));
-		Slashing::report(OffenceKind::FalseAttestation, HOT_A, JOB, None).expect("reported");
-		run_to(1 + WINDOW);
-		assert_eq!(Staking::stake_of(&HOT_A, &ALICE), 8_000);
-		assert_eq!(Staking::unbonding_of(&BOB).0, 8_000, "20 % of the unbonding funds too");
-		run_to(1 + UNBONDING);
-		assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(BOB)));
-		assert_eq!(Balances::balance(&BOB), 1_000_000 - 2_000);
 	});
 }
 
@@ -101,37 +77,6 @@ fn double_reports_are_refused_and_same_subject_reports_take_the_largest_fraction
 }
 
 #[test]
-fn an_offender_with_zero_stake_is_slashed_nothing() {
-	build_and_execute(|| {
-		let id = Slashing::report(OffenceKind::WrongResult, HOT_B, JOB, Some(REPORTER)).expect("reported");
-		run_to(1 + WINDOW);
-		assert!(slashing_events().contains(&Event::SlashApplied {
-			id,
-			offender: HOT_B,
-			amount: 0,
-			to_reporter: 0,
-			burned: 0
-		}));
-		assert_eq!(Balances::balance(&REPORTER), 1_000);
-	});
-}
-
-#[test]
-fn a_pending_slash_pins_stake_to_the_offender() {
-	build_and_execute(|| {
-		staked();
-		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_B));
-		Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, None).expect("reported");
-		assert_noop!(
-			Staking::move_stake(RuntimeOrigin::signed(ALICE), HOT_A, HOT_B, 1_000),
-			pallet_hearth_staking::Error::<Test>::SlashPending
-		);
-		run_to(1 + WINDOW);
-		assert_ok!(Staking::move_stake(RuntimeOrigin::signed(ALICE), HOT_A, HOT_B, 1_000));
-	});
-}
-
-#[test]
 fn governance_reports_bring_their_fraction_within_the_cap() {
 	build_and_execute(|| {
 		staked();
@@ -146,28 +91,5 @@ fn governance_reports_bring_their_fraction_within_the_cap() {
 		assert_ok!(Slashing::report_offence(RuntimeOrigin::root(), HOT_A, JOB, Perbill::from_percent(50)));
 		run_to(1 + WINDOW);
 		assert_eq!(Staking::hotkey_stake(&HOT_A), 10_000);
-	});
-}
-
-#[test]
-fn application_is_bounded_per_block_and_spills_to_later_blocks() {
-	build_and_execute(|| {
-		staked();
-		// Two slashes fit in a block; the third goes to the next block; up to 3 blocks.
-		for i in 0..6u8 {
-			Slashing::report(OffenceKind::WrongResult, HOT_A, [i; 32], None).expect("room");
-		}
-		assert_noop!(Slashing::report(OffenceKind::WrongResult, HOT_A, [99; 32], None), Error::<Test>::ScheduleFull);
-		assert_eq!(Scheduled::<Test>::get(1 + WINDOW).len(), 2);
-		assert_eq!(Scheduled::<Test>::get(2 + WINDOW).len(), 2);
-		assert_eq!(Scheduled::<Test>::get(3 + WINDOW).len(), 2);
-		run_to(1 + WINDOW);
-		assert_eq!(PendingCount::<Test>::get(HOT_A), 4);
-		run_to(3 + WINDOW);
-		assert_eq!(PendingCount::<Test>::get(HOT_A), 0);
-		assert_eq!(BySubject::<Test>::iter().count(), 0);
-		// 0.9^6 of 20_000, each step rounded down in the pool's favour of the slasher.
-		let left = Staking::hotkey_stake(&HOT_A);
-		assert!((10_628..=10_630).contains(&left), "{left}");
 	});
 }

@@ -1,0 +1,136 @@
+//! Epochs: the stagger, Yuma's results paid to hotkey pools, the metagraph.
+
+use super::*;
+
+#[test]
+fn epochs_are_staggered_and_at_most_one_runs_per_block() {
+	build_and_execute(|| {
+		// Tempo 10: netuid 1 runs where (b + 2) % 11 == 0, netuid 2 where (b + 3) % 11 == 0.
+		let (a, b) = (new_subnet(), new_subnet());
+		assert_eq!(Subnets::next_epoch_at(a, TEMPO, 1), 9);
+		assert_eq!(Subnets::next_epoch_at(b, TEMPO, 1), 8);
+		run_to(9);
+		assert_eq!(SubnetInfos::<Test>::get(a).unwrap().last_epoch, Some(9));
+		assert_eq!(SubnetInfos::<Test>::get(b).unwrap().last_epoch, Some(8));
+		// With b at tempo 9 (due where (x + 3) % 10 == 0) and a at tempo 10 (due where
+		// (x + 2) % 11 == 0), some later block has both due: the second waits one block.
+		run_to(12);
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), b, Hyperparameter::Tempo(9)));
+		let next_a = Subnets::next_epoch_at(a, TEMPO, 12);
+		let next_b = Subnets::next_epoch_at(b, 9, 12);
+		assert_eq!((next_a, next_b), (20, 17));
+		let shared = (27..400).find(|x| (x + 2) % 11 == 0 && (x + 3) % 10 == 0).unwrap();
+		run_to(shared);
+		let ran: Vec<NetUid> =
+			[a, b].into_iter().filter(|n| SubnetInfos::<Test>::get(n).unwrap().last_epoch == Some(shared)).collect();
+		assert_eq!(ran.len(), 1, "one epoch per block");
+		assert_eq!(PendingEpochs::<Test>::get().len(), 1);
+		run_to(shared + 1);
+		assert!(PendingEpochs::<Test>::get().is_empty());
+		assert!([a, b].iter().any(|n| SubnetInfos::<Test>::get(n).unwrap().last_epoch == Some(shared + 1)));
+	});
+}
+
+/// What Yuma computes for `netuid` from its stored state at block `now`.
+fn expected_epoch(netuid: NetUid, now: u64, emission: u128) -> hearth_yuma::EpochOutput {
+	let keys = Keys::<Test>::get(netuid);
+	let n = keys.len();
+	let stakes: Vec<u128> = keys.iter().map(Staking::hotkey_stake).collect();
+	let stats = Metagraph::<Test>::get(netuid);
+	let neurons: Vec<hearth_yuma::Neuron> = (0..n)
+		.map(|i| hearth_yuma::Neuron {
+			stake: stakes[i] as u64,
+			registered_at: RegisteredAt::<Test>::get(netuid)[i],
+			last_update: LastUpdate::<Test>::get(netuid)[i],
+			validator_permit: stats[i].validator_permit,
+			first_unrevealed_commit: None,
+		})
+		.collect();
+	let row = |r: Option<Row>| r.map(|r| r.into_inner()).unwrap_or_default();
+	let weights: Vec<_> = (0..n as u16).map(|u| row(Weights::<Test>::get(netuid, u))).collect();
+	let bonds: Vec<_> = (0..n as u16).map(|u| row(Bonds::<Test>::get(netuid, u))).collect();
+	let info = SubnetInfos::<Test>::get(netuid).unwrap();
+	let params = info.params.to_yuma();
+	hearth_yuma::run_epoch(&hearth_yuma::EpochInput {
+		block: now,
+		last_epoch_block: info.last_epoch,
+		neurons: &neurons,
+		weights: &weights,
+		bonds: &bonds,
+		params: &params,
+		emission,
+	})
+	.unwrap()
+}
+
+#[test]
+fn emissions_land_on_hotkey_pools_exactly_as_yuma_computes() {
+	use frame_support::traits::Hooks;
+	build_and_execute(|| {
+		let (netuid, v, m) = subnet_with_permits();
+		let all: Vec<AccountId> = v.iter().chain(m.iter()).copied().collect();
+		// Validator 0 favours miner 2, validator 1 spreads; both ignore the validators.
+		run_to(System::block_number() + 1);
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[0]), netuid, uids(&[2, 3, 4]), uids(&[60, 30, 10]), 0));
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[1]), netuid, uids(&[2, 3, 4]), uids(&[40, 40, 20]), 0));
+		for _ in 0..4 {
+			let epoch = next_epoch(netuid);
+			run_to(epoch - 1);
+			// The epoch block: emissions mint first, then the subnet pays.
+			System::set_block_number(epoch);
+			Emissions::on_initialize(epoch);
+			let pending = pallet_hearth_emissions::PendingEmission::<Test>::get(netuid);
+			let to_owner = Perbill::from_percent(18).mul_floor(pending);
+			let expected = expected_epoch(netuid, epoch, pending - to_owner);
+			let before: Vec<u128> = all.iter().map(Staking::hotkey_stake).collect();
+			let owner_before = Balances::balance(&OWNER);
+			Subnets::on_initialize(epoch);
+			for (i, h) in all.iter().enumerate() {
+				let earned = expected.miner_emission[i] + expected.validator_emission[i];
+				assert_eq!(Staking::hotkey_stake(h), before[i] + earned, "uid {i} at block {epoch}");
+			}
+			assert_eq!(Balances::balance(&OWNER), owner_before + to_owner);
+			let acc = EpochAccounts::<Test>::get(netuid).unwrap();
+			assert_eq!(acc.emission, pending);
+			assert_eq!(acc.to_owner, to_owner);
+			assert_eq!(acc.to_miners, expected.miner_emission.iter().sum::<u128>());
+			assert_eq!(acc.to_validators, expected.validator_emission.iter().sum::<u128>());
+			assert_eq!(acc.to_owner + acc.to_miners + acc.to_validators + acc.carried, pending);
+			assert_eq!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid), acc.carried);
+			let stats = Metagraph::<Test>::get(netuid);
+			assert_eq!(stats.iter().map(|s| s.incentive).collect::<Vec<_>>(), expected.incentive);
+			assert_eq!(stats.iter().map(|s| s.dividends).collect::<Vec<_>>(), expected.dividends);
+		}
+		// Miner 2 got the most incentive; validators earned dividends.
+		let stats = Metagraph::<Test>::get(netuid);
+		assert!(stats[2].incentive > stats[3].incentive && stats[3].incentive > stats[4].incentive);
+		assert!(stats[0].dividends > 0 && stats[1].dividends > 0);
+		// The subnet's stake (its weight in the split) is what its neurons hold.
+		let total: u128 = all.iter().map(Staking::hotkey_stake).sum();
+		assert!(SubnetEntries::<Test>::get()[0].stake > 0 && SubnetEntries::<Test>::get()[0].stake <= total);
+	});
+}
+
+#[test]
+fn the_metagraph_view_shows_neurons_and_the_last_epoch() {
+	build_and_execute(|| {
+		let (netuid, v, m) = subnet_with_permits();
+		let view = Subnets::metagraph(netuid).unwrap();
+		assert_eq!(view.neurons.len(), 5);
+		assert_eq!(view.neurons[0].hotkey, v[0]);
+		assert_eq!(view.neurons[0].coldkey, Some(ALICE));
+		assert_eq!(view.neurons[2].hotkey, m[0]);
+		assert_eq!(view.neurons[2].stake, Staking::hotkey_stake(&m[0]));
+		assert_eq!(view.last_epoch, EpochAccounts::<Test>::get(netuid));
+		assert_eq!(view.next_epoch_at, next_epoch(netuid));
+		assert_eq!(Subnets::metagraph(9), None);
+		assert_eq!(Subnets::netuids(), vec![netuid]);
+	});
+}
+
+#[test]
+fn default_hyperparameters_are_yumas_defaults() {
+	let params = SubnetParams::default();
+	assert_eq!(params.to_yuma(), hearth_yuma::Hyperparams::default());
+	assert_eq!((params.tempo, params.max_uids, params.variant), (360, 256, YumaVariant::Yuma3));
+}

@@ -1,0 +1,69 @@
+//! Creating and dissolving subnets: the lock, its doubling and decay.
+
+use super::*;
+
+#[test]
+fn creating_a_subnet_holds_a_lock_that_doubles_then_decays() {
+	build_and_execute(|| {
+		assert_eq!(Subnets::lock_cost(1), MIN_LOCK);
+		let free = Balances::balance(&OWNER);
+		assert_eq!(new_subnet(), 1);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::SubnetLock.into(), &OWNER), MIN_LOCK);
+		assert_eq!(Balances::balance(&OWNER), free - MIN_LOCK);
+		assert!(subnet_events().contains(&Event::SubnetCreated { netuid: 1, owner: OWNER, lock: MIN_LOCK }));
+		// Right after, the next one costs double; it decays by the last lock per 100 blocks.
+		assert_eq!(Subnets::lock_cost(1), 2 * MIN_LOCK);
+		assert_eq!(Subnets::lock_cost(51), 2 * MIN_LOCK - MIN_LOCK / 2);
+		assert_eq!(Subnets::lock_cost(101), MIN_LOCK);
+		assert_eq!(Subnets::lock_cost(1_000), MIN_LOCK);
+		assert_eq!(new_subnet(), 2);
+		assert_eq!(Subnets::subnets(2).lock, 2 * MIN_LOCK);
+		assert_eq!(Subnets::lock_cost(1), 4 * MIN_LOCK);
+	});
+}
+
+#[test]
+fn creation_refuses_a_lock_above_the_limit_and_a_fifth_subnet() {
+	build_and_execute(|| {
+		new_subnet();
+		assert_noop!(
+			Subnets::create_subnet(RuntimeOrigin::signed(OWNER), 2 * MIN_LOCK - 1),
+			Error::<Test>::LockAboveLimit
+		);
+		for _ in 0..3 {
+			run_to(System::block_number() + 1_000);
+			new_subnet();
+		}
+		assert_noop!(Subnets::create_subnet(RuntimeOrigin::signed(OWNER), Balance::MAX), Error::<Test>::TooManySubnets);
+		// A coldkey without the funds cannot create one either.
+		assert_ok!(Subnets::dissolve_subnet(RuntimeOrigin::signed(OWNER), 4));
+		run_to(System::block_number() + 1_000);
+		assert_noop!(
+			Subnets::create_subnet(RuntimeOrigin::signed(77), Balance::MAX),
+			sp_runtime::TokenError::FundsUnavailable
+		);
+	});
+}
+
+#[test]
+fn the_owner_dissolves_an_empty_subnet_and_gets_the_lock_back() {
+	build_and_execute(|| {
+		let netuid = new_subnet();
+		let free = Balances::balance(&OWNER);
+		assert_noop!(Subnets::dissolve_subnet(RuntimeOrigin::signed(ALICE), netuid), Error::<Test>::NotSubnetOwner);
+		assert_noop!(Subnets::dissolve_subnet(RuntimeOrigin::signed(OWNER), 3), Error::<Test>::SubnetNotFound);
+		register(netuid, ALICE, 1, 1_000);
+		assert_noop!(Subnets::dissolve_subnet(RuntimeOrigin::signed(OWNER), netuid), Error::<Test>::SubnetNotEmpty);
+		// Root dissolves it with its neuron; the pending emission is burned.
+		run_to(3);
+		assert!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid) > 0);
+		assert_ok!(Subnets::dissolve_subnet(RuntimeOrigin::root(), netuid));
+		assert_eq!(Balances::balance(&OWNER), free + MIN_LOCK);
+		assert_eq!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid), 0);
+		assert!(Keys::<Test>::get(netuid).is_empty());
+		assert_eq!(Uids::<Test>::iter_prefix(netuid).count(), 0);
+		assert!(SubnetEntries::<Test>::get().is_empty());
+		// The netuid is free again.
+		assert_eq!(new_subnet(), netuid);
+	});
+}
