@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The default build must not contain RocksDB or the benchmarking CLI.
+# The default build must not contain RocksDB or the benchmarking CLI, and no pallet
+# may depend on another pallet (they talk through hearth-primitives; mocks and
+# benchmarks may use real pallets as dev-dependencies).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -16,4 +18,14 @@ for crate in librocksdb-sys frame-benchmarking-cli; do
 		fail=1
 	fi
 done
+for manifest in pallets/*/Cargo.toml; do
+	pallet=$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -n 1)
+	others=$(cargo tree --locked -p "$pallet" -e normal,build --prefix none --format '{p}' 2>/dev/null |
+		grep -o '^pallet-hearth-[a-z]*' | grep -vx "$pallet" | sort -u || true)
+	if [ -n "$others" ]; then
+		echo "check-deps: $pallet depends on other pallets: $others (use hearth-primitives)" >&2
+		fail=1
+	fi
+done
+[ $fail -eq 0 ] && echo "check-deps: no pallet depends on another"
 exit $fail
