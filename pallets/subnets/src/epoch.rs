@@ -4,7 +4,10 @@ use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::{vec, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
-	traits::{fungible::Balanced, Imbalance},
+	traits::{
+		fungible::{Balanced, Credit},
+		Imbalance,
+	},
 	weights::WeightMeter,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -25,6 +28,25 @@ pub(crate) fn scale_stakes(stakes: &[u128]) -> Vec<u64> {
 /// run in different blocks (the stagger).
 pub(crate) fn stagger_phase(netuid: NetUid, tempo: u16, block: u64) -> u64 {
 	block.saturating_add(u64::from(netuid)).saturating_add(1) % (u64::from(tempo) + 1)
+}
+
+/// What an epoch reads from storage, in uid order.
+struct EpochState<AccountId> {
+	keys: Vec<AccountId>,
+	/// Each hotkey's stake, unscaled (their sum is the subnet's stake).
+	stakes: Vec<u128>,
+	neurons: Vec<Neuron>,
+	weights: Vec<U16Row>,
+	bonds: Vec<U16Row>,
+}
+
+/// What an epoch paid, by destination.
+struct EpochPaid {
+	to_owner: u128,
+	to_miners: u128,
+	to_validators: u128,
+	/// Not paid: pending again for the next epoch.
+	carried: u128,
 }
 
 impl<T: Config> Pallet<T> {
@@ -64,15 +86,48 @@ impl<T: Config> Pallet<T> {
 
 	/// Runs `netuid`'s epoch at `now` and pays its pending emission. Returns its size.
 	pub fn run_epoch(netuid: NetUid, now: BlockNumberFor<T>) -> u32 {
-		let Some(mut info) = SubnetInfos::<T>::get(netuid) else { return 0 };
-		let keys = Keys::<T>::get(netuid);
+		let Some(info) = SubnetInfos::<T>::get(netuid) else { return 0 };
+		let state = Self::epoch_state(netuid, &info);
+		let n = state.keys.len();
+		let pending = T::Emission::take_pending(netuid);
+		let emission = pending.peek();
+		let to_owner = T::OwnerCut::get().mul_floor(emission);
+		let params = info.params.to_yuma();
+		let input = EpochInput {
+			block: now.saturated_into(),
+			last_epoch_block: info.last_epoch.map(|b| b.saturated_into()),
+			neurons: &state.neurons,
+			weights: &state.weights,
+			bonds: &state.bonds,
+			params: &params,
+			emission: emission.saturating_sub(to_owner),
+		};
+		let out = match hearth_yuma::run_epoch(&input) {
+			Ok(out) => out,
+			Err(_) => {
+				T::Emission::return_pending(netuid, pending);
+				Self::deposit_event(Event::EpochFailed { netuid });
+				return n as u32;
+			},
+		};
+		let (paid, stats) = Self::pay_epoch(netuid, &info.owner, &state.keys, &out, pending, to_owner);
+		let stake = state.stakes.iter().fold(0u128, |acc, s| acc.saturating_add(*s));
+		Self::store_epoch(netuid, info, now, out.bonds, stats, stake, emission, paid);
+		n as u32
+	}
+
+	/// Build the input: the subnet's neurons (stake scaled for Yuma, registration, last
+	/// update, permit, first live commit; expired commits are dropped here), weights
+	/// and bonds, from storage.
+	fn epoch_state(netuid: NetUid, info: &SubnetOf<T>) -> EpochState<T::AccountId> {
+		let keys = Keys::<T>::get(netuid).into_inner();
 		let n = keys.len();
 		let registered = RegisteredAt::<T>::get(netuid);
 		let last_update = LastUpdate::<T>::get(netuid);
 		let stats = Metagraph::<T>::get(netuid);
 		let stakes: Vec<u128> = keys.iter().map(T::Staking::hotkey_stake).collect();
 		let scaled = scale_stakes(&stakes);
-		let commits = Self::expire_commits_and_find_first_unrevealed(netuid, &info, n);
+		let commits = Self::expire_commits_and_find_first_unrevealed(netuid, info, n);
 		let neurons: Vec<Neuron> = (0..n)
 			.map(|i| Neuron {
 				stake: scaled[i],
@@ -94,32 +149,22 @@ impl<T: Config> Pallet<T> {
 				*slot = row.into_inner();
 			}
 		}
+		EpochState { keys, stakes, neurons, weights, bonds }
+	}
 
-		let pending = T::Emission::take_pending(netuid);
-		let emission = pending.peek();
-		let to_owner = T::OwnerCut::get().mul_floor(emission);
-		let params = info.params.to_yuma();
-		let input = EpochInput {
-			block: now.saturated_into(),
-			last_epoch_block: info.last_epoch.map(|b| b.saturated_into()),
-			neurons: &neurons,
-			weights: &weights,
-			bonds: &bonds,
-			params: &params,
-			emission: emission.saturating_sub(to_owner),
-		};
-		let out = match hearth_yuma::run_epoch(&input) {
-			Ok(out) => out,
-			Err(_) => {
-				T::Emission::return_pending(netuid, pending);
-				Self::deposit_event(Event::EpochFailed { netuid });
-				return n as u32;
-			},
-		};
-
-		// Pay: the owner's cut, then every uid's earnings to its hotkey's pool.
+	/// Pay: the owner's cut, then every uid's earnings to its hotkey's pool; what
+	/// cannot be paid goes back to the pot, pending for the next epoch. Returns what
+	/// was paid and each uid's new stats.
+	fn pay_epoch(
+		netuid: NetUid,
+		owner: &T::AccountId,
+		keys: &[T::AccountId],
+		out: &hearth_yuma::EpochOutput,
+		pending: Credit<T::AccountId, T::Currency>,
+		to_owner: u128,
+	) -> (EpochPaid, Vec<NeuronStats>) {
 		let (owner_part, mut rest) = pending.split(to_owner);
-		let paid_owner = match T::Currency::resolve(&info.owner, owner_part) {
+		let paid_owner = match T::Currency::resolve(owner, owner_part) {
 			Ok(()) => to_owner,
 			Err(back) => {
 				rest.subsume(back);
@@ -127,7 +172,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		let (mut to_miners, mut to_validators) = (0u128, 0u128);
-		let mut new_stats: Vec<NeuronStats> = Vec::with_capacity(n);
+		let mut new_stats: Vec<NeuronStats> = Vec::with_capacity(keys.len());
 		for (i, hotkey) in keys.iter().enumerate() {
 			let miner = out.miner_emission.get(i).copied().unwrap_or(0);
 			let validator = out.validator_emission.get(i).copied().unwrap_or(0);
@@ -157,11 +202,25 @@ impl<T: Config> Pallet<T> {
 		}
 		let carried = rest.peek();
 		T::Emission::return_pending(netuid, rest);
+		(EpochPaid { to_owner: paid_owner, to_miners, to_validators, carried }, new_stats)
+	}
 
-		// Store the results.
-		Metagraph::<T>::insert(netuid, BoundedVec::truncate_from(new_stats));
+	/// Store: the metagraph, the new bonds, the epoch counter, the subnet's stake for
+	/// the reward split, and the accounting snapshot (with its event).
+	fn store_epoch(
+		netuid: NetUid,
+		mut info: SubnetOf<T>,
+		now: BlockNumberFor<T>,
+		bonds: Vec<U16Row>,
+		stats: Vec<NeuronStats>,
+		stake: u128,
+		emission: u128,
+		paid: EpochPaid,
+	) {
+		let n = stats.len();
+		Metagraph::<T>::insert(netuid, BoundedVec::truncate_from(stats));
 		let _ = Bonds::<T>::clear_prefix(netuid, n.max(1) as u32, None);
-		for (uid, row) in out.bonds.into_iter().enumerate() {
+		for (uid, row) in bonds.into_iter().enumerate() {
 			if !row.is_empty() {
 				Bonds::<T>::insert(netuid, uid as Uid, Row::truncate_from(row));
 			}
@@ -170,17 +229,22 @@ impl<T: Config> Pallet<T> {
 		info.last_epoch = Some(now);
 		let epoch = info.epochs;
 		SubnetInfos::<T>::insert(netuid, info);
-		let stake = stakes.iter().fold(0u128, |acc, s| acc.saturating_add(*s));
 		SubnetEntries::<T>::mutate(|list| {
 			if let Some(e) = list.iter_mut().find(|e| e.netuid == netuid) {
 				e.stake = stake;
 			}
 		});
-		let accounting =
-			EpochAccounting { block: now, epoch, emission, to_owner: paid_owner, to_miners, to_validators, carried };
+		let accounting = EpochAccounting {
+			block: now,
+			epoch,
+			emission,
+			to_owner: paid.to_owner,
+			to_miners: paid.to_miners,
+			to_validators: paid.to_validators,
+			carried: paid.carried,
+		};
 		EpochAccounts::<T>::insert(netuid, accounting);
 		Self::deposit_event(Event::EpochRun { netuid, accounting });
-		n as u32
 	}
 
 	/// With commit-reveal, each uid's earliest live commit block (Yuma masks weights
