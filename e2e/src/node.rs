@@ -53,6 +53,7 @@ impl TempDir {
 		Self(path)
 	}
 
+	/// The directory.
 	pub fn path(&self) -> &Path {
 		&self.0
 	}
@@ -97,6 +98,7 @@ impl NodeConfig {
 
 /// A running `hearth-node`. Dropping it stops the process.
 pub struct Node {
+	/// How it was started (ports, base path, flags).
 	pub config: NodeConfig,
 	child: Option<Child>,
 	log: PathBuf,

@@ -13,8 +13,11 @@ use std::time::Duration;
 /// What a signer needs to know about the chain it signs for.
 #[derive(Clone, Copy, Debug)]
 pub struct ChainContext {
+	/// The hash of block 0 (signed into every transaction).
 	pub genesis_hash: Hash,
+	/// The runtime's spec version.
 	pub spec_version: u32,
+	/// The runtime's transaction version.
 	pub transaction_version: u32,
 }
 

@@ -2,18 +2,18 @@
 
 /// The Hearth validator node.
 #[derive(Debug, clap::Parser)]
-pub struct Cli {
+pub(crate) struct Cli {
 	#[command(subcommand)]
-	pub subcommand: Option<Subcommand>,
+	pub(crate) subcommand: Option<Subcommand>,
 
 	#[clap(flatten)]
-	pub run: sc_cli::RunCmd,
+	pub(crate) run: sc_cli::RunCmd,
 }
 
 /// Everything `hearth-node` can do besides running a node.
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]
-pub enum Subcommand {
+pub(crate) enum Subcommand {
 	/// Key management: generate, inspect, insert keys; node keys.
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),

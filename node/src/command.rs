@@ -38,7 +38,7 @@ impl SubstrateCli for Cli {
 }
 
 /// Parses the command line and runs what it asks for.
-pub fn run() -> sc_cli::Result<()> {
+pub(crate) fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {

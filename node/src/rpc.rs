@@ -15,15 +15,15 @@ use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 
 /// What the RPC handlers need from the node.
-pub struct FullDeps<C, P> {
+pub(crate) struct FullDeps<C, P> {
 	/// The client, to read state and call runtime APIs.
-	pub client: Arc<C>,
+	pub(crate) client: Arc<C>,
 	/// The transaction pool, for nonces that count pending transactions.
-	pub pool: Arc<P>,
+	pub(crate) pool: Arc<P>,
 }
 
 /// All of the node's extra RPC methods, in one module.
-pub fn create_full<C, P>(deps: FullDeps<C, P>) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+pub(crate) fn create_full<C, P>(deps: FullDeps<C, P>) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>

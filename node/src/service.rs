@@ -17,7 +17,7 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 
 /// The client: runs the runtime's wasm (no native runtime in the node).
-pub type FullClient =
+pub(crate) type FullClient =
 	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
@@ -29,7 +29,7 @@ type GrandpaLinkHalf = sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSel
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
 /// What `new_partial` builds: enough for the chain-maintenance subcommands.
-pub type Service = sc_service::PartialComponents<
+pub(crate) type Service = sc_service::PartialComponents<
 	FullClient,
 	FullBackend,
 	FullSelectChain,
@@ -55,7 +55,7 @@ fn slot_and_timestamp(
 }
 
 /// Client, backend, pool and import queue: everything but networking and authoring.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+pub(crate) fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -132,7 +132,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// A full node: networking, RPC, off-chain workers, and for authorities Aura and
 /// GRANDPA voting.
-pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub(crate) fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
 	config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {

@@ -27,6 +27,7 @@ extern crate alloc;
 pub use pallet::*;
 
 mod impls;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod mint;
 pub mod runtime_api;

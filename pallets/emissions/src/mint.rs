@@ -2,6 +2,7 @@
 //! and paid demand, added to each subnet's pending emission.
 
 use crate::{pallet::*, split, weights::WeightInfo, SCHEDULE};
+use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::fungible::Mutate, weights::WeightMeter};
 use hearth_primitives::{SubnetDemand, SubnetStakes};
 use sp_runtime::Perbill;

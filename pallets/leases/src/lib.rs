@@ -37,6 +37,7 @@ pub use pallet::*;
 
 mod deadlines;
 mod impls;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod market;
 pub mod runtime_api;

@@ -22,6 +22,8 @@
 
 pub use pallet::*;
 
+#[cfg(any(feature = "try-runtime", test))]
+mod invariants;
 mod types;
 pub use types::{
 	MinimumPeriod, SlashDeferWindow, SlotDuration, UnbondingPeriod, MAX_SLOT_DURATION_MS, MIN_SLOT_DURATION_MS,
@@ -116,16 +118,6 @@ pub mod pallet {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Invariants: the stored values are within their bounds.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			check_slot_duration(SlotDurationMs::<T>::get())?;
-			check_staking_periods(UnbondingPeriodBlocks::<T>::get(), SlashDeferWindowBlocks::<T>::get())?;
-			Ok(())
 		}
 	}
 }

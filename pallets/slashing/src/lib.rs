@@ -25,6 +25,7 @@ pub use pallet::*;
 
 mod apply;
 mod impls;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod offences;
 pub mod types;

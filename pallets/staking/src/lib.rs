@@ -31,6 +31,7 @@ pub use pallet::*;
 
 mod hotkeys;
 mod impls;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod stake;
 pub mod types;

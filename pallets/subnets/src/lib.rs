@@ -29,6 +29,7 @@ pub use pallet::*;
 
 mod epoch;
 mod impls;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod neurons;
 pub mod runtime_api;
