@@ -208,8 +208,7 @@ pub fn generate_node_key(base_path: &Path, chain: &str) -> String {
 	let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 	text.lines()
 		.map(str::trim)
-		.filter(|l| l.starts_with("12D3") || l.starts_with("Qm"))
-		.last()
+		.rfind(|l| l.starts_with("12D3") || l.starts_with("Qm"))
 		.unwrap_or_else(|| panic!("no peer id in generate-node-key output: {text}"))
 		.to_string()
 }
