@@ -22,8 +22,13 @@ TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e
 NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
+# Clippy as the compiler of the workspace's own crates (dependencies are untouched), with
+# every warning an error: the builds `make test` needs anyway are its clippy run, on
+# every crate and feature set the tests build, with no second (check-mode) build of the
+# dependencies. `make lint` runs the same lints standalone with `cargo clippy`.
+LINTED := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help setup build run test lint fmt test-tier1 test-tier2 check-deps check-wasm bench worker test-benchmarks weights yuma-sim chain-spec clean
+.PHONY: help setup build run test lint lint-static fmt test-tier1 test-tier2 check-deps check-wasm bench worker test-benchmarks weights yuma-sim chain-spec clean
 
 help:
 	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
@@ -38,28 +43,28 @@ setup:
 # The node, the chain-spec tests and the end-to-end tests, in one cargo invocation so
 # that features unify the same way here and in `test-tier2` (nothing rebuilds there).
 build: setup
-	CARGO_TARGET_DIR=$(TIER2_TARGET) $(CARGO) build --locked $(TIER2_PKGS) --bins --tests
+	$(LINTED) CARGO_TARGET_DIR=$(TIER2_TARGET) $(CARGO) build --locked $(TIER2_PKGS) --bins --tests
 
 run: build
 	@scripts/run-dev.sh $(NODE)
 
-test: setup lint check-deps test-tier1 check-wasm bench test-benchmarks build test-tier2
+test: setup lint-static check-deps test-tier1 check-wasm bench test-benchmarks build test-tier2
 
 # HEARTH_REQUIRE_MODELS: the engine's accuracy tests and the worker's import test use
 # the real all-MiniLM-L6-v2 that `setup` downloads; without it they fail here.
 test-tier1:
-	HEARTH_REQUIRE_MODELS=1 SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS) $(TIER1_FEATURES)
+	$(LINTED) HEARTH_REQUIRE_MODELS=1 SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(TIER1_PKGS) $(TIER1_FEATURES)
 
 # The pure crates the runtime will run must build for the runtime's target.
 check-wasm:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma -p hearth-halving -p hearth-engine --no-default-features --target wasm32v1-none
+	$(LINTED) SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) build --locked -p hearth-yuma -p hearth-halving -p hearth-engine --no-default-features --target wasm32v1-none
 
 # Every bench in `benches/`, optimized, each printing ratios against a baseline measured
 # in the same run: one Yuma epoch at 256/1024/4096 uids against the dense reference; the
 # leases upkeep in the real runtime with 10 and 100,000 leases; int8 GEMM against f32
 # sgemm on MiniLM's shapes, MiniLM seq/s on 1 and 2 threads, the MLP's latency.
 bench:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-benches
+	$(LINTED) SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-benches
 
 # The worker binary, optimized: $(TIER1_TARGET)/release/hearth-worker.
 worker:
@@ -71,7 +76,7 @@ test-tier2:
 
 # The pallets' benchmarks, run as tests in their mocks (own target: other features).
 test-benchmarks:
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(BENCH_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(BENCH_PKGS) --features runtime-benchmarks
+	$(LINTED) SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(BENCH_TARGET) $(CARGO) nextest run $(NEXTEST_FLAGS) $(BENCH_PKGS) --features runtime-benchmarks
 
 # Measures the weights of the Hearth pallets on this machine with frame-omni-bencher
 # against the runtime built with `runtime-benchmarks` (not part of `make test`).
@@ -82,18 +87,21 @@ check-deps:
 	@scripts/check-deps.sh
 
 # Format, features and clippy, on every crate with every feature set the tests build:
-# tier 1's (in its target directory, so the check reuses nothing it would not),
-# the benchmarks' (runtime-benchmarks) and tier 2's (node, chain spec, e2e). Clippy's
-# settings are `[workspace.lints]` in Cargo.toml; `-D warnings` makes each one an error.
-lint:
+# tier 1's, the benchmarks' (runtime-benchmarks) and tier 2's (node, chain spec, e2e).
+# Clippy's settings are `[workspace.lints]` in Cargo.toml; `-D warnings` makes each one
+# an error. `make test` runs `lint-static` and gets clippy from its own builds (LINTED).
+lint: lint-static
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) clippy --locked --all-targets $(TIER1_PKGS) $(TIER1_FEATURES) -- -D warnings
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(BENCH_TARGET) $(CARGO) clippy --locked --all-targets $(BENCH_PKGS) --features runtime-benchmarks -- -D warnings
+	CARGO_TARGET_DIR=$(TIER2_TARGET) $(CARGO) clippy --locked --all-targets $(TIER2_PKGS) -- -D warnings
+
+# The checks that need no build: format and feature propagation.
+lint-static:
 	$(CARGO) fmt --all -- --check
 	zepter lint propagate-feature --workspace --locked --offline --quiet \
 		--features std,runtime-benchmarks,try-runtime \
 		--left-side-feature-missing ignore --left-side-outside-workspace ignore \
 		--feature-enables-dep runtime-benchmarks:frame-benchmarking,try-runtime:frame-try-runtime
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) clippy --locked --all-targets $(TIER1_PKGS) $(TIER1_FEATURES) -- -D warnings
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(BENCH_TARGET) $(CARGO) clippy --locked --all-targets $(BENCH_PKGS) --features runtime-benchmarks -- -D warnings
-	CARGO_TARGET_DIR=$(TIER2_TARGET) $(CARGO) clippy --locked --all-targets $(TIER2_PKGS) -- -D warnings
 
 # Formats every crate the way `make lint` checks (rustfmt.toml).
 fmt:
