@@ -64,7 +64,7 @@ check-wasm:
 # leases upkeep in the real runtime with 10 and 100,000 leases; int8 GEMM against f32
 # sgemm on MiniLM's shapes, MiniLM seq/s on 1 and 2 threads, the MLP's latency.
 bench:
-	$(LINTED) SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-benches
+	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-benches
 
 # The worker binary, optimized: $(TIER1_TARGET)/release/hearth-worker.
 worker:
