@@ -15,11 +15,16 @@ pub struct BondsOutcome {
 	pub dividends: Vec<I32F32>,
 }
 
-/// `alpha = 1 - bonds_moving_average / 1_000_000`, in I64F64 then truncated to I32F32.
+/// The EMA factor `alpha = 1 - bonds_moving_average / 1_000_000`, computed as subtensor
+/// does: the quotient in I64F64 (truncating), converted to I32F32 (dropping 32 fraction
+/// bits), then subtracted from 1 in I32F32. For 900000 that is 429496730 raw
+/// (`2^32 - floor(0.9 · 2^32)`), one bit above `floor(0.1 · 2^32)`. A moving average above
+/// 1_000_000 (which the subnets pallet refuses) counts as 1_000_000: alpha is never
+/// negative.
 pub fn ema_alpha(bonds_moving_average: u64) -> I32F32 {
-	let one = 1u128 << 64;
-	let fraction = ((bonds_moving_average as u128) << 64) / 1_000_000;
-	I32F32::from_bits((one.saturating_sub(fraction) >> 32) as i64)
+	let average = u128::from(bonds_moving_average.min(1_000_000));
+	let quotient_i64f64 = (average << 64) / 1_000_000;
+	I32F32::ONE.sub(I32F32::from_bits((quotient_i64f64 >> 32) as i64))
 }
 
 /// Stored bonds read as the variant stores them, dropping bonds to uids registered
@@ -45,11 +50,14 @@ fn row_dot(m: &Sparse, x: &[I32F32]) -> Vec<I32F32> {
 }
 
 /// The liquid alpha of one bond: a sigmoid of how far the weight is from consensus
-/// (above it) or from the bond (below it), mapped into `[low, high]`.
-fn liquid_alpha(params: &Hyperparams, wb: I32F32, b: I32F32, c: I32F32) -> I32F32 {
+/// (above it) or from the bond (below it), mapped into `[low, high]`, with subtensor's
+/// order of operations: the exponent is `(steepness / -100) * (d - 1/2)` (the division
+/// first, truncating toward zero, then the floor multiplication), and
+/// `sigma = 1 / (1 + exp(exponent))`.
+pub fn liquid_alpha(params: &Hyperparams, wb: I32F32, b: I32F32, c: I32F32) -> I32F32 {
 	let d = if wb >= b { wb.sub(c) } else { b.sub(wb) }.clamp(I32F32::ZERO, I32F32::ONE);
-	let steepness = I32F32::ratio(params.alpha_steepness as u128, 100);
-	let sigma = steepness.mul(d.sub(I32F32::HALF)).sigmoid();
+	let slope = I32F32::from_int(i64::from(params.alpha_steepness)).div(I32F32::from_int(-100));
+	let sigma = I32F32::ONE.div(I32F32::ONE.add(slope.mul(d.sub(I32F32::HALF)).exp()));
 	let (low, high) = (I32F32::from_u16_proportion(params.alpha_low), I32F32::from_u16_proportion(params.alpha_high));
 	low.add(sigma.mul(high.sub(low))).clamp(low, high)
 }
@@ -113,14 +121,17 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn alpha_from_the_moving_average() {
-		// 900_000 -> 1 - 0.9 = 0.1 (I64F64 then truncated).
-		let alpha = ema_alpha(900_000);
-		let expected = ((1u128 << 64) - (900_000u128 << 64) / 1_000_000) >> 32;
-		assert_eq!(alpha.to_bits(), expected as i64);
-		assert!((alpha.to_bits() - I32F32::ratio(1, 10).to_bits()).abs() <= 1);
+	fn alpha_from_the_moving_average_is_subtensors() {
+		// The worked example of the specification: 1 - 0.9 is 429496730 raw, not
+		// floor(0.1 * 2^32) = 429496729.
+		assert_eq!(ema_alpha(900_000).to_bits(), 429_496_730);
+		assert_eq!(I32F32::ratio(1, 10).to_bits(), 429_496_729);
+		// 0.5 is exact either way; 0.7 = 3006477107.2 -> 1 - 0.7 = 2^32 - 3006477107.
+		assert_eq!(ema_alpha(500_000), I32F32::HALF);
+		assert_eq!(ema_alpha(700_000).to_bits(), (1i64 << 32) - 3_006_477_107);
 		assert_eq!(ema_alpha(0), I32F32::ONE);
 		assert_eq!(ema_alpha(1_000_000), I32F32::ZERO);
+		assert_eq!(ema_alpha(u64::MAX), I32F32::ZERO, "never negative");
 	}
 
 	#[test]

@@ -156,6 +156,14 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 	let fresh: Vec<bool> = neurons.iter().map(|nr| bond_cutoff <= nr.registered_at).collect();
 	let outcome = bonds::update(params, &stored_bonds, &wb, &a, &c, &incentive, &fresh);
 	let dividends = outcome.dividends;
+	// Only uids that hold a new permit keep a bond row: a validator that loses its permit
+	// loses its bonds (they paid this epoch's dividends, never a later one's).
+	let bonds: Vec<U16Row> = outcome
+		.stored
+		.into_iter()
+		.zip(&validator_permit)
+		.map(|(row, permit)| if *permit { row } else { Vec::new() })
+		.collect();
 
 	// 10. Emission split.
 	let total = sum(&incentive).add(sum(&dividends));
@@ -182,7 +190,7 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 		incentive: to_u16(&incentive),
 		dividends: to_u16(&dividends),
 		validator_trust: to_u16(&validator_trust),
-		bonds: outcome.stored,
+		bonds,
 		miner_emission,
 		validator_emission,
 	})

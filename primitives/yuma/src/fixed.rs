@@ -148,29 +148,82 @@ impl I32F32 {
 		hi.saturating_add(lo)
 	}
 
-	/// `e^self` by a 30-term Taylor series, input clamped to [-20, 20], and
-	/// `e^-x = 1 / e^x`. Term k is `term(k-1) * x / k` (floor multiplication, truncating
-	/// division), summed from k = 0.
+	/// `e^self` exactly as substrate-fixed 0.6.0's `transcendental::exp` computes it for
+	/// I32F32, after subtensor's clamp of the input to `[-20, 20]`:
+	/// - `e^0 = 1`; `e^1` is the crate's stored constant `E`, which has 23 fraction bits
+	///   ([`E_23`]), not a computed series (only for +1: `e^-1` goes through the series);
+	/// - otherwise, for `x = |self|`: `sum = 1 + x`, `term = x`, and for `i` in `2..32`
+	///   `term = term * x` (floor) then `term = term / i` (truncating), `sum += term`;
+	/// - for a negative input the result is `1 / sum` (truncating).
+	///
+	/// Any overflow in the series makes the crate fail, which subtensor maps to 0 for a
+	/// non-positive input and to the largest value otherwise; inside `[-20, 20]` nothing
+	/// overflows (the largest term, at `i = 20`, is below 2^26), but the rule is kept.
 	pub fn exp(self) -> Self {
 		let limit = Self::from_int(20);
 		let x = self.clamp(Self(-limit.0), limit);
-		if x.0 < 0 {
-			return Self::ONE.div(Self(-x.0).exp());
+		let failed = if x.0 <= 0 { Self::ZERO } else { Self::MAX };
+		x.exp_series().unwrap_or(failed)
+	}
+
+	/// The crate's `exp` on an I32F32 operand; `None` where it reports an error.
+	fn exp_series(self) -> Option<Self> {
+		if self.0 == 0 {
+			return Some(Self::ONE);
 		}
-		let mut term = Self::ONE;
-		let mut sum = Self::ONE;
-		for k in 1..30 {
-			term = term.mul(x).div(Self::from_int(k));
+		if self == Self::ONE {
+			return Some(Self(E_23 << (FRAC_BITS - 23)));
+		}
+		let x = Self(self.0.checked_abs()?);
+		let mut sum = x.checked_add(Self::ONE)?;
+		let mut term = x;
+		for i in 2..(FRAC_BITS as i64) {
+			term = term.checked_mul(x)?.checked_div(Self::from_int(i))?;
+			sum = sum.checked_add(term)?;
+		}
+		if self.0 < 0 {
+			Self::ONE.checked_div(sum)
+		} else {
+			Some(sum)
+		}
+	}
+
+	/// Floor multiplication; `None` when the product does not fit.
+	fn checked_mul(self, rhs: Self) -> Option<Self> {
+		let product = ((self.0 as i128) * (rhs.0 as i128)) >> FRAC_BITS;
+		i64::try_from(product).ok().map(Self)
+	}
+
+	/// Truncating division; `None` on division by zero or when the quotient does not fit.
+	fn checked_div(self, rhs: Self) -> Option<Self> {
+		if rhs.0 == 0 {
+			return None;
+		}
+		i64::try_from(((self.0 as i128) << FRAC_BITS) / (rhs.0 as i128)).ok().map(Self)
+	}
+
+	/// The series for `|self|`, bypassing the special cases (for tests).
+	#[cfg(test)]
+	fn exp_series_of_abs(self) -> Self {
+		let x = Self(self.0.abs());
+		let mut sum = x.add(Self::ONE);
+		let mut term = x;
+		for i in 2..(FRAC_BITS as i64) {
+			term = term.mul(x).div(Self::from_int(i));
 			sum = sum.add(term);
 		}
 		sum
 	}
 
-	/// The logistic function `1 / (1 + e^-x)`.
-	pub fn sigmoid(self) -> Self {
-		Self::ONE.div(Self::ONE.add(Self(self.0.saturating_neg()).exp()))
+	/// Addition; `None` on overflow.
+	fn checked_add(self, rhs: Self) -> Option<Self> {
+		self.0.checked_add(rhs.0).map(Self)
 	}
 }
+
+/// `floor(e * 2^23)`: the constant `E` of substrate-fixed's `transcendental` module, an
+/// I9F23 (its 128-bit `consts::E` shifted right by 103 bits), which `exp(1)` returns.
+pub const E_23: i64 = 22_802_600;
 
 impl PartialOrd<i64> for I32F32 {
 	fn partial_cmp(&self, other: &i64) -> Option<Ordering> {
@@ -260,18 +313,22 @@ mod tests {
 	}
 
 	#[test]
-	fn exp_matches_hand_values() {
+	fn exp_follows_the_crates_special_cases() {
 		assert_eq!(I32F32::ZERO.exp(), I32F32::ONE);
-		// e = 2.718281828 -> bits 11674931554.6; the series truncates a little low.
-		let e = I32F32::ONE.exp().to_bits();
-		assert!((11_674_931_540..=11_674_931_555).contains(&e), "{e}");
-		// e^-1 = 1 / e.
-		assert_eq!(I32F32(-ONE).exp(), I32F32::ONE.div(I32F32::ONE.exp()));
-		// Clamped: e^25 = e^20.
+		// e^1 is the 23-fraction-bit constant: floor(e * 2^23) * 2^9.
+		assert_eq!(I32F32::ONE.exp(), I32F32(E_23 << 9));
+		// One bit away from 1, the series: e * 2^32 = 11674931554.5; the series with
+		// floored terms lands a few bits below it.
+		let near = I32F32(ONE - 1).exp().to_bits();
+		assert!((11_674_931_500..11_674_931_555).contains(&near), "{near}");
+		// e^-x = 1 / series(x), for -1 too (the constant is only for +1).
+		let series_one = I32F32(ONE).exp_series_of_abs();
+		assert_eq!(I32F32(-ONE).exp(), I32F32::ONE.div(series_one));
+		// Clamped to [-20, 20].
 		assert_eq!(I32F32::from_int(25).exp(), I32F32::from_int(20).exp());
-		// e^20 = 485165195.4; the 30-term series is short of it at x = 20.
+		assert_eq!(I32F32::from_int(-25).exp(), I32F32::from_int(-20).exp());
+		// e^20 = 485165195.4; 30 floored terms fall short of it.
 		let e20 = I32F32::from_int(20).exp().to_bits() >> 32;
 		assert!(e20 > 400_000_000 && e20 <= 485_165_195, "{e20}");
-		assert_eq!(I32F32::ZERO.sigmoid(), I32F32::HALF);
 	}
 }

@@ -4,11 +4,10 @@
 //! deliberately written without any of the sparse code's shortcuts.
 
 use crate::{
-	bonds::ema_alpha,
+	bonds::{ema_alpha, liquid_alpha},
 	epoch::{pro_rata, stake_shares, top_k_permits},
 	fixed::{sum, I32F32},
 	median::weighted_median,
-	sparse::upscale_to_u16,
 	types::{EpochInput, EpochOutput, Variant},
 };
 use alloc::{vec, vec::Vec};
@@ -115,18 +114,16 @@ pub fn run_epoch_dense(input: &EpochInput<'_>) -> EpochOutput {
 			let d: Vec<I32F32> =
 				eb.iter().map(|row| (0..n).fold(I32F32::ZERO, |acc, j| acc.add(row[j].mul(incentive[j])))).collect();
 			let maxima: Vec<I32F32> = (0..n).map(|j| (0..n).map(|i| eb[i][j]).max().unwrap_or_default()).collect();
-			let stored = eb
+			let stored: Vec<crate::U16Row> = eb
 				.iter()
 				.map(|row| {
-					(0..n).map(|j| (j as u16, upscale_to_u16(row[j], maxima[j]))).filter(|(_, v)| *v != 0).collect()
+					(0..n).map(|j| (j as u16, row[j].div(maxima[j]).to_u16())).filter(|(_, v)| *v != 0).collect()
 				})
 				.collect();
 			(d, stored)
 		},
 		Variant::Yuma3 => {
 			let liquid = p.liquid_alpha && c.iter().any(|x| !x.is_zero());
-			let (low, high) = (I32F32::from_u16_proportion(p.alpha_low), I32F32::from_u16_proportion(p.alpha_high));
-			let steep = I32F32::ratio(p.alpha_steepness as u128, 100);
 			let eb: Dense = (0..n)
 				.map(|i| {
 					(0..n)
@@ -135,9 +132,7 @@ pub fn run_epoch_dense(input: &EpochInput<'_>) -> EpochOutput {
 							if !liquid {
 								return alpha.mul(x).add(one_minus.mul(old));
 							}
-							let d = if x >= old { x.sub(c[j]) } else { old.sub(x) }.clamp(I32F32::ZERO, I32F32::ONE);
-							let sigma = steep.mul(d.sub(I32F32::HALF)).sigmoid();
-							let al = low.add(sigma.mul(high.sub(low))).clamp(low, high);
+							let al = liquid_alpha(p, x, old, c[j]);
 							I32F32::ONE.sub(al).mul(old).add(al.mul(x).max(I32F32::ZERO)).min(I32F32::ONE)
 						})
 						.collect()
@@ -148,7 +143,7 @@ pub fn run_epoch_dense(input: &EpochInput<'_>) -> EpochOutput {
 			let d: Vec<I32F32> = (0..n)
 				.map(|i| a[i].mul((0..n).fold(I32F32::ZERO, |acc, j| acc.add(ebn[i][j].mul(incentive[j])))))
 				.collect();
-			let stored = eb
+			let stored: Vec<crate::U16Row> = eb
 				.iter()
 				.map(|row| (0..n).map(|j| (j as u16, row[j].to_u16())).filter(|(_, v)| *v != 0).collect())
 				.collect();
@@ -156,6 +151,9 @@ pub fn run_epoch_dense(input: &EpochInput<'_>) -> EpochOutput {
 		},
 	};
 	normalize(&mut dividends);
+	// Only uids holding a new permit keep a bond row.
+	let stored: Vec<crate::U16Row> =
+		stored.into_iter().zip(&validator_permit).map(|(row, permit)| if *permit { row } else { Vec::new() }).collect();
 
 	let whole = sum(&incentive).add(sum(&dividends));
 	let (miner_emission, validator_emission) = if whole > I32F32::ZERO {

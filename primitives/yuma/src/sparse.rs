@@ -76,8 +76,11 @@ pub fn upscale_to_u16(x: I32F32, max: I32F32) -> u16 {
 	rounded.min(u16::MAX as u128) as u16
 }
 
-/// Each column scaled so that its largest entry becomes 65535 (the bonds of the
-/// original Yuma are stored so). Entries that round to 0 are dropped.
+/// Each column scaled so that its largest entry becomes 65535, as the original Yuma
+/// stores its bonds and exactly as subtensor does it: `v = x / colmax` (I32F32 division,
+/// truncating; 0 for a zero column), then `to_u16(v) = floor(v * 65535)`. Unlike the
+/// weights' upscaling this truncates twice, so an entry at a quarter of its column's
+/// maximum is stored as 16383, not 16384. Entries stored as 0 are dropped.
 pub fn col_max_upscale(m: &Sparse, n: usize) -> Vec<Vec<(u16, u16)>> {
 	let mut maxima = vec![I32F32::ZERO; n];
 	for row in m {
@@ -92,7 +95,7 @@ pub fn col_max_upscale(m: &Sparse, n: usize) -> Vec<Vec<(u16, u16)>> {
 			row.iter()
 				.filter_map(|(j, v)| {
 					let max = maxima.get(*j as usize).copied().unwrap_or(I32F32::ZERO);
-					let stored = upscale_to_u16(*v, max);
+					let stored = v.div(max).to_u16();
 					(stored > 0).then_some((*j, stored))
 				})
 				.collect()
@@ -192,14 +195,15 @@ mod tests {
 	}
 
 	#[test]
-	fn upscaling_rounds_half_up_and_keeps_the_max() {
+	fn weights_round_half_up_and_bonds_truncate() {
 		assert_eq!(max_upscale_u16(&[1, 2, 4]), vec![16384, 32768, 65535]);
 		assert_eq!(max_upscale_u16(&[0, 0]), vec![0, 0]);
 		assert_eq!(max_upscale_u16(&[1, 3]), vec![21845, 65535]);
 		// 1/2 * 65535 = 32767.5 -> 32768.
 		assert_eq!(max_upscale_u16(&[1, 2]), vec![32768, 65535]);
 		let m: Sparse = vec![vec![(0, f(1)), (1, I32F32::ratio(1, 1_000_000))], vec![(0, f(2))]];
-		assert_eq!(col_max_upscale(&m, 2), vec![vec![(0, 32768), (1, 65535)], vec![(0, 65535)]]);
+		// Bonds truncate: 1/2 of the column maximum is floor(0.5 * 65535) = 32767.
+		assert_eq!(col_max_upscale(&m, 2), vec![vec![(0, 32767), (1, 65535)], vec![(0, 65535)]]);
 	}
 
 	#[test]

@@ -171,10 +171,30 @@ fn original_yuma_bonds_are_column_max_upscaled() {
 	let mut w = World::new(&[75, 25, 0], yuma());
 	w.weigh(0, &[(2, 65535)]).weigh(1, &[(2, 65535)]);
 	let out = w.epoch();
-	// Column 2's largest bond (validator 0's) is stored as 65535; validator 1's is a third.
+	// Column 2's largest bond (validator 0's) is stored as 65535; validator 1's is a
+	// third of it, truncated twice as subtensor stores bonds: (0.25 / 0.75) in I32F32 is
+	// 0x55555555, and floor(0x55555555 * 65535 / 2^32) = 21844 (rounding would give 21845).
 	assert_eq!(out.bonds[0], vec![(2, 65535)]);
-	assert_eq!(out.bonds[1], vec![(2, 21845)]);
+	assert_eq!(out.bonds[1], vec![(2, 21844)]);
 	assert_eq!(out.dividends, vec![49151, 16383, 0]);
+}
+
+#[test]
+fn a_validator_losing_its_permit_keeps_no_bonds() {
+	for params in [yuma(), yuma3()] {
+		let mut w = World::new(&[300, 100, 0, 0], Hyperparams { max_validators: 1, ..params });
+		w.weigh(0, &[(2, 65535), (3, 30000)]).weigh(1, &[(2, 65535), (3, 30000)]);
+		// Both held permits before this epoch, so both are paid; only uid 0 keeps one.
+		let out = w.epoch();
+		assert_eq!(out.validator_permit, vec![true, false, false, false]);
+		assert!(out.dividends[1] > 0);
+		assert!(!out.bonds[0].is_empty());
+		assert!(out.bonds[1].is_empty(), "{:?}: bonds go with the permit", params.variant);
+		// From then on uid 1 earns no dividends.
+		let out = w.epoch();
+		assert_eq!(out.dividends[1], 0);
+		assert_eq!(out.dividends[0], u16::MAX);
+	}
 }
 
 #[test]

@@ -112,6 +112,43 @@ fn emissions_land_on_hotkey_pools_exactly_as_yuma_computes() {
 }
 
 #[test]
+fn a_validator_that_loses_its_permit_loses_its_bonds() {
+	build_and_execute(|| {
+		let (netuid, v, _miners) = subnet_with_permits();
+		assert_ok!(Subnets::set_hyperparameter(
+			RuntimeOrigin::root(),
+			netuid,
+			Hyperparameter::Variant(YumaVariant::Yuma)
+		));
+		run_to(System::block_number() + 1);
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[0]), netuid, uids(&[2, 3, 4]), uids(&[60, 30, 10]), 0));
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[1]), netuid, uids(&[2, 3, 4]), uids(&[40, 40, 20]), 0));
+		run_to(next_epoch(netuid));
+		assert!(Bonds::<Test>::get(netuid, 0).is_some() && Bonds::<Test>::get(netuid, 1).is_some());
+
+		// One permit from now on: validator 1 (the smaller stake) loses its permit at the
+		// next epoch, which still runs on the old permits and pays it dividends.
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::MaxValidators(1)));
+		let epoch = next_epoch(netuid);
+		run_to(epoch - 1);
+		let expected = expected_epoch(netuid, epoch, 0);
+		run_to(epoch);
+		let stats = Metagraph::<Test>::get(netuid);
+		assert!(stats[0].validator_permit && !stats[1].validator_permit);
+		assert!(stats[1].dividends > 0, "paid on its old permit");
+		assert!(Bonds::<Test>::get(netuid, 0).is_some());
+		assert_eq!(Bonds::<Test>::get(netuid, 1), None, "its bonds went with the permit");
+		assert!(expected.bonds[1].is_empty());
+
+		// The next epoch pays it nothing: no permit, no bonds (the original Yuma pays
+		// dividends from bonds alone, so kept bonds would have kept paying).
+		run_to(next_epoch(netuid));
+		assert_eq!(Metagraph::<Test>::get(netuid)[1].dividends, 0);
+		assert!(Metagraph::<Test>::get(netuid)[0].dividends > 0);
+	});
+}
+
+#[test]
 fn the_metagraph_view_shows_neurons_and_the_last_epoch() {
 	build_and_execute(|| {
 		let (netuid, v, m) = subnet_with_permits();
