@@ -1,11 +1,12 @@
-//! Step 9: bonds and dividends, for each variant.
+//! Step 9: bonds and dividends, for each variant, over compressed sparse rows.
 
 use crate::{
+	csr::{divisors, merge, Csr},
 	fixed::I32F32,
-	sparse::{col_max_upscale, col_normalize, ema, merge_rows, normalize, Sparse},
+	sparse::normalize,
 	types::{Hyperparams, U16Row, Variant},
 };
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 
 /// New bonds (stored form) and the normalised dividends.
 pub struct BondsOutcome {
@@ -27,26 +28,21 @@ pub fn ema_alpha(bonds_moving_average: u64) -> I32F32 {
 	I32F32::ONE.sub(I32F32::from_bits((quotient_i64f64 >> 32) as i64))
 }
 
-/// Stored bonds read as the variant stores them, dropping bonds to uids registered
-/// since the last epoch.
-fn read_bonds(stored: &[U16Row], fresh: &[bool], proportion: bool) -> Sparse {
-	stored
-		.iter()
-		.map(|row| {
-			row.iter()
-				.filter(|(j, v)| *v != 0 && !fresh[*j as usize])
-				.map(|(j, v)| {
-					let value = if proportion { I32F32::from_u16_proportion(*v) } else { I32F32::from_u16(*v) };
-					(*j, value)
-				})
-				.collect()
-		})
-		.collect()
-}
-
-/// `Σ_j m[i][j] * x[j]` for each row.
-fn row_dot(m: &Sparse, x: &[I32F32]) -> Vec<I32F32> {
-	m.iter().map(|row| row.iter().fold(I32F32::ZERO, |acc, (j, v)| acc.add(v.mul(x[*j as usize])))).collect()
+/// The original Yuma's stored bonds read as integers (`65535` → 65535.0), dropping
+/// zeros and bonds to uids registered since the last epoch. Rows must be sorted by
+/// column (the epoch checked them).
+fn read_bonds<R: AsRef<[(u16, u16)]>>(stored: &[R], fresh: &[bool]) -> Csr {
+	let entries = stored.iter().map(|row| row.as_ref().len()).sum();
+	let mut bonds = Csr::with_capacity(stored.len(), entries);
+	for row in stored {
+		for &(j, v) in row.as_ref() {
+			if v != 0 && !fresh.get(j as usize).copied().unwrap_or(true) {
+				bonds.push(j, I32F32::from_u16(v));
+			}
+		}
+		bonds.end_row();
+	}
+	bonds
 }
 
 /// The liquid alpha of one bond: a sigmoid of how far the weight is from consensus
@@ -62,11 +58,86 @@ pub fn liquid_alpha(params: &Hyperparams, wb: I32F32, b: I32F32, c: I32F32) -> I
 	low.add(sigma.mul(high.sub(low))).clamp(low, high)
 }
 
-/// Updates bonds from the bond weights `wb` and pays dividends by them.
-pub fn update(
+/// Updates bonds from the bond weights `wb` (one row per uid) and pays dividends by
+/// them. `stored` holds the previous bonds, one sorted row per uid.
+pub fn update<R: AsRef<[(u16, u16)]>>(
 	params: &Hyperparams,
-	stored: &[U16Row],
-	wb: &Sparse,
+	stored: &[R],
+	wb: &Csr,
+	a: &[I32F32],
+	c: &[I32F32],
+	incentive: &[I32F32],
+	fresh: &[bool],
+) -> BondsOutcome {
+	match params.variant {
+		Variant::Yuma => update_yuma(params, stored, wb, a, incentive, fresh),
+		Variant::Yuma3 => update_yuma3(params, stored, wb, a, c, incentive, fresh),
+	}
+}
+
+/// The original Yuma: `B` and `ΔB = Wb ∘ A` column-normalised, `EB` their EMA,
+/// column-normalised; dividends `EB · I`; stored column-max-upscaled by truncation.
+fn update_yuma<R: AsRef<[(u16, u16)]>>(
+	params: &Hyperparams,
+	stored: &[R],
+	wb: &Csr,
+	a: &[I32F32],
+	incentive: &[I32F32],
+	fresh: &[bool],
+) -> BondsOutcome {
+	let n = a.len();
+	let alpha = ema_alpha(params.bonds_moving_average);
+	let keep = I32F32::ONE.sub(alpha);
+	let bonds = read_bonds(stored, fresh);
+	// ΔB = Wb ∘ A is read from Wb where it is needed; only its column sums are kept.
+	let mut delta_sums = vec![I32F32::ZERO; n];
+	for (i, ai) in a.iter().enumerate() {
+		let (cols, vals) = wb.row(i);
+		for (j, v) in cols.iter().zip(vals) {
+			if let Some(sum) = delta_sums.get_mut(*j as usize) {
+				*sum = sum.add(v.mul(*ai));
+			}
+		}
+	}
+	let (bond_sums, delta_sums) = (divisors(&bonds.col_sums(n)), divisors(&delta_sums));
+	let mut eb = Csr::with_capacity(n, wb.nnz().max(bonds.nnz()));
+	for (i, ai) in a.iter().enumerate() {
+		merge(wb.row(i), bonds.row(i), |j, w, y| {
+			let col = j as usize;
+			let x = w.mul(*ai);
+			let (x, y) = (delta_sums[col].scale(x), bond_sums[col].scale(y));
+			let value = alpha.mul(x).add(keep.mul(y));
+			if !value.is_zero() {
+				eb.push(j, value);
+			}
+		});
+		eb.end_row();
+	}
+	eb.scale_cols(&divisors(&eb.col_sums(n)));
+	let mut dividends = row_dot(&eb, incentive, n);
+	normalize(&mut dividends);
+	let maxima = divisors(&eb.col_maxima(n));
+	let stored = (0..n)
+		.map(|i| {
+			let (cols, vals) = eb.row(i);
+			cols.iter()
+				.zip(vals)
+				.map(|(j, v)| (*j, maxima[*j as usize].divide(*v).to_u16()))
+				.filter(|(_, v)| *v != 0)
+				.collect()
+		})
+		.collect();
+	BondsOutcome { stored, dividends }
+}
+
+/// Yuma3: bonds move toward `Wb` by alpha (or each by its liquid alpha); dividends are
+/// `A ∘ (col_normalize(EB) · I)`; stored as `floor(EB · 65535)`. Two passes over the
+/// bonds: one merges `Wb` with the stored rows (reading them on the fly) into `EB`, its
+/// stored form and its column sums; one pays dividends through the column reciprocals.
+fn update_yuma3<R: AsRef<[(u16, u16)]>>(
+	params: &Hyperparams,
+	stored: &[R],
+	wb: &Csr,
 	a: &[I32F32],
 	c: &[I32F32],
 	incentive: &[I32F32],
@@ -74,46 +145,105 @@ pub fn update(
 ) -> BondsOutcome {
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
-	match params.variant {
-		Variant::Yuma => {
-			let mut b = read_bonds(stored, fresh, false);
-			col_normalize(&mut b, n);
-			let mut delta: Sparse = wb
-				.iter()
-				.enumerate()
-				.map(|(i, row)| row.iter().map(|(j, v)| (*j, v.mul(a[i]))).filter(|(_, v)| !v.is_zero()).collect())
-				.collect();
-			col_normalize(&mut delta, n);
-			let mut eb = ema(&delta, &b, alpha);
-			col_normalize(&mut eb, n);
-			let mut dividends = row_dot(&eb, incentive);
-			normalize(&mut dividends);
-			BondsOutcome { stored: col_max_upscale(&eb, n), dividends }
-		},
-		Variant::Yuma3 => {
-			let b = read_bonds(stored, fresh, true);
-			let liquid = params.liquid_alpha && c.iter().any(|x| !x.is_zero());
-			let eb = if liquid {
-				merge_rows(wb, &b, |j, w, old| {
-					let alpha = liquid_alpha(params, w, old, c[j as usize]);
-					let kept = I32F32::ONE.sub(alpha).mul(old);
-					kept.add(alpha.mul(w).max(I32F32::ZERO)).min(I32F32::ONE)
-				})
+	let keep = I32F32::ONE.sub(alpha);
+	let liquid = params.liquid_alpha && c.iter().any(|x| !x.is_zero());
+	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum()));
+	let mut sums = vec![I32F32::ZERO; n];
+	let mut rows: Vec<U16Row> = Vec::with_capacity(n);
+	let mut step = Yuma3Step { params, alpha, keep, liquid, c, fresh, eb: &mut eb, sums: &mut sums };
+	for i in 0..n {
+		let old_row = stored.get(i).map(|r| r.as_ref()).unwrap_or(&[]);
+		let (wc, wv) = wb.row(i);
+		let mut out = Vec::with_capacity(wc.len().max(old_row.len()));
+		let (mut p, mut q) = (0, 0);
+		while p < wc.len() && q < old_row.len() {
+			let (j, (k, old)) = (wc[p], old_row[q]);
+			if j == k {
+				step.apply(j, wv[p], old, &mut out);
+				p += 1;
+				q += 1;
+			} else if j < k {
+				step.apply(j, wv[p], 0, &mut out);
+				p += 1;
 			} else {
-				ema(wb, &b, alpha)
-			};
-			let mut eb_normalized = eb.clone();
-			col_normalize(&mut eb_normalized, n);
-			let mut dividends: Vec<I32F32> =
-				row_dot(&eb_normalized, incentive).iter().zip(a).map(|(d, ai)| ai.mul(*d)).collect();
-			normalize(&mut dividends);
-			let stored = eb
-				.iter()
-				.map(|row| row.iter().map(|(j, v)| (*j, v.to_u16())).filter(|(_, v)| *v != 0).collect())
-				.collect();
-			BondsOutcome { stored, dividends }
-		},
+				step.apply(k, I32F32::ZERO, old, &mut out);
+				q += 1;
+			}
+		}
+		for k in p..wc.len() {
+			step.apply(wc[k], wv[k], 0, &mut out);
+		}
+		for &(k, old) in &old_row[q..] {
+			step.apply(k, I32F32::ZERO, old, &mut out);
+		}
+		step.eb.end_row();
+		rows.push(out);
 	}
+	let sums = divisors(&sums);
+	let mut dividends = vec![I32F32::ZERO; n];
+	for (i, d) in dividends.iter_mut().enumerate() {
+		let (cols, vals) = eb.row(i);
+		let share = cols
+			.iter()
+			.zip(vals)
+			.fold(I32F32::ZERO, |acc, (j, v)| acc.add(sums[*j as usize].scale(*v).mul(incentive[*j as usize])));
+		*d = a[i].mul(share);
+	}
+	normalize(&mut dividends);
+	BondsOutcome { stored: rows, dividends }
+}
+
+/// One Yuma3 bond update, `(Wb, stored bond) -> EB`, with what it accumulates.
+struct Yuma3Step<'a> {
+	params: &'a Hyperparams,
+	alpha: I32F32,
+	keep: I32F32,
+	liquid: bool,
+	c: &'a [I32F32],
+	fresh: &'a [bool],
+	eb: &'a mut Csr,
+	sums: &'a mut [I32F32],
+}
+
+impl Yuma3Step<'_> {
+	/// The new bond of column `j` from its bond weight and its stored bond: appended to
+	/// `EB`, added to the column's sum, and its stored form (if not 0) to `out`.
+	#[inline(always)]
+	fn apply(&mut self, j: u16, w: I32F32, stored: u16, out: &mut U16Row) {
+		let col = j as usize;
+		let old = if stored == 0 || self.fresh.get(col).copied().unwrap_or(true) {
+			I32F32::ZERO
+		} else {
+			I32F32::from_u16_proportion(stored)
+		};
+		let value = if self.liquid {
+			let alpha = liquid_alpha(self.params, w, old, self.c.get(col).copied().unwrap_or_default());
+			I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(w).max(I32F32::ZERO)).min(I32F32::ONE)
+		} else {
+			self.alpha.mul(w).add(self.keep.mul(old))
+		};
+		if !value.is_zero() {
+			self.eb.push(j, value);
+			if let Some(sum) = self.sums.get_mut(col) {
+				*sum = sum.add(value);
+			}
+			let kept = value.to_u16();
+			if kept != 0 {
+				out.push((j, kept));
+			}
+		}
+	}
+}
+
+/// `Σ_j m[i][j] * x[j]` for each of `n` rows (non-negative terms: the order of the
+/// saturating additions does not matter).
+fn row_dot(m: &Csr, x: &[I32F32], n: usize) -> Vec<I32F32> {
+	let mut out = vec![I32F32::ZERO; n];
+	for (i, slot) in out.iter_mut().enumerate() {
+		let (cols, vals) = m.row(i);
+		*slot = cols.iter().zip(vals).fold(I32F32::ZERO, |acc, (j, v)| acc.add(v.mul(x[*j as usize])));
+	}
+	out
 }
 
 #[cfg(test)]

@@ -2,22 +2,31 @@
 
 use crate::{
 	bonds,
+	csr::Csr,
 	fixed::{sum, I32F32},
 	median::consensus,
-	sparse::{normalize, prune_zeros, row_normalize, Row, Sparse},
+	sparse::normalize,
 	types::{EpochError, EpochInput, EpochOutput, U16Row},
 };
-use alloc::{vec, vec::Vec};
+use alloc::{borrow::Cow, vec, vec::Vec};
 
 /// Checks that `rows` has one row per uid, with existing, distinct uids, and returns
-/// each row sorted by uid.
-fn checked_rows(field: &'static str, rows: &[U16Row], n: usize) -> Result<Vec<U16Row>, EpochError> {
+/// each row sorted by uid (borrowed when it already is, as stored rows are).
+fn checked_rows<'a>(
+	field: &'static str,
+	rows: &'a [U16Row],
+	n: usize,
+) -> Result<Vec<Cow<'a, [(u16, u16)]>>, EpochError> {
 	if rows.len() != n {
 		return Err(EpochError::LengthMismatch { field, expected: n, got: rows.len() });
 	}
 	rows.iter()
 		.enumerate()
 		.map(|(row, entries)| {
+			let sorted = entries.windows(2).all(|pair| pair[0].0 < pair[1].0);
+			if sorted && entries.last().is_none_or(|(uid, _)| (*uid as usize) < n) {
+				return Ok(Cow::Borrowed(entries.as_slice()));
+			}
 			let mut sorted = entries.clone();
 			sorted.sort_by_key(|(uid, _)| *uid);
 			for pair in sorted.windows(2) {
@@ -28,7 +37,7 @@ fn checked_rows(field: &'static str, rows: &[U16Row], n: usize) -> Result<Vec<U1
 			if let Some(&(uid, _)) = sorted.iter().find(|(uid, _)| *uid as usize >= n) {
 				return Err(EpochError::UidOutOfRange { field, row, uid });
 			}
-			Ok(sorted)
+			Ok(Cow::Owned(sorted))
 		})
 		.collect()
 }
@@ -97,56 +106,53 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 
 	// 4. Weights: permitted rows, no self-weight, nothing older than the target's
 	// registration (nor, with commit-reveal, than the earliest unrevealed commit).
-	let mut w: Sparse = stored_weights
-		.iter()
-		.enumerate()
-		.map(|(i, row)| {
-			if !old_permit[i] {
-				return Row::new();
-			}
+	let permitted_entries = stored_weights.iter().zip(&old_permit).filter(|(_, p)| **p).map(|(r, _)| r.len()).sum();
+	let mut w = Csr::with_capacity(n, permitted_entries);
+	let registered_at: Vec<u64> = neurons.iter().map(|nr| nr.registered_at).collect();
+	for (i, row) in stored_weights.iter().enumerate() {
+		if old_permit[i] {
 			let me = &neurons[i];
-			row.iter()
-				.filter(|(j, v)| {
-					let target = &neurons[*j as usize];
-					let outdated = me.last_update <= target.registered_at;
-					let unrevealed =
-						params.commit_reveal && me.first_unrevealed_commit.is_some_and(|c| c < target.registered_at);
-					*v != 0 && *j as usize != i && !outdated && !unrevealed
-				})
-				.map(|(j, v)| (*j, I32F32::from_u16(*v)))
-				.collect()
-		})
-		.collect();
-	row_normalize(&mut w);
+			// A weight counts if it was set after the target registered (and, with
+			// commit-reveal, no unrevealed commit predates that registration).
+			let since = match me.first_unrevealed_commit {
+				Some(commit) if params.commit_reveal => me.last_update.min(commit.saturating_add(1)),
+				_ => me.last_update,
+			};
+			for &(j, v) in row.iter() {
+				if v != 0 && j as usize != i && registered_at[j as usize] < since {
+					w.push(j, I32F32::from_u16(v));
+				}
+			}
+		}
+		w.end_row();
+	}
+	w.normalize_rows();
 
 	// 5. Consensus.
 	let kappa = I32F32::from_u16_proportion(params.kappa);
 	let c = consensus(&w, &a, kappa, n);
 
-	// 6. Clip to consensus; validator trust.
-	let clip = |row: &Row| -> Row {
-		row.iter().map(|&(j, v)| (j, v.min(c[j as usize]))).filter(|(_, v)| !v.is_zero()).collect()
-	};
-	let wc: Sparse = w.iter().map(clip).collect();
-	let validator_trust: Vec<I32F32> =
-		wc.iter().map(|row| row.iter().fold(I32F32::ZERO, |acc, (_, v)| acc.add(*v))).collect();
-
-	// 7. Incentive.
+	// 6–8 in one pass: clip to consensus (validator trust, incentive) and move W toward
+	// the clipped weights by the bonds penalty (the bond weights, written in place).
+	// Every sum here adds non-negative terms, so their order does not matter.
+	let penalty = I32F32::from_u16_proportion(params.bonds_penalty);
+	let mut validator_trust = vec![I32F32::ZERO; n];
 	let mut incentive = vec![I32F32::ZERO; n];
-	for (i, row) in wc.iter().enumerate() {
-		for (j, v) in row {
-			incentive[*j as usize] = incentive[*j as usize].add(a[i].mul(*v));
+	for i in 0..n {
+		let (cols, vals) = w.row_mut(i);
+		let mut trust = I32F32::ZERO;
+		for (j, slot) in cols.iter().zip(vals.iter_mut()) {
+			let (j, v) = (*j as usize, *slot);
+			let clipped = v.min(c[j]);
+			trust = trust.add(clipped);
+			incentive[j] = incentive[j].add(a[i].mul(clipped));
+			*slot = v.add(penalty.mul(clipped.sub(v)));
 		}
+		validator_trust[i] = trust;
 	}
 	normalize(&mut incentive);
-
-	// 8. Bond weights: W moved toward the clipped weights by the bonds penalty.
-	let penalty = I32F32::from_u16_proportion(params.bonds_penalty);
-	let mut wb: Sparse = w
-		.iter()
-		.map(|row| row.iter().map(|&(j, v)| (j, v.add(penalty.mul(v.min(c[j as usize]).sub(v))))).collect())
-		.collect();
-	prune_zeros(&mut wb);
+	w.prune_zeros();
+	let wb = w;
 
 	// 9. Bonds and dividends.
 	let bond_cutoff = match input.last_epoch_block {

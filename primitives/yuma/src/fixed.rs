@@ -71,15 +71,24 @@ impl I32F32 {
 	// Named like subtensor's fixed-point helpers; not `ops::Mul`, whose users expect
 	// overflow to panic or wrap, never to saturate.
 	#[allow(clippy::should_implement_trait)]
+	#[inline]
 	pub fn mul(self, rhs: Self) -> Self {
 		let product = (self.0 as i128) * (rhs.0 as i128);
 		// Arithmetic shift floors toward negative infinity.
 		let shifted = product >> FRAC_BITS;
-		Self(shifted.clamp(i64::MIN as i128, i64::MAX as i128) as i64)
+		let narrow = shifted as i64;
+		if i128::from(narrow) == shifted {
+			Self(narrow)
+		} else if shifted < 0 {
+			Self(i64::MIN)
+		} else {
+			Self::MAX
+		}
 	}
 
 	/// `(a << 32) / b`, truncating toward zero; 0 on division by zero or overflow.
 	#[allow(clippy::should_implement_trait)]
+	#[inline]
 	pub fn div(self, rhs: Self) -> Self {
 		if rhs.0 == 0 {
 			return Self::ZERO;
@@ -90,22 +99,26 @@ impl I32F32 {
 
 	/// Saturating addition.
 	#[allow(clippy::should_implement_trait)]
+	#[inline]
 	pub fn add(self, rhs: Self) -> Self {
 		Self(self.0.saturating_add(rhs.0))
 	}
 
 	/// Saturating subtraction.
 	#[allow(clippy::should_implement_trait)]
+	#[inline]
 	pub fn sub(self, rhs: Self) -> Self {
 		Self(self.0.saturating_sub(rhs.0))
 	}
 
 	/// The smaller of two values.
+	#[inline]
 	pub fn min(self, rhs: Self) -> Self {
 		core::cmp::min(self, rhs)
 	}
 
 	/// The larger of two values.
+	#[inline]
 	pub fn max(self, rhs: Self) -> Self {
 		core::cmp::max(self, rhs)
 	}
@@ -116,23 +129,35 @@ impl I32F32 {
 	}
 
 	/// Whether the value is zero.
+	#[inline]
 	pub fn is_zero(self) -> bool {
 		self.0 == 0
 	}
 
 	/// A stored u16 read as the integer it is (`65535` → 65535.0).
+	#[inline]
 	pub fn from_u16(v: u16) -> Self {
 		Self((v as i64) << FRAC_BITS)
 	}
 
-	/// A u16 proportion read as `v / 65535`.
+	/// A u16 proportion read as `v / 65535`: `from_u16(v).div(from_u16(65535))`, which is
+	/// `floor(v · 2^32 / 65535)` (the 2^32 factors of both operands cancel), computed
+	/// as a 64-bit division by a constant.
+	#[inline]
 	pub fn from_u16_proportion(v: u16) -> Self {
-		Self::from_u16(v).div(Self::from_u16(u16::MAX))
+		Self(((u64::from(v) << FRAC_BITS) / u64::from(u16::MAX)) as i64)
 	}
 
-	/// `floor(self * 65535)` clamped to u16: how outputs are stored.
+	/// `floor(self * 65535)` clamped to u16: how outputs are stored. The floor
+	/// multiplication by 65535 (as I32F32) followed by the integer part's floor is one
+	/// floor of `bits * 65535 / 2^32`, computed in 64 bits for every value up to 2^47.
+	#[inline]
 	pub fn to_u16(self) -> u16 {
-		let scaled = self.mul(Self::from_u16(u16::MAX)).0 >> FRAC_BITS;
+		let scaled = if (0..=1 << 47).contains(&self.0) {
+			(self.0 * u16::MAX as i64) >> FRAC_BITS
+		} else {
+			self.mul(Self::from_u16(u16::MAX)).0 >> FRAC_BITS
+		};
 		scaled.clamp(0, u16::MAX as i64) as u16
 	}
 
@@ -302,6 +327,25 @@ mod tests {
 		assert_eq!(I32F32(-5).to_u16(), 0, "clamped");
 		// kappa default 32767/65535 = 0.49999237...
 		assert_eq!(I32F32::from_u16_proportion(32767), I32F32(((32767u128 << 32) / 65535) as i64));
+	}
+
+	#[test]
+	fn storing_as_u16_is_the_floor_multiplication() {
+		let general = |x: I32F32| (x.mul(I32F32::from_u16(u16::MAX)).0 >> FRAC_BITS).clamp(0, 65_535) as u16;
+		for bits in [0, 1, 65_536, ONE - 1, ONE, ONE + 1, 1 << 47, (1 << 47) + 1, i64::MAX, -1, i64::MIN] {
+			assert_eq!(I32F32(bits).to_u16(), general(I32F32(bits)), "{bits}");
+		}
+		for k in 0..100_000i64 {
+			let bits = k * 42_949 + (k % 7);
+			assert_eq!(I32F32(bits).to_u16(), general(I32F32(bits)), "{bits}");
+		}
+	}
+
+	#[test]
+	fn proportions_are_the_division_for_every_u16() {
+		for v in 0..=u16::MAX {
+			assert_eq!(I32F32::from_u16_proportion(v), I32F32::from_u16(v).div(I32F32::from_u16(u16::MAX)), "{v}");
+		}
 	}
 
 	#[test]

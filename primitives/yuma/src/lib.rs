@@ -18,6 +18,8 @@
 extern crate alloc;
 
 pub mod bonds;
+pub mod csr;
+pub mod divide;
 pub mod epoch;
 pub mod fixed;
 pub mod median;

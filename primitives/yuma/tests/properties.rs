@@ -6,19 +6,39 @@ mod common;
 
 use common::World;
 
-use hearth_yuma::{reference::run_epoch_dense, run_epoch, Hyperparams, Neuron, U16Row, Variant};
+use hearth_yuma::{
+	median::{weighted_median, Selector, Vote},
+	reference::run_epoch_dense,
+	run_epoch, Hyperparams, Neuron, U16Row, Variant, I32F32,
+};
 use proptest::prelude::*;
 
 /// A random subnet: the shared scenario type.
 type Case = World;
 
-fn sparse_rows(n: usize) -> impl Strategy<Value = Vec<U16Row>> {
-	prop::collection::vec(prop::collection::btree_map(0..n as u16, any::<u16>(), 0..=n.min(8)), n)
+/// `n` rows of up to `per_row` entries; values from the whole range or, to make ties
+/// in the medians, from a handful.
+fn sparse_rows(n: usize, per_row: usize) -> impl Strategy<Value = Vec<U16Row>> {
+	let value = prop_oneof![any::<u16>(), prop::sample::select(vec![1u16, 2, 30_000, 65_535])];
+	prop::collection::vec(prop::collection::btree_map(0..n as u16, value, 0..=n.min(per_row)), n)
 		.prop_map(|rows| rows.into_iter().map(|m| m.into_iter().collect()).collect())
 }
 
 fn case(max_n: usize, distinct_stakes: bool) -> impl Strategy<Value = Case> {
-	(1..=max_n).prop_flat_map(move |n| {
+	case_with(1..=max_n, 8, distinct_stakes)
+}
+
+/// Subnets wider than the epoch's 64-column tiles, with rows up to every uid.
+fn wide_case() -> impl Strategy<Value = Case> {
+	case_with(60..=150, usize::MAX, false)
+}
+
+fn case_with(
+	sizes: core::ops::RangeInclusive<usize>,
+	per_row: usize,
+	distinct_stakes: bool,
+) -> impl Strategy<Value = Case> {
+	sizes.prop_flat_map(move |n| {
 		let stakes = if distinct_stakes {
 			Just((1..=n as u64).map(|i| i * 1_000 + i * i).collect::<Vec<_>>()).boxed()
 		} else {
@@ -27,8 +47,8 @@ fn case(max_n: usize, distinct_stakes: bool) -> impl Strategy<Value = Case> {
 		(
 			stakes,
 			prop::collection::vec((0..900u64, 0..1_000u64, any::<bool>(), prop::option::of(0..900u64)), n),
-			sparse_rows(n),
-			sparse_rows(n),
+			sparse_rows(n, per_row),
+			sparse_rows(n, per_row),
 			(any::<bool>(), any::<bool>(), any::<bool>(), 0..60_000u16, 0..=1_000_000u64, 1..8u16),
 			prop::option::of(500..999u64),
 			1..u64::MAX,
@@ -90,6 +110,24 @@ proptest! {
 	}
 
 	#[test]
+	fn the_fast_median_is_the_specifications(
+		votes in prop::collection::vec(
+			(prop_oneof![0..5i64, 0..(1i64 << 33)], prop_oneof![Just(0i64), 0..(1i64 << 28)]),
+			0..300,
+		),
+		kappa in prop_oneof![0..=(1i64 << 32) + 5, Just(I32F32::from_u16_proportion(32_767).to_bits())],
+	) {
+		let stake: Vec<I32F32> = votes.iter().map(|(_, s)| I32F32::from_bits(*s)).collect();
+		let score: Vec<I32F32> = votes.iter().map(|(w, _)| I32F32::from_bits(*w)).collect();
+		let total = stake.iter().fold(I32F32::ZERO, |acc, s| acc.add(*s));
+		let minority = total.sub(I32F32::from_bits(kappa));
+		let spec = weighted_median(&stake, &score, minority, total);
+		let votes: Vec<Vote> = votes.iter().map(|(w, s)| Vote { score: *w, stake: *s }).collect();
+		let fast = Selector::new(8).weighted_median(&votes, minority.to_bits());
+		prop_assert_eq!(fast, spec.to_bits());
+	}
+
+	#[test]
 	fn incentive_sums_to_one_or_zero(c in case(24, false)) {
 		let out = run_epoch(&c.input()).expect("valid input");
 		let n = c.neurons.len() as u32;
@@ -136,5 +174,15 @@ proptest! {
 			bonds_a.sort();
 			prop_assert_eq!(bonds_a, b.bonds[j].clone());
 		}
+	}
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(40))]
+
+	#[test]
+	fn sparse_equals_dense_on_wide_subnets(c in wide_case()) {
+		let sparse = run_epoch(&c.input()).expect("valid input");
+		prop_assert_eq!(sparse, run_epoch_dense(&c.input()));
 	}
 }

@@ -1,0 +1,230 @@
+//! Sparse matrices in one allocation: compressed rows (CSR). Row `i` holds the entries
+//! `start[i]..start[i + 1]` of `cols` (strictly increasing) and `vals`. An epoch builds
+//! each of its matrices once and rewrites values in place, so nothing is allocated per
+//! row and every pass reads memory in order.
+
+use crate::{divide::Divisor, fixed::I32F32};
+use alloc::{vec, vec::Vec};
+
+/// A sparse matrix of I32F32 values.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Csr {
+	/// Where each row starts in `cols`/`vals`, plus the end of the last row.
+	start: Vec<usize>,
+	/// Column of each entry.
+	cols: Vec<u16>,
+	/// Value of each entry.
+	vals: Vec<I32F32>,
+}
+
+impl Csr {
+	/// An empty matrix with room for `entries` entries.
+	pub fn with_capacity(rows: usize, entries: usize) -> Self {
+		let mut start = Vec::with_capacity(rows + 1);
+		start.push(0);
+		Self { start, cols: Vec::with_capacity(entries), vals: Vec::with_capacity(entries) }
+	}
+
+	/// Appends an entry to the row being built (columns must increase).
+	#[inline]
+	pub fn push(&mut self, col: u16, val: I32F32) {
+		self.cols.push(col);
+		self.vals.push(val);
+	}
+
+	/// Closes the row being built.
+	#[inline]
+	pub fn end_row(&mut self) {
+		self.start.push(self.cols.len());
+	}
+
+	/// Number of rows.
+	pub fn rows(&self) -> usize {
+		self.start.len() - 1
+	}
+
+	/// Number of entries.
+	pub fn nnz(&self) -> usize {
+		self.cols.len()
+	}
+
+	/// Row `i` as columns and values (empty beyond the last row).
+	#[inline]
+	pub fn row(&self, i: usize) -> (&[u16], &[I32F32]) {
+		match (self.start.get(i), self.start.get(i + 1)) {
+			(Some(&from), Some(&to)) => (&self.cols[from..to], &self.vals[from..to]),
+			_ => (&[], &[]),
+		}
+	}
+
+	/// Row `i` with mutable values.
+	#[inline]
+	pub fn row_mut(&mut self, i: usize) -> (&[u16], &mut [I32F32]) {
+		match (self.start.get(i), self.start.get(i + 1)) {
+			(Some(&from), Some(&to)) => (&self.cols[from..to], &mut self.vals[from..to]),
+			_ => (&[], &mut []),
+		}
+	}
+
+	/// Drops zero entries, in place.
+	pub fn prune_zeros(&mut self) {
+		let mut kept = 0;
+		for i in 0..self.rows() {
+			let (from, to) = (self.start[i], self.start[i + 1]);
+			self.start[i] = kept;
+			for k in from..to {
+				if !self.vals[k].is_zero() {
+					self.cols[kept] = self.cols[k];
+					self.vals[kept] = self.vals[k];
+					kept += 1;
+				}
+			}
+		}
+		if let Some(last) = self.start.last_mut() {
+			*last = kept;
+		}
+		self.cols.truncate(kept);
+		self.vals.truncate(kept);
+	}
+
+	/// Normalises each row to sum to one; a row summing to zero is left as it is.
+	/// Values must be non-negative.
+	pub fn normalize_rows(&mut self) {
+		for i in 0..self.rows() {
+			let (_, vals) = self.row_mut(i);
+			let divisor = Divisor::new(sum_non_negative(vals));
+			for v in vals.iter_mut() {
+				*v = divisor.scale(*v);
+			}
+		}
+	}
+
+	/// Column sums over `n` columns (values must be non-negative).
+	pub fn col_sums(&self, n: usize) -> Vec<I32F32> {
+		let mut wide = vec![0i128; n];
+		for (j, v) in self.cols.iter().zip(&self.vals) {
+			if let Some(s) = wide.get_mut(*j as usize) {
+				*s += i128::from(v.to_bits());
+			}
+		}
+		wide.into_iter().map(saturate).collect()
+	}
+
+	/// Column maxima over `n` columns (0 for an empty column).
+	pub fn col_maxima(&self, n: usize) -> Vec<I32F32> {
+		let mut maxima = vec![I32F32::ZERO; n];
+		for (j, v) in self.cols.iter().zip(&self.vals) {
+			if let Some(m) = maxima.get_mut(*j as usize) {
+				*m = (*m).max(*v);
+			}
+		}
+		maxima
+	}
+
+	/// Divides every entry by its column's divisor (normalisation: a zero divisor leaves
+	/// the entry as it is).
+	pub fn scale_cols(&mut self, divisors: &[Divisor]) {
+		for (j, v) in self.cols.iter().zip(self.vals.iter_mut()) {
+			if let Some(d) = divisors.get(*j as usize) {
+				*v = d.scale(*v);
+			}
+		}
+	}
+}
+
+/// One divisor per value (a column's sum or maximum).
+pub fn divisors(values: &[I32F32]) -> Vec<Divisor> {
+	values.iter().map(|v| Divisor::new(*v)).collect()
+}
+
+/// The saturating sum of non-negative values, which does not depend on their order:
+/// the exact sum, capped at the largest I32F32.
+pub fn sum_non_negative(values: &[I32F32]) -> I32F32 {
+	saturate(values.iter().map(|v| i128::from(v.to_bits())).sum())
+}
+
+fn saturate(wide: i128) -> I32F32 {
+	I32F32::from_bits(i64::try_from(wide).unwrap_or(if wide < 0 { i64::MIN } else { i64::MAX }))
+}
+
+/// Walks two sorted rows together, calling `f(col, x, y)` for every column either holds
+/// (a missing entry is 0), in column order.
+#[inline]
+pub fn merge((xc, xv): (&[u16], &[I32F32]), (yc, yv): (&[u16], &[I32F32]), mut f: impl FnMut(u16, I32F32, I32F32)) {
+	let (mut p, mut q) = (0, 0);
+	while p < xc.len() && q < yc.len() {
+		let (a, b) = (xc[p], yc[q]);
+		if a == b {
+			f(a, xv[p], yv[q]);
+			p += 1;
+			q += 1;
+		} else if a < b {
+			f(a, xv[p], I32F32::ZERO);
+			p += 1;
+		} else {
+			f(b, I32F32::ZERO, yv[q]);
+			q += 1;
+		}
+	}
+	for k in p..xc.len() {
+		f(xc[k], xv[k], I32F32::ZERO);
+	}
+	for k in q..yc.len() {
+		f(yc[k], I32F32::ZERO, yv[k]);
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn f(x: i64) -> I32F32 {
+		I32F32::from_int(x)
+	}
+
+	fn matrix(rows: &[&[(u16, i64)]]) -> Csr {
+		let mut m = Csr::with_capacity(rows.len(), 8);
+		for row in rows {
+			for (j, v) in row.iter() {
+				m.push(*j, f(*v));
+			}
+			m.end_row();
+		}
+		m
+	}
+
+	#[test]
+	fn rows_normalise_and_zero_entries_go() {
+		let mut m = matrix(&[&[(0, 1), (2, 3)], &[], &[(1, 0), (2, 2)]]);
+		m.normalize_rows();
+		assert_eq!(m.row(0), (&[0u16, 2][..], &[I32F32::ratio(1, 4), I32F32::ratio(3, 4)][..]));
+		assert_eq!(m.row(1).0.len(), 0);
+		assert_eq!(m.row(2).1, &[I32F32::ZERO, I32F32::ONE]);
+		m.prune_zeros();
+		assert_eq!(m.row(2), (&[2u16][..], &[I32F32::ONE][..]));
+		assert_eq!(m.nnz(), 3);
+		assert_eq!(m.row(9).0.len(), 0, "beyond the last row");
+	}
+
+	#[test]
+	fn columns_sum_scale_and_max() {
+		let mut m = matrix(&[&[(0, 1), (2, 3)], &[(2, 1)]]);
+		assert_eq!(m.col_sums(3), vec![f(1), f(0), f(4)]);
+		assert_eq!(m.col_maxima(3), vec![f(1), f(0), f(3)]);
+		m.scale_cols(&divisors(&m.col_sums(3)));
+		assert_eq!(m.row(0).1, &[I32F32::ONE, I32F32::ratio(3, 4)]);
+		assert_eq!(m.row(1).1, &[I32F32::ratio(1, 4)]);
+		// Sums saturate as a saturating fold would.
+		let big = matrix(&[&[(0, 1 << 30)], &[(0, 1 << 30)], &[(0, 1 << 30)]]);
+		assert_eq!(big.col_sums(1), vec![I32F32::MAX]);
+	}
+
+	#[test]
+	fn merge_visits_the_union_in_order() {
+		let x = matrix(&[&[(1, 1), (3, 3)]]);
+		let y = matrix(&[&[(0, 5), (3, 4), (7, 2)]]);
+		let mut seen = Vec::new();
+		merge(x.row(0), y.row(0), |j, a, b| seen.push((j, a, b)));
+		assert_eq!(seen, vec![(0, f(0), f(5)), (1, f(1), f(0)), (3, f(3), f(4)), (7, f(0), f(2))]);
+	}
+}
