@@ -1,7 +1,8 @@
 //! Step 9: bonds and dividends, for each variant, over compressed sparse rows.
 
 use crate::{
-	csr::{divisors, merge, Csr},
+	csr::{merge, Csr},
+	divide::{divisors, Divisor},
 	fixed::I32F32,
 	sparse::normalize,
 	types::{Hyperparams, U16Row, Variant},
@@ -28,21 +29,31 @@ pub fn ema_alpha(bonds_moving_average: u64) -> I32F32 {
 	I32F32::ONE.sub(I32F32::from_bits((quotient_i64f64 >> 32) as i64))
 }
 
-/// The original Yuma's stored bonds read as integers (`65535` → 65535.0), dropping
-/// zeros and bonds to uids registered since the last epoch. Rows must be sorted by
-/// column (the epoch checked them).
-fn read_bonds<R: AsRef<[(u16, u16)]>>(stored: &[R], fresh: &[bool]) -> Csr {
-	let entries = stored.iter().map(|row| row.as_ref().len()).sum();
-	let mut bonds = Csr::with_capacity(stored.len(), entries);
-	for row in stored {
-		for &(j, v) in row.as_ref() {
-			if v != 0 && !fresh.get(j as usize).copied().unwrap_or(true) {
-				bonds.push(j, I32F32::from_u16(v));
-			}
-		}
-		bonds.end_row();
+/// A stored bond as the epoch reads it: 0 when it is to a uid registered since the last
+/// epoch (`fresh`), otherwise the stored u16 as an integer (the original Yuma) or as
+/// `v / 65535` (Yuma3).
+#[inline(always)]
+fn read_bond(stored: u16, fresh: bool, proportion: bool) -> I32F32 {
+	if stored == 0 || fresh {
+		I32F32::ZERO
+	} else if proportion {
+		I32F32::from_u16_proportion(stored)
+	} else {
+		I32F32::from_u16(stored)
 	}
-	bonds
+}
+
+/// Stored row `i` (empty beyond the last).
+#[inline(always)]
+fn stored_row<R: AsRef<[(u16, u16)]>>(stored: &[R], i: usize) -> &[(u16, u16)] {
+	stored.get(i).map_or(&[], |r| r.as_ref())
+}
+
+/// Whether column `j` is a uid registered since the last epoch (out of range counts as
+/// fresh: it has no bonds).
+#[inline(always)]
+fn is_fresh(fresh: &[bool], j: u16) -> bool {
+	fresh.get(j as usize).copied().unwrap_or(true)
 }
 
 /// The liquid alpha of one bond: a sigmoid of how far the weight is from consensus
@@ -77,6 +88,8 @@ pub fn update<R: AsRef<[(u16, u16)]>>(
 
 /// The original Yuma: `B` and `ΔB = Wb ∘ A` column-normalised, `EB` their EMA,
 /// column-normalised; dividends `EB · I`; stored column-max-upscaled by truncation.
+/// Neither `B` nor `ΔB` is built: a first pass takes their column sums, the merge reads
+/// them from the stored rows and from `Wb`.
 fn update_yuma<R: AsRef<[(u16, u16)]>>(
 	params: &Hyperparams,
 	stored: &[R],
@@ -88,9 +101,7 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
-	let bonds = read_bonds(stored, fresh);
-	// ΔB = Wb ∘ A is read from Wb where it is needed; only its column sums are kept.
-	let mut delta_sums = vec![I32F32::ZERO; n];
+	let (mut bond_sums, mut delta_sums) = (vec![I32F32::ZERO; n], vec![I32F32::ZERO; n]);
 	for (i, ai) in a.iter().enumerate() {
 		let (cols, vals) = wb.row(i);
 		for (j, v) in cols.iter().zip(vals) {
@@ -98,14 +109,20 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 				*sum = sum.add(v.mul(*ai));
 			}
 		}
+		for &(j, v) in stored_row(stored, i) {
+			if let Some(sum) = bond_sums.get_mut(j as usize) {
+				*sum = sum.add(read_bond(v, is_fresh(fresh, j), false));
+			}
+		}
 	}
-	let (bond_sums, delta_sums) = (divisors(&bonds.col_sums(n)), divisors(&delta_sums));
-	let mut eb = Csr::with_capacity(n, wb.nnz().max(bonds.nnz()));
+	let (bond_sums, delta_sums) = (divisors(&bond_sums), divisors(&delta_sums));
+	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum::<usize>()));
 	for (i, ai) in a.iter().enumerate() {
-		merge(wb.row(i), bonds.row(i), |j, w, y| {
+		let old_row = stored_row(stored, i);
+		merge(wb.row(i), old_row, |j, w, old| {
 			let col = j as usize;
-			let x = w.mul(*ai);
-			let (x, y) = (delta_sums[col].scale(x), bond_sums[col].scale(y));
+			let x = delta_sums[col].scale(w.mul(*ai));
+			let y = bond_sums[col].scale(read_bond(old, is_fresh(fresh, j), false));
 			let value = alpha.mul(x).add(keep.mul(y));
 			if !value.is_zero() {
 				eb.push(j, value);
@@ -113,16 +130,22 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 		});
 		eb.end_row();
 	}
-	eb.scale_cols(&divisors(&eb.col_sums(n)));
-	let mut dividends = row_dot(&eb, incentive, n);
+	let sums = divisors(&eb.col_sums(n));
+	let mut dividends = row_dot(&eb, &sums, incentive);
 	normalize(&mut dividends);
-	let maxima = divisors(&eb.col_maxima(n));
+	// Normalising divides by a positive column sum, which keeps the order of a column's
+	// entries: the normalised column's maximum is the normalised maximum.
+	let maxima: Vec<Divisor> =
+		eb.col_maxima(n).iter().zip(&sums).map(|(max, sum)| Divisor::new(sum.scale(*max))).collect();
 	let stored = (0..n)
 		.map(|i| {
 			let (cols, vals) = eb.row(i);
 			cols.iter()
 				.zip(vals)
-				.map(|(j, v)| (*j, maxima[*j as usize].divide(*v).to_u16()))
+				.map(|(j, v)| {
+					let col = *j as usize;
+					(*j, maxima[col].divide(sums[col].scale(*v)).to_u16())
+				})
 				.filter(|(_, v)| *v != 0)
 				.collect()
 		})
@@ -132,8 +155,8 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 
 /// Yuma3: bonds move toward `Wb` by alpha (or each by its liquid alpha); dividends are
 /// `A ∘ (col_normalize(EB) · I)`; stored as `floor(EB · 65535)`. Two passes over the
-/// bonds: one merges `Wb` with the stored rows (reading them on the fly) into `EB`, its
-/// stored form and its column sums; one pays dividends through the column reciprocals.
+/// bonds: one merges `Wb` with the stored rows into `EB`, its stored form and its column
+/// sums; one pays dividends through the column reciprocals.
 fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 	params: &Hyperparams,
 	stored: &[R],
@@ -147,103 +170,56 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
 	let liquid = params.liquid_alpha && c.iter().any(|x| !x.is_zero());
-	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum()));
+	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum::<usize>()));
 	let mut sums = vec![I32F32::ZERO; n];
 	let mut rows: Vec<U16Row> = Vec::with_capacity(n);
-	let mut step = Yuma3Step { params, alpha, keep, liquid, c, fresh, eb: &mut eb, sums: &mut sums };
 	for i in 0..n {
-		let old_row = stored.get(i).map(|r| r.as_ref()).unwrap_or(&[]);
-		let (wc, wv) = wb.row(i);
-		let mut out = Vec::with_capacity(wc.len().max(old_row.len()));
-		let (mut p, mut q) = (0, 0);
-		while p < wc.len() && q < old_row.len() {
-			let (j, (k, old)) = (wc[p], old_row[q]);
-			if j == k {
-				step.apply(j, wv[p], old, &mut out);
-				p += 1;
-				q += 1;
-			} else if j < k {
-				step.apply(j, wv[p], 0, &mut out);
-				p += 1;
+		let old_row = stored_row(stored, i);
+		let wb_row = wb.row(i);
+		let mut out = Vec::with_capacity(wb_row.0.len().max(old_row.len()));
+		merge(wb_row, old_row, |j, w, old| {
+			let col = j as usize;
+			let old = read_bond(old, is_fresh(fresh, j), true);
+			let value = if liquid {
+				let alpha = liquid_alpha(params, w, old, c.get(col).copied().unwrap_or_default());
+				I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(w).max(I32F32::ZERO)).min(I32F32::ONE)
 			} else {
-				step.apply(k, I32F32::ZERO, old, &mut out);
-				q += 1;
+				alpha.mul(w).add(keep.mul(old))
+			};
+			if !value.is_zero() {
+				eb.push(j, value);
+				if let Some(sum) = sums.get_mut(col) {
+					*sum = sum.add(value);
+				}
+				let kept = value.to_u16();
+				if kept != 0 {
+					out.push((j, kept));
+				}
 			}
-		}
-		for k in p..wc.len() {
-			step.apply(wc[k], wv[k], 0, &mut out);
-		}
-		for &(k, old) in &old_row[q..] {
-			step.apply(k, I32F32::ZERO, old, &mut out);
-		}
-		step.eb.end_row();
+		});
+		eb.end_row();
 		rows.push(out);
 	}
-	let sums = divisors(&sums);
-	let mut dividends = vec![I32F32::ZERO; n];
-	for (i, d) in dividends.iter_mut().enumerate() {
-		let (cols, vals) = eb.row(i);
-		let share = cols
-			.iter()
-			.zip(vals)
-			.fold(I32F32::ZERO, |acc, (j, v)| acc.add(sums[*j as usize].scale(*v).mul(incentive[*j as usize])));
-		*d = a[i].mul(share);
-	}
+	let shares = row_dot(&eb, &divisors(&sums), incentive);
+	let mut dividends: Vec<I32F32> = shares.iter().zip(a).map(|(d, ai)| ai.mul(*d)).collect();
 	normalize(&mut dividends);
 	BondsOutcome { stored: rows, dividends }
 }
 
-/// One Yuma3 bond update, `(Wb, stored bond) -> EB`, with what it accumulates.
-struct Yuma3Step<'a> {
-	params: &'a Hyperparams,
-	alpha: I32F32,
-	keep: I32F32,
-	liquid: bool,
-	c: &'a [I32F32],
-	fresh: &'a [bool],
-	eb: &'a mut Csr,
-	sums: &'a mut [I32F32],
-}
-
-impl Yuma3Step<'_> {
-	/// The new bond of column `j` from its bond weight and its stored bond: appended to
-	/// `EB`, added to the column's sum, and its stored form (if not 0) to `out`.
-	#[inline(always)]
-	fn apply(&mut self, j: u16, w: I32F32, stored: u16, out: &mut U16Row) {
-		let col = j as usize;
-		let old = if stored == 0 || self.fresh.get(col).copied().unwrap_or(true) {
-			I32F32::ZERO
-		} else {
-			I32F32::from_u16_proportion(stored)
-		};
-		let value = if self.liquid {
-			let alpha = liquid_alpha(self.params, w, old, self.c.get(col).copied().unwrap_or_default());
-			I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(w).max(I32F32::ZERO)).min(I32F32::ONE)
-		} else {
-			self.alpha.mul(w).add(self.keep.mul(old))
-		};
-		if !value.is_zero() {
-			self.eb.push(j, value);
-			if let Some(sum) = self.sums.get_mut(col) {
-				*sum = sum.add(value);
-			}
-			let kept = value.to_u16();
-			if kept != 0 {
-				out.push((j, kept));
-			}
-		}
-	}
-}
-
-/// `Σ_j m[i][j] * x[j]` for each of `n` rows (non-negative terms: the order of the
-/// saturating additions does not matter).
-fn row_dot(m: &Csr, x: &[I32F32], n: usize) -> Vec<I32F32> {
-	let mut out = vec![I32F32::ZERO; n];
-	for (i, slot) in out.iter_mut().enumerate() {
-		let (cols, vals) = m.row(i);
-		*slot = cols.iter().zip(vals).fold(I32F32::ZERO, |acc, (j, v)| acc.add(v.mul(x[*j as usize])));
-	}
-	out
+/// `Σ_j (m[i][j] / sum_j) * x[j]` for each row: the rows of the column-normalised
+/// matrix dotted with `x`, normalising each entry on the fly (a zero column sum leaves
+/// it as it is). Terms are non-negative, so the order of the saturating additions does
+/// not matter.
+fn row_dot(m: &Csr, sums: &[Divisor], x: &[I32F32]) -> Vec<I32F32> {
+	(0..m.rows())
+		.map(|i| {
+			let (cols, vals) = m.row(i);
+			cols.iter().zip(vals).fold(I32F32::ZERO, |acc, (j, v)| {
+				let col = *j as usize;
+				acc.add(sums[col].scale(*v).mul(x[col]))
+			})
+		})
+		.collect()
 }
 
 #[cfg(test)]

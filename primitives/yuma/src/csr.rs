@@ -3,7 +3,7 @@
 //! each of its matrices once and rewrites values in place, so nothing is allocated per
 //! row and every pass reads memory in order.
 
-use crate::{divide::Divisor, fixed::I32F32};
+use crate::{fixed::I32F32, sparse::normalize};
 use alloc::{vec, vec::Vec};
 
 /// A sparse matrix of I32F32 values.
@@ -88,26 +88,21 @@ impl Csr {
 	}
 
 	/// Normalises each row to sum to one; a row summing to zero is left as it is.
-	/// Values must be non-negative.
 	pub fn normalize_rows(&mut self) {
 		for i in 0..self.rows() {
-			let (_, vals) = self.row_mut(i);
-			let divisor = Divisor::new(sum_non_negative(vals));
-			for v in vals.iter_mut() {
-				*v = divisor.scale(*v);
-			}
+			normalize(self.row_mut(i).1);
 		}
 	}
 
-	/// Column sums over `n` columns (values must be non-negative).
+	/// Column sums over `n` columns, adding rows in order (saturating).
 	pub fn col_sums(&self, n: usize) -> Vec<I32F32> {
-		let mut wide = vec![0i128; n];
+		let mut sums = vec![I32F32::ZERO; n];
 		for (j, v) in self.cols.iter().zip(&self.vals) {
-			if let Some(s) = wide.get_mut(*j as usize) {
-				*s += i128::from(v.to_bits());
+			if let Some(s) = sums.get_mut(*j as usize) {
+				*s = s.add(*v);
 			}
 		}
-		wide.into_iter().map(saturate).collect()
+		sums
 	}
 
 	/// Column maxima over `n` columns (0 for an empty column).
@@ -120,57 +115,69 @@ impl Csr {
 		}
 		maxima
 	}
+}
 
-	/// Divides every entry by its column's divisor (normalisation: a zero divisor leaves
-	/// the entry as it is).
-	pub fn scale_cols(&mut self, divisors: &[Divisor]) {
-		for (j, v) in self.cols.iter().zip(self.vals.iter_mut()) {
-			if let Some(d) = divisors.get(*j as usize) {
-				*v = d.scale(*v);
-			}
-		}
+/// A row sorted by column, as the epoch reads it: a row of a [`Csr`] or a stored row
+/// of `(uid, u16)` pairs.
+pub trait SortedRow {
+	/// What an entry holds.
+	type Value: Copy + Default;
+	/// Number of entries.
+	fn entries(&self) -> usize;
+	/// Column and value of entry `k < entries()`.
+	fn entry(&self, k: usize) -> (u16, Self::Value);
+}
+
+impl SortedRow for (&[u16], &[I32F32]) {
+	type Value = I32F32;
+	#[inline]
+	fn entries(&self) -> usize {
+		self.0.len()
+	}
+	#[inline]
+	fn entry(&self, k: usize) -> (u16, I32F32) {
+		(self.0[k], self.1[k])
 	}
 }
 
-/// One divisor per value (a column's sum or maximum).
-pub fn divisors(values: &[I32F32]) -> Vec<Divisor> {
-	values.iter().map(|v| Divisor::new(*v)).collect()
-}
-
-/// The saturating sum of non-negative values, which does not depend on their order:
-/// the exact sum, capped at the largest I32F32.
-pub fn sum_non_negative(values: &[I32F32]) -> I32F32 {
-	saturate(values.iter().map(|v| i128::from(v.to_bits())).sum())
-}
-
-fn saturate(wide: i128) -> I32F32 {
-	I32F32::from_bits(i64::try_from(wide).unwrap_or(if wide < 0 { i64::MIN } else { i64::MAX }))
+impl SortedRow for &[(u16, u16)] {
+	type Value = u16;
+	#[inline]
+	fn entries(&self) -> usize {
+		<[(u16, u16)]>::len(self)
+	}
+	#[inline]
+	fn entry(&self, k: usize) -> (u16, u16) {
+		self[k]
+	}
 }
 
 /// Walks two sorted rows together, calling `f(col, x, y)` for every column either holds
-/// (a missing entry is 0), in column order.
-#[inline]
-pub fn merge((xc, xv): (&[u16], &[I32F32]), (yc, yv): (&[u16], &[I32F32]), mut f: impl FnMut(u16, I32F32, I32F32)) {
+/// (a missing entry is the value's default, 0), in column order.
+#[inline(always)]
+pub fn merge<X: SortedRow, Y: SortedRow>(x: X, y: Y, mut f: impl FnMut(u16, X::Value, Y::Value)) {
 	let (mut p, mut q) = (0, 0);
-	while p < xc.len() && q < yc.len() {
-		let (a, b) = (xc[p], yc[q]);
+	while p < x.entries() && q < y.entries() {
+		let ((a, xv), (b, yv)) = (x.entry(p), y.entry(q));
 		if a == b {
-			f(a, xv[p], yv[q]);
+			f(a, xv, yv);
 			p += 1;
 			q += 1;
 		} else if a < b {
-			f(a, xv[p], I32F32::ZERO);
+			f(a, xv, Default::default());
 			p += 1;
 		} else {
-			f(b, I32F32::ZERO, yv[q]);
+			f(b, Default::default(), yv);
 			q += 1;
 		}
 	}
-	for k in p..xc.len() {
-		f(xc[k], xv[k], I32F32::ZERO);
+	for k in p..x.entries() {
+		let (a, xv) = x.entry(k);
+		f(a, xv, Default::default());
 	}
-	for k in q..yc.len() {
-		f(yc[k], I32F32::ZERO, yv[k]);
+	for k in q..y.entries() {
+		let (b, yv) = y.entry(k);
+		f(b, Default::default(), yv);
 	}
 }
 
@@ -207,13 +214,10 @@ mod tests {
 	}
 
 	#[test]
-	fn columns_sum_scale_and_max() {
-		let mut m = matrix(&[&[(0, 1), (2, 3)], &[(2, 1)]]);
+	fn columns_sum_and_max() {
+		let m = matrix(&[&[(0, 1), (2, 3)], &[(2, 1)]]);
 		assert_eq!(m.col_sums(3), vec![f(1), f(0), f(4)]);
 		assert_eq!(m.col_maxima(3), vec![f(1), f(0), f(3)]);
-		m.scale_cols(&divisors(&m.col_sums(3)));
-		assert_eq!(m.row(0).1, &[I32F32::ONE, I32F32::ratio(3, 4)]);
-		assert_eq!(m.row(1).1, &[I32F32::ratio(1, 4)]);
 		// Sums saturate as a saturating fold would.
 		let big = matrix(&[&[(0, 1 << 30)], &[(0, 1 << 30)], &[(0, 1 << 30)]]);
 		assert_eq!(big.col_sums(1), vec![I32F32::MAX]);

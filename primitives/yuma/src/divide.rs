@@ -91,10 +91,14 @@ impl Divisor {
 	}
 }
 
+/// One divisor per value (a column's sum or maximum).
+pub fn divisors(values: &[I32F32]) -> Vec<Divisor> {
+	values.iter().map(|v| Divisor::new(*v)).collect()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use alloc::vec::Vec;
 
 	/// A small deterministic generator (xorshift), enough to cover the bit patterns.
 	fn values(seed: u64, count: usize) -> Vec<i64> {

@@ -73,28 +73,14 @@ impl I32F32 {
 	#[allow(clippy::should_implement_trait)]
 	#[inline]
 	pub fn mul(self, rhs: Self) -> Self {
-		let product = (self.0 as i128) * (rhs.0 as i128);
-		// Arithmetic shift floors toward negative infinity.
-		let shifted = product >> FRAC_BITS;
-		let narrow = shifted as i64;
-		if i128::from(narrow) == shifted {
-			Self(narrow)
-		} else if shifted < 0 {
-			Self(i64::MIN)
-		} else {
-			Self::MAX
-		}
+		self.checked_mul(rhs).unwrap_or(if (self.0 < 0) != (rhs.0 < 0) { Self(i64::MIN) } else { Self::MAX })
 	}
 
 	/// `(a << 32) / b`, truncating toward zero; 0 on division by zero or overflow.
 	#[allow(clippy::should_implement_trait)]
 	#[inline]
 	pub fn div(self, rhs: Self) -> Self {
-		if rhs.0 == 0 {
-			return Self::ZERO;
-		}
-		let quotient = ((self.0 as i128) << FRAC_BITS) / (rhs.0 as i128);
-		i64::try_from(quotient).map(Self).unwrap_or(Self::ZERO)
+		self.checked_div(rhs).unwrap_or(Self::ZERO)
 	}
 
 	/// Saturating addition.
@@ -199,13 +185,7 @@ impl I32F32 {
 		if self == Self::ONE {
 			return Some(Self(E_23 << (FRAC_BITS - 23)));
 		}
-		let x = Self(self.0.checked_abs()?);
-		let mut sum = x.checked_add(Self::ONE)?;
-		let mut term = x;
-		for i in 2..(FRAC_BITS as i64) {
-			term = term.checked_mul(x)?.checked_div(Self::from_int(i))?;
-			sum = sum.checked_add(term)?;
-		}
+		let sum = Self(self.0.checked_abs()?).series()?;
 		if self.0 < 0 {
 			Self::ONE.checked_div(sum)
 		} else {
@@ -213,31 +193,33 @@ impl I32F32 {
 		}
 	}
 
-	/// Floor multiplication; `None` when the product does not fit.
+	/// The crate's series for a non-negative `x`: `1 + x + Σ_{i=2}^{31} term_i` with
+	/// `term_i = term_{i-1} * x / i` (floor multiplication, truncating division).
+	fn series(self) -> Option<Self> {
+		let mut sum = self.checked_add(Self::ONE)?;
+		let mut term = self;
+		for i in 2..(FRAC_BITS as i64) {
+			term = term.checked_mul(self)?.checked_div(Self::from_int(i))?;
+			sum = sum.checked_add(term)?;
+		}
+		Some(sum)
+	}
+
+	/// Floor multiplication (the arithmetic shift floors toward negative infinity);
+	/// `None` when the product does not fit.
+	#[inline]
 	fn checked_mul(self, rhs: Self) -> Option<Self> {
 		let product = ((self.0 as i128) * (rhs.0 as i128)) >> FRAC_BITS;
 		i64::try_from(product).ok().map(Self)
 	}
 
 	/// Truncating division; `None` on division by zero or when the quotient does not fit.
+	#[inline]
 	fn checked_div(self, rhs: Self) -> Option<Self> {
 		if rhs.0 == 0 {
 			return None;
 		}
 		i64::try_from(((self.0 as i128) << FRAC_BITS) / (rhs.0 as i128)).ok().map(Self)
-	}
-
-	/// The series for `|self|`, bypassing the special cases (for tests).
-	#[cfg(test)]
-	fn exp_series_of_abs(self) -> Self {
-		let x = Self(self.0.abs());
-		let mut sum = x.add(Self::ONE);
-		let mut term = x;
-		for i in 2..(FRAC_BITS as i64) {
-			term = term.mul(x).div(Self::from_int(i));
-			sum = sum.add(term);
-		}
-		sum
 	}
 
 	/// Addition; `None` on overflow.
@@ -366,7 +348,8 @@ mod tests {
 		let near = I32F32(ONE - 1).exp().to_bits();
 		assert!((11_674_931_500..11_674_931_555).contains(&near), "{near}");
 		// e^-x = 1 / series(x), for -1 too (the constant is only for +1).
-		let series_one = I32F32(ONE).exp_series_of_abs();
+		let series_one = I32F32::ONE.series().expect("no overflow at 1");
+		assert_ne!(series_one, I32F32::ONE.exp());
 		assert_eq!(I32F32(-ONE).exp(), I32F32::ONE.div(series_one));
 		// Clamped to [-20, 20].
 		assert_eq!(I32F32::from_int(25).exp(), I32F32::from_int(20).exp());

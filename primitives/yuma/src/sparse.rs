@@ -16,7 +16,7 @@ pub fn normalize(v: &mut [I32F32]) {
 }
 
 /// `round(x * 65535 / max)` for non-negative `x <= max`, half up, exactly.
-pub fn upscale_to_u16(x: I32F32, max: I32F32) -> u16 {
+fn upscale_to_u16(x: I32F32, max: I32F32) -> u16 {
 	if max.to_bits() <= 0 || x.to_bits() <= 0 {
 		return 0;
 	}

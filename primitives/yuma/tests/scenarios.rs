@@ -229,9 +229,37 @@ fn malformed_input_is_refused_not_panicked_on() {
 	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::UidOutOfRange { field: "weights", row: 0, uid: 5 }));
 	w.weights[0] = vec![(1, 1), (1, 2)];
 	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::DuplicateUid { field: "weights", row: 0, uid: 1 }));
+	// Sorted rows whose last uid is out of range, and duplicates in an unsorted row.
+	w.weights[0] = vec![(0, 1), (2, 1)];
+	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::UidOutOfRange { field: "weights", row: 0, uid: 2 }));
+	w.weights[0] = vec![(1, 1), (0, 3), (1, 2)];
+	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::DuplicateUid { field: "weights", row: 0, uid: 1 }));
+	// Bonds are checked the same way, after the weights.
+	w.weights[0] = vec![(1, 1)];
+	w.bonds[1] = vec![(0, 5), (0, 6)];
+	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::DuplicateUid { field: "bonds", row: 1, uid: 0 }));
+	w.bonds[1] = vec![(7, 5)];
+	assert_eq!(hearth_yuma::run_epoch(&w.input()), Err(EpochError::UidOutOfRange { field: "bonds", row: 1, uid: 7 }));
+	w.bonds = vec![Vec::new(); 3];
+	assert_eq!(
+		hearth_yuma::run_epoch(&w.input()),
+		Err(EpochError::LengthMismatch { field: "bonds", expected: 2, got: 3 })
+	);
 	w.weights = vec![Vec::new()];
 	assert_eq!(
 		hearth_yuma::run_epoch(&w.input()),
 		Err(EpochError::LengthMismatch { field: "weights", expected: 2, got: 1 })
 	);
+}
+
+#[test]
+fn rows_in_any_order_give_the_sorted_rows_result() {
+	let mut w = World::new(&[60, 40, 0, 0], yuma());
+	w.weigh(0, &[(2, 100), (3, 65535)]).weigh(1, &[(2, 65535), (3, 30000)]);
+	w.bonds[0] = vec![(2, 65535), (3, 1000)];
+	let sorted = hearth_yuma::run_epoch(&w.input());
+	w.weigh(0, &[(3, 65535), (2, 100)]);
+	w.bonds[0] = vec![(3, 1000), (2, 65535)];
+	assert_eq!(hearth_yuma::run_epoch(&w.input()), sorted);
+	assert!(sorted.is_ok());
 }
