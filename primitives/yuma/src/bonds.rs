@@ -119,7 +119,7 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum::<usize>()));
 	for (i, ai) in a.iter().enumerate() {
 		let old_row = stored_row(stored, i);
-		merge(wb.row(i), old_row, |j, w, old| {
+		for (j, w, old) in merge(wb.row(i), old_row) {
 			let col = j as usize;
 			let x = delta_sums[col].scale(w.mul(*ai));
 			let y = bond_sums[col].scale(read_bond(old, is_fresh(fresh, j), false));
@@ -127,7 +127,7 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 			if !value.is_zero() {
 				eb.push(j, value);
 			}
-		});
+		}
 		eb.end_row();
 	}
 	let sums = divisors(&eb.col_sums(n));
@@ -177,7 +177,7 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 		let old_row = stored_row(stored, i);
 		let wb_row = wb.row(i);
 		let mut out = Vec::with_capacity(wb_row.0.len().max(old_row.len()));
-		merge(wb_row, old_row, |j, w, old| {
+		for (j, w, old) in merge(wb_row, old_row) {
 			let col = j as usize;
 			let old = read_bond(old, is_fresh(fresh, j), true);
 			let value = if liquid {
@@ -196,7 +196,7 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 					out.push((j, kept));
 				}
 			}
-		});
+		}
 		eb.end_row();
 		rows.push(out);
 	}

@@ -152,32 +152,51 @@ impl SortedRow for &[(u16, u16)] {
 	}
 }
 
-/// Walks two sorted rows together, calling `f(col, x, y)` for every column either holds
-/// (a missing entry is the value's default, 0), in column order.
-#[inline(always)]
-pub fn merge<X: SortedRow, Y: SortedRow>(x: X, y: Y, mut f: impl FnMut(u16, X::Value, Y::Value)) {
-	let (mut p, mut q) = (0, 0);
-	while p < x.entries() && q < y.entries() {
-		let ((a, xv), (b, yv)) = (x.entry(p), y.entry(q));
-		if a == b {
-			f(a, xv, yv);
-			p += 1;
-			q += 1;
-		} else if a < b {
-			f(a, xv, Default::default());
-			p += 1;
+/// Two sorted rows walked together: every column either holds, in column order, with
+/// both values (a missing entry is the value's default, 0). An iterator rather than a
+/// callback so that the caller's loop body is compiled inline.
+pub struct Merge<X, Y> {
+	x: X,
+	y: Y,
+	p: usize,
+	q: usize,
+}
+
+/// [`Merge`] of `x` and `y`.
+pub fn merge<X: SortedRow, Y: SortedRow>(x: X, y: Y) -> Merge<X, Y> {
+	Merge { x, y, p: 0, q: 0 }
+}
+
+impl<X: SortedRow, Y: SortedRow> Iterator for Merge<X, Y> {
+	type Item = (u16, X::Value, Y::Value);
+
+	#[inline(always)]
+	fn next(&mut self) -> Option<Self::Item> {
+		let (has_x, has_y) = (self.p < self.x.entries(), self.q < self.y.entries());
+		if has_x && has_y {
+			let ((a, xv), (b, yv)) = (self.x.entry(self.p), self.y.entry(self.q));
+			if a == b {
+				self.p += 1;
+				self.q += 1;
+				Some((a, xv, yv))
+			} else if a < b {
+				self.p += 1;
+				Some((a, xv, Default::default()))
+			} else {
+				self.q += 1;
+				Some((b, Default::default(), yv))
+			}
+		} else if has_x {
+			let (a, xv) = self.x.entry(self.p);
+			self.p += 1;
+			Some((a, xv, Default::default()))
+		} else if has_y {
+			let (b, yv) = self.y.entry(self.q);
+			self.q += 1;
+			Some((b, Default::default(), yv))
 		} else {
-			f(b, Default::default(), yv);
-			q += 1;
+			None
 		}
-	}
-	for k in p..x.entries() {
-		let (a, xv) = x.entry(k);
-		f(a, xv, Default::default());
-	}
-	for k in q..y.entries() {
-		let (b, yv) = y.entry(k);
-		f(b, Default::default(), yv);
 	}
 }
 
@@ -227,8 +246,7 @@ mod tests {
 	fn merge_visits_the_union_in_order() {
 		let x = matrix(&[&[(1, 1), (3, 3)]]);
 		let y = matrix(&[&[(0, 5), (3, 4), (7, 2)]]);
-		let mut seen = Vec::new();
-		merge(x.row(0), y.row(0), |j, a, b| seen.push((j, a, b)));
+		let seen: Vec<_> = merge(x.row(0), y.row(0)).collect();
 		assert_eq!(seen, vec![(0, f(0), f(5)), (1, f(1), f(0)), (3, f(3), f(4)), (7, f(0), f(2))]);
 	}
 }

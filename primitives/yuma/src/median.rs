@@ -6,9 +6,9 @@
 //! with `F(p)` the stake of the scores strictly below `p`, it returns **the largest score
 //! `p` present in the column with `F(p) <= minority`**, or the smallest score when there
 //! is none (a negative minority, when kappa exceeds the voters' total). The epoch finds
-//! that value with [`Selector`], which partitions without branches, picks its pivots by
-//! median of three, and sorts what is left after a bounded number of rounds, so a
-//! column costs O(v log v) even for scores chosen to defeat the pivots.
+//! that value with [`Selector`]: one counting pass over buckets of scores, then a sort
+//! of the one bucket that holds the answer, so a column costs O(v) and at worst
+//! O(v log v), even for scores chosen to share a bucket.
 
 use crate::{csr::Csr, fixed::I32F32, sparse::normalize};
 use alloc::{vec, vec::Vec};
@@ -58,134 +58,97 @@ pub struct Vote {
 	pub stake: i64,
 }
 
+/// Buckets of the selection's one counting pass.
+const BUCKETS: usize = 64;
+
 /// Scratch space for weighted medians, reused across columns.
 pub struct Selector {
-	current: Vec<Vote>,
-	lower: Vec<Vote>,
-	upper: Vec<Vote>,
+	/// The votes of the bucket that holds the answer.
+	bucket: Vec<Vote>,
+	/// Stake per bucket.
+	stake: [i64; BUCKETS],
 }
 
 impl Selector {
-	/// Room for columns of up to `voters` entries.
+	/// Room for columns of up to `voters` entries (it grows if needed).
 	pub fn new(voters: usize) -> Self {
-		Self {
-			current: vec![Vote::default(); voters],
-			lower: vec![Vote::default(); voters],
-			upper: vec![Vote::default(); voters],
-		}
+		Self { bucket: Vec::with_capacity(voters), stake: [0; BUCKETS] }
 	}
 
-	/// The largest score `p` among `votes` whose lower stake `F(p)` is at most
-	/// `minority`, or the smallest score when none is: the specification's weighted
-	/// median. 0 for no votes. Stakes are non-negative.
+	/// The largest score `p` among `votes` whose lower stake `F(p)` (the stake of the
+	/// votes scoring strictly less) is at most `minority`, or the smallest score when
+	/// none is: the specification's weighted median. 0 for no votes.
+	///
+	/// One pass spreads the votes over [`BUCKETS`] buckets of equal score width between
+	/// the smallest and the largest score (a shift, so bucket order is score order) and
+	/// sums each bucket's stake; the answer lies in the first bucket whose cumulative
+	/// stake exceeds the minority (its smallest score has all of the earlier buckets'
+	/// stake, at most the minority, below it), and only that bucket is sorted. The cost
+	/// is O(v) plus sorting one bucket: O(v log v) at worst, when scores are chosen to
+	/// share a bucket. Stakes must be non-negative; columns whose stakes do not fit in
+	/// one sum are sorted whole.
 	pub fn weighted_median(&mut self, votes: &[Vote], minority: i64) -> i64 {
-		let len = votes.len();
-		if len == 0 {
-			return 0;
+		let Some(first) = votes.first() else { return 0 };
+		let (mut lo, mut hi, mut total) = (first.score, first.score, Some(0i64));
+		for vote in votes {
+			lo = lo.min(vote.score);
+			hi = hi.max(vote.score);
+			total = total.and_then(|t| if vote.stake < 0 { None } else { t.checked_add(vote.stake) });
 		}
-		self.ensure(len);
-		self.current[..len].copy_from_slice(votes);
-		// Every partial sum below is at most the total: when it fits, no addition can
-		// overflow and the loop needs no saturation.
-		let Some(mut in_range) = votes.iter().try_fold(0i64, |acc, v| acc.checked_add(v.stake)) else {
-			return self.by_sorting(len, 0, None, minority);
+		let Some(total) = total else {
+			self.bucket.clear();
+			self.bucket.extend_from_slice(votes);
+			return sorted_median(&mut self.bucket, 0, minority).unwrap_or(lo);
 		};
-		let mut len = len;
-		// Stake of the votes below the current range; the best candidate so far.
-		let mut below: i64 = 0;
-		let mut best: Option<i64> = None;
-		let mut pivot = 0;
-		// Sampled pivots split well on any real column; past this many rounds the
-		// scores were chosen against them, and sorting bounds the cost.
-		let mut rounds = 2 * (usize::BITS - len.leading_zeros()) + 2;
-		while len > 0 {
-			if rounds == 0 {
-				return self.by_sorting(len, below, best, minority);
-			}
-			rounds -= 1;
-			let current = &self.current[..len];
-			pivot = sampled_pivot(current, minority.saturating_sub(below), in_range);
-			// Branch-free three-way split: every vote is written to both sides and the
-			// side it belongs to keeps it.
-			let (mut nl, mut nu) = (0, 0);
-			let (mut stake_lower, mut stake_upper) = (0i64, 0i64);
-			for vote in current {
-				let (is_lower, is_upper) = (vote.score < pivot, vote.score > pivot);
-				self.lower[nl] = *vote;
-				self.upper[nu] = *vote;
-				nl += usize::from(is_lower);
-				nu += usize::from(is_upper);
-				stake_lower += vote.stake & -i64::from(is_lower);
-				stake_upper += vote.stake & -i64::from(is_upper);
-			}
-			if below + stake_lower <= minority {
-				// The pivot is a candidate; a larger one can only be above it.
-				best = Some(pivot);
-				below += in_range - stake_upper;
-				in_range = stake_upper;
-				core::mem::swap(&mut self.current, &mut self.upper);
-				len = nu;
-			} else {
-				in_range = stake_lower;
-				core::mem::swap(&mut self.current, &mut self.lower);
-				len = nl;
-			}
+		if minority < 0 {
+			// Nothing has at most the minority below it, not even the smallest score.
+			return lo;
 		}
-		// Without a candidate every round went down, so the last pivot is the minimum.
-		best.unwrap_or(pivot)
-	}
-
-	/// The rest of a selection by sorting the remaining votes.
-	fn by_sorting(&mut self, len: usize, mut below: i64, mut best: Option<i64>, minority: i64) -> i64 {
-		let current = &mut self.current[..len];
-		current.sort_unstable_by_key(|v| v.score);
-		let Some(smallest) = current.first().map(|v| v.score) else { return best.unwrap_or(0) };
-		let mut k = 0;
-		while k < len {
-			let score = current[k].score;
-			if below > minority {
+		if total <= minority || lo == hi {
+			return hi;
+		}
+		// The width of a bucket: a power of two that puts the range in BUCKETS buckets.
+		let range = hi.wrapping_sub(lo) as u64;
+		let shift = (u64::BITS - range.leading_zeros()).saturating_sub(BUCKETS.trailing_zeros());
+		let bucket_of = |score: i64| (score.wrapping_sub(lo) as u64 >> shift) as usize;
+		self.stake = [0; BUCKETS];
+		for vote in votes {
+			self.stake[bucket_of(vote.score)] += vote.stake;
+		}
+		// The first bucket whose cumulative stake exceeds the minority; the stake below it.
+		let (mut target, mut below) = (BUCKETS - 1, 0);
+		for (b, stake) in self.stake.iter().enumerate() {
+			if below + stake > minority {
+				target = b;
 				break;
 			}
-			best = Some(score);
-			while k < len && current[k].score == score {
-				below = below.saturating_add(current[k].stake);
-				k += 1;
-			}
+			below += stake;
 		}
-		best.unwrap_or(smallest)
-	}
-
-	fn ensure(&mut self, len: usize) {
-		if self.current.len() < len {
-			for buffer in [&mut self.current, &mut self.lower, &mut self.upper] {
-				buffer.resize(len, Vote::default());
-			}
-		}
+		self.bucket.clear();
+		self.bucket.extend(votes.iter().filter(|v| bucket_of(v.score) == target));
+		sorted_median(&mut self.bucket, below, minority).unwrap_or(lo)
 	}
 }
 
-/// A pivot near the answer: five scores sampled across the votes, sorted, and the one
-/// whose rank matches the share of the range's stake (`in_range`) that may lie below
-/// the answer (`room`). Any pivot gives the same result; a close one saves rounds.
-fn sampled_pivot(votes: &[Vote], room: i64, in_range: i64) -> i64 {
-	let last = votes.len() - 1;
-	let mut sample = [0, last / 4, last / 2, last - last / 4, last].map(|k| votes[k].score);
-	// Five keys: insertion sort.
-	for i in 1..sample.len() {
-		let mut k = i;
-		while k > 0 && sample[k - 1] > sample[k] {
-			sample.swap(k - 1, k);
-			k -= 1;
+/// The selection over `votes` sorted by score, with `below` stake under all of them:
+/// the largest score whose lower stake is at most `minority`, if any.
+fn sorted_median(votes: &mut [Vote], mut below: i64, minority: i64) -> Option<i64> {
+	votes.sort_unstable_by_key(|v| v.score);
+	let mut best = None;
+	let mut k = 0;
+	while k < votes.len() && below <= minority {
+		let score = votes[k].score;
+		best = Some(score);
+		while k < votes.len() && votes[k].score == score {
+			below = below.saturating_add(votes[k].stake);
+			k += 1;
 		}
 	}
-	// The rank: how many fifths of the range's stake fit in the room.
-	let (room, in_range) = (i128::from(room.max(0)), i128::from(in_range));
-	let rank = (1..5).filter(|&j| room * 5 >= in_range * j).count();
-	sample[rank]
+	best
 }
 
 /// Columns gathered at a time: a tile of `TILE × voters` votes stays in cache.
-const TILE: usize = 64;
+const TILE: usize = 16;
 
 /// Consensus `C[j]` for every column of `weights` (rows indexed by uid), with the
 /// validators' active stake `a`.
@@ -321,8 +284,8 @@ mod tests {
 	}
 
 	#[test]
-	fn sorting_what_is_left_gives_the_same_median() {
-		// The fallback (taken after too many rounds) run from the start on columns of
+	fn sorting_the_whole_column_gives_the_same_median() {
+		// The path for columns whose stakes overflow one sum, run on ordinary columns of
 		// every shape: ties, zero stakes, negative and large minorities.
 		let mut state = 0x2545_F491_4F6C_DD1Du64;
 		let mut next = move || {
@@ -335,15 +298,22 @@ mod tests {
 		for round in 0..2_000 {
 			let len = (next() % 70) as usize + 1;
 			let spread = [3, 1000, 1 << 33][round % 3];
-			let votes: Vec<Vote> =
+			let mut votes: Vec<Vote> =
 				(0..len).map(|_| Vote { score: (next() % spread) as i64, stake: (next() % 5) as i64 }).collect();
 			let total: i64 = votes.iter().map(|v| v.stake).sum();
 			let minority = (next() % (total as u64 + 3)) as i64 - 1;
 			let selected = selector.weighted_median(&votes, minority);
-			selector.ensure(len);
-			selector.current[..len].copy_from_slice(&votes);
-			assert_eq!(selector.by_sorting(len, 0, None, minority), selected, "{votes:?} {minority}");
+			let smallest = votes.iter().map(|v| v.score).min().unwrap_or(0);
+			assert_eq!(sorted_median(&mut votes, 0, minority).unwrap_or(smallest), selected, "{minority}");
 		}
+	}
+
+	#[test]
+	fn stakes_that_overflow_one_sum_are_sorted() {
+		let mut selector = Selector::new(2);
+		let votes = [Vote { score: 5, stake: i64::MAX }, Vote { score: 9, stake: i64::MAX }];
+		assert_eq!(selector.weighted_median(&votes, 0), 5);
+		assert_eq!(selector.weighted_median(&votes, i64::MAX), 9);
 	}
 
 	#[test]
