@@ -2,7 +2,7 @@
 
 use crate::{
 	csr::{merge, Csr},
-	divide::{divisors, Divisor},
+	divide::divisors,
 	fixed::I32F32,
 	sparse::normalize,
 	types::{Hyperparams, U16Row, Variant},
@@ -130,22 +130,16 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 		}
 		eb.end_row();
 	}
-	let sums = divisors(&eb.col_sums(n));
-	let mut dividends = row_dot(&eb, &sums, incentive);
+	let sums = eb.col_sums(n);
+	let mut dividends = normalize_cols_and_dot(&mut eb, &sums, incentive);
 	normalize(&mut dividends);
-	// Normalising divides by a positive column sum, which keeps the order of a column's
-	// entries: the normalised column's maximum is the normalised maximum.
-	let maxima: Vec<Divisor> =
-		eb.col_maxima(n).iter().zip(&sums).map(|(max, sum)| Divisor::new(sum.scale(*max))).collect();
+	let maxima = divisors(&eb.col_maxima(n));
 	let stored = (0..n)
 		.map(|i| {
 			let (cols, vals) = eb.row(i);
 			cols.iter()
 				.zip(vals)
-				.map(|(j, v)| {
-					let col = *j as usize;
-					(*j, maxima[col].divide(sums[col].scale(*v)).to_u16())
-				})
+				.map(|(j, v)| (*j, maxima[*j as usize].divide(*v).to_u16()))
 				.filter(|(_, v)| *v != 0)
 				.collect()
 		})
@@ -171,8 +165,8 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 	let keep = I32F32::ONE.sub(alpha);
 	let liquid = params.liquid_alpha && c.iter().any(|x| !x.is_zero());
 	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum::<usize>()));
-	let mut sums = vec![I32F32::ZERO; n];
 	let mut rows: Vec<U16Row> = Vec::with_capacity(n);
+	let mut sums = vec![I32F32::ZERO; n];
 	for i in 0..n {
 		let old_row = stored_row(stored, i);
 		let wb_row = wb.row(i);
@@ -200,23 +194,24 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 		eb.end_row();
 		rows.push(out);
 	}
-	let shares = row_dot(&eb, &divisors(&sums), incentive);
+	let shares = normalize_cols_and_dot(&mut eb, &sums, incentive);
 	let mut dividends: Vec<I32F32> = shares.iter().zip(a).map(|(d, ai)| ai.mul(*d)).collect();
 	normalize(&mut dividends);
 	BondsOutcome { stored: rows, dividends }
 }
 
-/// `Σ_j (m[i][j] / sum_j) * x[j]` for each row: the rows of the column-normalised
-/// matrix dotted with `x`, normalising each entry on the fly (a zero column sum leaves
-/// it as it is). Terms are non-negative, so the order of the saturating additions does
-/// not matter.
-fn row_dot(m: &Csr, sums: &[Divisor], x: &[I32F32]) -> Vec<I32F32> {
+/// Normalises `m`'s columns (whose sums are `sums`) in place and returns
+/// `Σ_j m[i][j] * x[j]` for each row, in one pass. Terms are non-negative, so the order
+/// of the saturating additions does not matter.
+fn normalize_cols_and_dot(m: &mut Csr, sums: &[I32F32], x: &[I32F32]) -> Vec<I32F32> {
+	let sums = divisors(sums);
 	(0..m.rows())
 		.map(|i| {
-			let (cols, vals) = m.row(i);
-			cols.iter().zip(vals).fold(I32F32::ZERO, |acc, (j, v)| {
+			let (cols, vals) = m.row_mut(i);
+			cols.iter().zip(vals.iter_mut()).fold(I32F32::ZERO, |acc, (j, v)| {
 				let col = *j as usize;
-				acc.add(sums[col].scale(*v).mul(x[col]))
+				*v = sums[col].scale(*v);
+				acc.add(v.mul(x[col]))
 			})
 		})
 		.collect()

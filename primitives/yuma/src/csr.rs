@@ -66,18 +66,19 @@ impl Csr {
 		}
 	}
 
-	/// Drops zero entries, in place.
-	pub fn prune_zeros(&mut self) {
+	/// Replaces every entry's value by `f(row, col, value)` and drops the entries that
+	/// become zero, in one pass and in place.
+	#[inline]
+	pub fn map_retain(&mut self, mut f: impl FnMut(usize, u16, I32F32) -> I32F32) {
 		let mut kept = 0;
 		for i in 0..self.rows() {
 			let (from, to) = (self.start[i], self.start[i + 1]);
 			self.start[i] = kept;
 			for k in from..to {
-				if !self.vals[k].is_zero() {
-					self.cols[kept] = self.cols[k];
-					self.vals[kept] = self.vals[k];
-					kept += 1;
-				}
+				let (col, value) = (self.cols[k], f(i, self.cols[k], self.vals[k]));
+				self.cols[kept] = col;
+				self.vals[kept] = value;
+				kept += usize::from(!value.is_zero());
 			}
 		}
 		if let Some(last) = self.start.last_mut() {
@@ -220,15 +221,25 @@ mod tests {
 	}
 
 	#[test]
-	fn rows_normalise_and_zero_entries_go() {
+	fn rows_normalise_and_rewritten_zero_entries_go() {
 		let mut m = matrix(&[&[(0, 1), (2, 3)], &[], &[(1, 0), (2, 2)]]);
 		m.normalize_rows();
 		assert_eq!(m.row(0), (&[0u16, 2][..], &[I32F32::ratio(1, 4), I32F32::ratio(3, 4)][..]));
 		assert_eq!(m.row(1).0.len(), 0);
 		assert_eq!(m.row(2).1, &[I32F32::ZERO, I32F32::ONE]);
-		m.prune_zeros();
+		// Rewrite: halve row 0, zero column 0; the zeros go.
+		m.map_retain(|i, j, v| {
+			if j == 0 {
+				I32F32::ZERO
+			} else if i == 0 {
+				v.mul(I32F32::HALF)
+			} else {
+				v
+			}
+		});
+		assert_eq!(m.row(0), (&[2u16][..], &[I32F32::ratio(3, 8)][..]));
 		assert_eq!(m.row(2), (&[2u16][..], &[I32F32::ONE][..]));
-		assert_eq!(m.nnz(), 3);
+		assert_eq!(m.nnz(), 2);
 		assert_eq!(m.row(9).0.len(), 0, "beyond the last row");
 	}
 

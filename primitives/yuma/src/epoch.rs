@@ -138,20 +138,14 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 	let penalty = I32F32::from_u16_proportion(params.bonds_penalty);
 	let mut validator_trust = vec![I32F32::ZERO; n];
 	let mut incentive = vec![I32F32::ZERO; n];
-	for i in 0..n {
-		let (cols, vals) = w.row_mut(i);
-		let mut trust = I32F32::ZERO;
-		for (j, slot) in cols.iter().zip(vals.iter_mut()) {
-			let (j, v) = (*j as usize, *slot);
-			let clipped = v.min(c[j]);
-			trust = trust.add(clipped);
-			incentive[j] = incentive[j].add(a[i].mul(clipped));
-			*slot = v.add(penalty.mul(clipped.sub(v)));
-		}
-		validator_trust[i] = trust;
-	}
+	w.map_retain(|i, j, v| {
+		let j = j as usize;
+		let clipped = v.min(c[j]);
+		validator_trust[i] = validator_trust[i].add(clipped);
+		incentive[j] = incentive[j].add(a[i].mul(clipped));
+		v.add(penalty.mul(clipped.sub(v)))
+	});
 	normalize(&mut incentive);
-	w.prune_zeros();
 	let wb = w;
 
 	// 9. Bonds and dividends.
