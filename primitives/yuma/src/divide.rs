@@ -11,6 +11,7 @@
 //! most two corrections.
 
 use crate::fixed::{FRAC_BITS, I32F32};
+use alloc::vec::Vec;
 
 /// A positive fixed-point divisor with its reciprocal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
