@@ -1,20 +1,24 @@
 //! Step 9: bonds and dividends, for each variant, over compressed sparse rows.
 
 use crate::{
-	csr::{merge, Csr},
-	divide::divisors,
+	clip::{Clip, Clipped},
+	csr::{merge, Csr, SortedRow},
+	divide::{divisors, Divisor},
 	fixed::I32F32,
 	sparse::normalize,
 	types::{Hyperparams, U16Row, Variant},
+	weights::{SumDivisor, Weights},
 };
 use alloc::{vec, vec::Vec};
 
-/// New bonds (stored form) and the normalised dividends.
+/// New bonds (stored form), the dividends, and what the clipping credited.
 pub struct BondsOutcome {
 	/// The bonds to store, one row per uid, as `u16` fractions.
 	pub stored: Vec<U16Row>,
 	/// Each uid's dividend share (before normalisation to emission).
 	pub dividends: Vec<I32F32>,
+	/// Validator trust and the normalised incentive.
+	pub clipped: Clipped,
 }
 
 /// The EMA factor `alpha = 1 - bonds_moving_average / 1_000_000`, computed as subtensor
@@ -30,16 +34,14 @@ pub fn ema_alpha(bonds_moving_average: u64) -> I32F32 {
 }
 
 /// A stored bond as the epoch reads it: 0 when it is to a uid registered since the last
-/// epoch (`fresh`), otherwise the stored u16 as an integer (the original Yuma) or as
-/// `v / 65535` (Yuma3).
+/// epoch (`fresh`), otherwise the stored u16 (the original Yuma reads it as an integer,
+/// Yuma3 as `v / 65535`).
 #[inline(always)]
-fn read_bond(stored: u16, fresh: bool, proportion: bool) -> I32F32 {
-	if stored == 0 || fresh {
-		I32F32::ZERO
-	} else if proportion {
-		I32F32::from_u16_proportion(stored)
+fn live_bond(stored: u16, fresh: bool) -> u16 {
+	if fresh {
+		0
 	} else {
-		I32F32::from_u16(stored)
+		stored
 	}
 }
 
@@ -69,116 +71,141 @@ pub fn liquid_alpha(params: &Hyperparams, wb: I32F32, b: I32F32, c: I32F32) -> I
 	low.add(sigma.mul(high.sub(low))).clamp(low, high)
 }
 
-/// Updates bonds from the bond weights `wb` (one row per uid) and pays dividends by
-/// them. `stored` holds the previous bonds, one sorted row per uid.
+/// Updates bonds from the weights `W` clipped by `clip` (steps 6–8, credited as the
+/// bonds pass walks `W`) and pays dividends by them. `stored` holds the previous bonds,
+/// one sorted row per uid; `a` is the active stake.
 pub fn update<R: AsRef<[(u16, u16)]>>(
 	params: &Hyperparams,
 	stored: &[R],
-	wb: &Csr,
+	weights: &Weights<'_>,
+	clip: Clip<'_>,
 	a: &[I32F32],
-	c: &[I32F32],
-	incentive: &[I32F32],
 	fresh: &[bool],
 ) -> BondsOutcome {
 	match params.variant {
-		Variant::Yuma => update_yuma(params, stored, wb, a, incentive, fresh),
-		Variant::Yuma3 => update_yuma3(params, stored, wb, a, c, incentive, fresh),
+		Variant::Yuma => update_yuma(params, stored, weights, clip, a, fresh),
+		Variant::Yuma3 => update_yuma3(params, stored, weights, clip, a, fresh),
 	}
+}
+
+/// Room for the union of `W` and the stored bonds.
+fn union_capacity<R: AsRef<[(u16, u16)]>>(weights: &Weights<'_>, stored: &[R]) -> usize {
+	let w: usize = (0..weights.rows()).map(|i| weights.row(i).len()).sum();
+	w.saturating_add(stored.iter().map(|r| r.as_ref().len()).sum::<usize>())
 }
 
 /// The original Yuma: `B` and `ΔB = Wb ∘ A` column-normalised, `EB` their EMA,
 /// column-normalised; dividends `EB · I`; stored column-max-upscaled by truncation.
-/// Neither `B` nor `ΔB` is built: a first pass takes their column sums, the merge reads
-/// them from the stored rows and from `Wb`.
+/// Neither `B` nor `ΔB` is built. Three passes: the first clips `W` (crediting trust and
+/// incentive) and takes the column sums of `ΔB` and of the stored bonds; the second
+/// merges `W`, clipped again, with the stored rows into `EB`, its column sums and
+/// maxima; the third normalises `EB` as it reads it, pays dividends and stores it.
 fn update_yuma<R: AsRef<[(u16, u16)]>>(
 	params: &Hyperparams,
 	stored: &[R],
-	wb: &Csr,
+	weights: &Weights<'_>,
+	mut clip: Clip<'_>,
 	a: &[I32F32],
-	incentive: &[I32F32],
 	fresh: &[bool],
 ) -> BondsOutcome {
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
-	let (mut bond_sums, mut delta_sums) = (vec![I32F32::ZERO; n], vec![I32F32::ZERO; n]);
+	// The stored bonds are integers: their column sums are integer sums, and `B[i][j]`
+	// is `v / S_j` exactly as a row of W is normalised.
+	let (mut bond_sums, mut delta_sums) = (vec![0u64; n], vec![I32F32::ZERO; n]);
 	for (i, ai) in a.iter().enumerate() {
-		let (cols, vals) = wb.row(i);
-		for (j, v) in cols.iter().zip(vals) {
-			if let Some(sum) = delta_sums.get_mut(*j as usize) {
-				*sum = sum.add(v.mul(*ai));
+		let row = weights.row(i);
+		for k in 0..row.len() {
+			let (j, w) = row.entry(k);
+			let wb = clip.credit(i, j, w);
+			if let Some(sum) = delta_sums.get_mut(j as usize) {
+				*sum = sum.add(wb.mul(*ai));
 			}
 		}
 		for &(j, v) in stored_row(stored, i) {
 			if let Some(sum) = bond_sums.get_mut(j as usize) {
-				*sum = sum.add(read_bond(v, is_fresh(fresh, j), false));
+				*sum = sum.saturating_add(u64::from(live_bond(v, is_fresh(fresh, j))));
 			}
 		}
 	}
-	let (bond_sums, delta_sums) = (divisors(&bond_sums), divisors(&delta_sums));
-	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum::<usize>()));
+	let delta_sums = divisors(&delta_sums);
+	let bond_sums: Vec<SumDivisor> = bond_sums.iter().map(|s| SumDivisor::new(*s)).collect();
+	let mut eb = Csr::with_capacity(n, union_capacity(weights, stored));
+	let (mut sums, mut maxima) = (vec![I32F32::ZERO; n], vec![I32F32::ZERO; n]);
 	for (i, ai) in a.iter().enumerate() {
-		let old_row = stored_row(stored, i);
-		for (j, w, old) in merge(wb.row(i), old_row) {
+		for (j, w, old) in merge(weights.row(i), stored_row(stored, i)) {
 			let col = j as usize;
-			let x = delta_sums[col].scale(w.mul(*ai));
-			let y = bond_sums[col].scale(read_bond(old, is_fresh(fresh, j), false));
+			let x = delta_sums[col].scale(clip.bond_weight(j, w).mul(*ai));
+			let y = bond_sums[col].apply(live_bond(old, is_fresh(fresh, j)));
 			let value = alpha.mul(x).add(keep.mul(y));
 			if !value.is_zero() {
 				eb.push(j, value);
+				sums[col] = sums[col].add(value);
+				maxima[col] = maxima[col].max(value);
 			}
 		}
 		eb.end_row();
 	}
-	let sums = eb.col_sums(n);
-	let mut dividends = normalize_cols_and_dot(&mut eb, &sums, incentive);
+	let clipped = clip.finish();
+	// Division by a positive constant is monotone, so a column's normalised maximum is
+	// its maximum normalised.
+	let sums = divisors(&sums);
+	let maxima: Vec<Divisor> = maxima.iter().zip(&sums).map(|(m, s)| Divisor::new(s.scale(*m))).collect();
+	let mut dividends = Vec::with_capacity(n);
+	let mut rows: Vec<U16Row> = Vec::with_capacity(n);
+	for i in 0..n {
+		let (cols, vals) = eb.row(i);
+		let mut share = I32F32::ZERO;
+		let mut out = Vec::with_capacity(cols.len());
+		for (j, v) in cols.iter().zip(vals) {
+			let col = *j as usize;
+			let normalised = sums[col].scale(*v);
+			share = share.add(normalised.mul(clipped.incentive[col]));
+			let kept = maxima[col].divide(normalised).to_u16();
+			if kept != 0 {
+				out.push((*j, kept));
+			}
+		}
+		dividends.push(share);
+		rows.push(out);
+	}
 	normalize(&mut dividends);
-	let maxima = divisors(&eb.col_maxima(n));
-	let stored = (0..n)
-		.map(|i| {
-			let (cols, vals) = eb.row(i);
-			cols.iter()
-				.zip(vals)
-				.map(|(j, v)| (*j, maxima[*j as usize].divide(*v).to_u16()))
-				.filter(|(_, v)| *v != 0)
-				.collect()
-		})
-		.collect();
-	BondsOutcome { stored, dividends }
+	BondsOutcome { stored: rows, dividends, clipped }
 }
 
 /// Yuma3: bonds move toward `Wb` by alpha (or each by its liquid alpha); dividends are
 /// `A ∘ (col_normalize(EB) · I)`; stored as `floor(EB · 65535)`. Two passes over the
-/// bonds: one merges `Wb` with the stored rows into `EB`, its stored form and its column
-/// sums; one pays dividends through the column reciprocals.
+/// bonds: one clips `W` and merges it with the stored rows into `EB`, its stored form
+/// and its column sums; one pays dividends through the column reciprocals.
 fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 	params: &Hyperparams,
 	stored: &[R],
-	wb: &Csr,
+	weights: &Weights<'_>,
+	mut clip: Clip<'_>,
 	a: &[I32F32],
-	c: &[I32F32],
-	incentive: &[I32F32],
 	fresh: &[bool],
 ) -> BondsOutcome {
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
-	let liquid = params.liquid_alpha && c.iter().any(|x| !x.is_zero());
-	let mut eb = Csr::with_capacity(n, wb.nnz().max(stored.iter().map(|r| r.as_ref().len()).sum::<usize>()));
+	let liquid = params.liquid_alpha && (0..n).any(|j| !clip.consensus(j as u16).is_zero());
+	let mut eb = Csr::with_capacity(n, union_capacity(weights, stored));
 	let mut rows: Vec<U16Row> = Vec::with_capacity(n);
 	let mut sums = vec![I32F32::ZERO; n];
 	for i in 0..n {
 		let old_row = stored_row(stored, i);
-		let wb_row = wb.row(i);
-		let mut out = Vec::with_capacity(wb_row.0.len().max(old_row.len()));
-		for (j, w, old) in merge(wb_row, old_row) {
+		let w_row = weights.row(i);
+		let mut out = Vec::with_capacity(w_row.len().max(old_row.len()));
+		for (j, w, old) in merge(w_row, old_row) {
 			let col = j as usize;
-			let old = read_bond(old, is_fresh(fresh, j), true);
+			let wb = clip.credit(i, j, w);
+			let old = I32F32::from_u16_proportion(live_bond(old, is_fresh(fresh, j)));
 			let value = if liquid {
-				let alpha = liquid_alpha(params, w, old, c.get(col).copied().unwrap_or_default());
-				I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(w).max(I32F32::ZERO)).min(I32F32::ONE)
+				let alpha = liquid_alpha(params, wb, old, clip.consensus(j));
+				I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(wb).max(I32F32::ZERO)).min(I32F32::ONE)
 			} else {
-				alpha.mul(w).add(keep.mul(old))
+				alpha.mul(wb).add(keep.mul(old))
 			};
 			if !value.is_zero() {
 				eb.push(j, value);
@@ -194,10 +221,11 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 		eb.end_row();
 		rows.push(out);
 	}
-	let shares = normalize_cols_and_dot(&mut eb, &sums, incentive);
+	let clipped = clip.finish();
+	let shares = normalize_cols_and_dot(&mut eb, &sums, &clipped.incentive);
 	let mut dividends: Vec<I32F32> = shares.iter().zip(a).map(|(d, ai)| ai.mul(*d)).collect();
 	normalize(&mut dividends);
-	BondsOutcome { stored: rows, dividends }
+	BondsOutcome { stored: rows, dividends, clipped }
 }
 
 /// Normalises `m`'s columns (whose sums are `sums`) in place and returns

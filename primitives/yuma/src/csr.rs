@@ -1,10 +1,10 @@
 //! Sparse matrices in one allocation: compressed rows (CSR). Row `i` holds the entries
 //! `start[i]..start[i + 1]` of `cols` (strictly increasing) and `vals`. An epoch builds
-//! each of its matrices once and rewrites values in place, so nothing is allocated per
-//! row and every pass reads memory in order.
+//! its bond matrix once, so nothing is allocated per row and every pass reads memory in
+//! order.
 
-use crate::{fixed::I32F32, sparse::normalize};
-use alloc::{vec, vec::Vec};
+use crate::fixed::I32F32;
+use alloc::vec::Vec;
 
 /// A sparse matrix of I32F32 values.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,57 +64,6 @@ impl Csr {
 			(Some(&from), Some(&to)) => (&self.cols[from..to], &mut self.vals[from..to]),
 			_ => (&[], &mut []),
 		}
-	}
-
-	/// Replaces every entry's value by `f(row, col, value)` and drops the entries that
-	/// become zero, in one pass and in place.
-	#[inline]
-	pub fn map_retain(&mut self, mut f: impl FnMut(usize, u16, I32F32) -> I32F32) {
-		let mut kept = 0;
-		for i in 0..self.rows() {
-			let (from, to) = (self.start[i], self.start[i + 1]);
-			self.start[i] = kept;
-			for k in from..to {
-				let (col, value) = (self.cols[k], f(i, self.cols[k], self.vals[k]));
-				self.cols[kept] = col;
-				self.vals[kept] = value;
-				kept += usize::from(!value.is_zero());
-			}
-		}
-		if let Some(last) = self.start.last_mut() {
-			*last = kept;
-		}
-		self.cols.truncate(kept);
-		self.vals.truncate(kept);
-	}
-
-	/// Normalises each row to sum to one; a row summing to zero is left as it is.
-	pub fn normalize_rows(&mut self) {
-		for i in 0..self.rows() {
-			normalize(self.row_mut(i).1);
-		}
-	}
-
-	/// Column sums over `n` columns, adding rows in order (saturating).
-	pub fn col_sums(&self, n: usize) -> Vec<I32F32> {
-		let mut sums = vec![I32F32::ZERO; n];
-		for (j, v) in self.cols.iter().zip(&self.vals) {
-			if let Some(s) = sums.get_mut(*j as usize) {
-				*s = s.add(*v);
-			}
-		}
-		sums
-	}
-
-	/// Column maxima over `n` columns (0 for an empty column).
-	pub fn col_maxima(&self, n: usize) -> Vec<I32F32> {
-		let mut maxima = vec![I32F32::ZERO; n];
-		for (j, v) in self.cols.iter().zip(&self.vals) {
-			if let Some(m) = maxima.get_mut(*j as usize) {
-				*m = (*m).max(*v);
-			}
-		}
-		maxima
 	}
 }
 
@@ -204,6 +153,7 @@ impl<X: SortedRow, Y: SortedRow> Iterator for Merge<X, Y> {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use alloc::vec;
 
 	fn f(x: i64) -> I32F32 {
 		I32F32::from_int(x)
@@ -221,36 +171,14 @@ mod tests {
 	}
 
 	#[test]
-	fn rows_normalise_and_rewritten_zero_entries_go() {
-		let mut m = matrix(&[&[(0, 1), (2, 3)], &[], &[(1, 0), (2, 2)]]);
-		m.normalize_rows();
-		assert_eq!(m.row(0), (&[0u16, 2][..], &[I32F32::ratio(1, 4), I32F32::ratio(3, 4)][..]));
+	fn rows_read_back_as_built() {
+		let m = matrix(&[&[(0, 1), (2, 3)], &[], &[(1, 0), (2, 2)]]);
+		assert_eq!(m.row(0), (&[0u16, 2][..], &[f(1), f(3)][..]));
 		assert_eq!(m.row(1).0.len(), 0);
-		assert_eq!(m.row(2).1, &[I32F32::ZERO, I32F32::ONE]);
-		// Rewrite: halve row 0, zero column 0; the zeros go.
-		m.map_retain(|i, j, v| {
-			if j == 0 {
-				I32F32::ZERO
-			} else if i == 0 {
-				v.mul(I32F32::HALF)
-			} else {
-				v
-			}
-		});
-		assert_eq!(m.row(0), (&[2u16][..], &[I32F32::ratio(3, 8)][..]));
-		assert_eq!(m.row(2), (&[2u16][..], &[I32F32::ONE][..]));
-		assert_eq!(m.nnz(), 2);
+		assert_eq!(m.row(2).1, &[f(0), f(2)]);
+		assert_eq!(m.nnz(), 4);
+		assert_eq!(m.rows(), 3);
 		assert_eq!(m.row(9).0.len(), 0, "beyond the last row");
-	}
-
-	#[test]
-	fn columns_sum_and_max() {
-		let m = matrix(&[&[(0, 1), (2, 3)], &[(2, 1)]]);
-		assert_eq!(m.col_sums(3), vec![f(1), f(0), f(4)]);
-		assert_eq!(m.col_maxima(3), vec![f(1), f(0), f(3)]);
-		// Sums saturate as a saturating fold would.
-		let big = matrix(&[&[(0, 1 << 30)], &[(0, 1 << 30)], &[(0, 1 << 30)]]);
-		assert_eq!(big.col_sums(1), vec![I32F32::MAX]);
 	}
 
 	#[test]

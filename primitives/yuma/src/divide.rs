@@ -9,6 +9,14 @@
 //! normalised so that its top bit is set and `v = floor((2^128 - 1) / d) - 2^64`, the
 //! quotient of a 128-bit `u = (u1, u0)` with `u1 < d` is found from `v * u1 + u` with at
 //! most two corrections.
+//!
+//! Numerators below one (raw bits below 2^32, so `x · 2^32 < 2^64`: every normalised
+//! weight, bond and share) take a shorter path, the round-up reciprocal of Granlund and
+//! Montgomery ("Division by invariant integers using multiplication", PLDI 1994,
+//! Theorem 4.2): with `l = ceil(log2 d)` and `m = ceil(2^(64 + l) / d)`,
+//! `m · d - 2^(64 + l) < d ≤ 2^l`, hence `floor(n · m / 2^(64 + l)) = floor(n / d)` for
+//! every `n < 2^64`. `m` has 65 bits; with `m = 2^64 + low`, the quotient is
+//! `(floor(n · low / 2^64) + n) >> l`: one multiplication.
 
 use crate::fixed::{FRAC_BITS, I32F32};
 use alloc::vec::Vec;
@@ -24,6 +32,10 @@ pub struct Divisor {
 	shift: u32,
 	/// `floor((2^128 - 1) / normalized) - 2^64`.
 	reciprocal: u64,
+	/// `ceil(2^(64 + l) / raw) - 2^64`, for numerators below one.
+	low: u64,
+	/// `l = ceil(log2 raw)`.
+	l: u32,
 }
 
 impl Divisor {
@@ -32,7 +44,7 @@ impl Divisor {
 	pub fn new(d: I32F32) -> Self {
 		let raw = d.to_bits();
 		if raw <= 0 {
-			return Self { raw, normalized: 0, shift: 0, reciprocal: 0 };
+			return Self { raw, normalized: 0, shift: 0, reciprocal: 0, low: 0, l: 0 };
 		}
 		let shift = (raw as u64).leading_zeros();
 		let normalized = (raw as u64) << shift;
@@ -40,7 +52,10 @@ impl Divisor {
 		// same value as a quotient below 2^64 (d >= 2^63), which is one hardware division.
 		let numerator = (u128::from(!normalized) << 64) | u128::from(u64::MAX);
 		let reciprocal = (numerator / u128::from(normalized)) as u64;
-		Self { raw, normalized, shift, reciprocal }
+		let l = u64::BITS - (raw as u64 - 1).leading_zeros();
+		// Below 2^65 (d > 2^(l - 1)) and at least 2^64 (d <= 2^l): the low 64 bits.
+		let low = ((1u128 << (64 + l)).div_ceil(raw as u128) - (1u128 << 64)) as u64;
+		Self { raw, normalized, shift, reciprocal, low, l }
 	}
 
 	/// The divisor.
@@ -55,6 +70,11 @@ impl Divisor {
 		let a = x.to_bits();
 		if self.normalized == 0 || a < 0 {
 			return x.div(self.value());
+		}
+		if a < 1 << FRAC_BITS {
+			let n = (a as u64) << FRAC_BITS;
+			let quotient = (((u128::from(n) * u128::from(self.low)) >> 64) + u128::from(n)) >> self.l;
+			return i64::try_from(quotient).map(I32F32::from_bits).unwrap_or(I32F32::ZERO);
 		}
 		let numerator = (a as u128) << FRAC_BITS;
 		// A quotient of 2^64 or more does not fit (and would break the method below).
@@ -147,6 +167,32 @@ mod tests {
 				let x = I32F32::from_bits(d.saturating_sub(delta).max(0));
 				assert_eq!(divisor.divide(x), x.div(I32F32::from_bits(d)), "{x:?} / {d}");
 			}
+		}
+	}
+
+	#[test]
+	fn numerators_below_one_take_the_short_path_exactly() {
+		// Divisors at every power of two and its neighbours (where l and the rounding of
+		// the reciprocal change), numerators across [0, 1) and at its top.
+		let mut divisors: Vec<i64> = (0..63).flat_map(|k| [(1i64 << k) - 1, 1 << k, (1 << k) + 1]).collect();
+		divisors.extend([i64::MAX, i64::MAX - 1]);
+		divisors.extend(values(23, 100));
+		let mut numerators: Vec<i64> = values(29, 200).into_iter().map(|x| x & 0xFFFF_FFFF).collect();
+		numerators.extend([0, 1, 2, (1 << 31) - 1, 1 << 31, (1 << 32) - 2, (1 << 32) - 1]);
+		for &d in divisors.iter().filter(|d| **d > 0) {
+			let divisor = Divisor::new(I32F32::from_bits(d));
+			for &x in &numerators {
+				let x = I32F32::from_bits(x);
+				assert_eq!(divisor.divide(x), x.div(I32F32::from_bits(d)), "{x:?} / {d}");
+			}
+		}
+	}
+
+	proptest::proptest! {
+		#[test]
+		fn agrees_with_division_below_one(x in 0i64..(1 << 32), d in 1i64..) {
+			let (x, d) = (I32F32::from_bits(x), I32F32::from_bits(d));
+			proptest::prop_assert_eq!(Divisor::new(d).divide(x), x.div(d));
 		}
 	}
 

@@ -2,11 +2,12 @@
 
 use crate::{
 	bonds,
-	csr::Csr,
+	clip::{Clip, Clipped},
 	fixed::{sum, I32F32},
 	median::consensus,
 	sparse::normalize,
 	types::{EpochError, EpochInput, EpochOutput, U16Row},
+	weights::Weights,
 };
 use alloc::{borrow::Cow, vec, vec::Vec};
 
@@ -105,56 +106,24 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 	normalize(&mut a);
 
 	// 4. Weights: permitted rows, no self-weight, nothing older than the target's
-	// registration (nor, with commit-reveal, than the earliest unrevealed commit).
-	let permitted_entries = stored_weights.iter().zip(&old_permit).filter(|(_, p)| **p).map(|(r, _)| r.len()).sum();
-	let mut w = Csr::with_capacity(n, permitted_entries);
-	let registered_at: Vec<u64> = neurons.iter().map(|nr| nr.registered_at).collect();
-	for (i, row) in stored_weights.iter().enumerate() {
-		if old_permit[i] {
-			let me = &neurons[i];
-			// A weight counts if it was set after the target registered (and, with
-			// commit-reveal, no unrevealed commit predates that registration).
-			let since = match me.first_unrevealed_commit {
-				Some(commit) if params.commit_reveal => me.last_update.min(commit.saturating_add(1)),
-				_ => me.last_update,
-			};
-			for &(j, v) in row.iter() {
-				if v != 0 && j as usize != i && registered_at[j as usize] < since {
-					w.push(j, I32F32::from_u16(v));
-				}
-			}
-		}
-		w.end_row();
-	}
-	w.normalize_rows();
+	// registration (nor, with commit-reveal, than the earliest unrevealed commit),
+	// normalised as they are read.
+	let w = Weights::new(&stored_weights, neurons, &old_permit, params);
 
 	// 5. Consensus.
 	let kappa = I32F32::from_u16_proportion(params.kappa);
-	let c = consensus(&w, &a, kappa, n);
+	let c = consensus(|i| w.row(i), &a, kappa, n);
 
-	// 6–8 in one pass: clip to consensus (validator trust, incentive) and move W toward
-	// the clipped weights by the bonds penalty (the bond weights, written in place).
-	// Every sum here adds non-negative terms, so their order does not matter.
-	let penalty = I32F32::from_u16_proportion(params.bonds_penalty);
-	let mut validator_trust = vec![I32F32::ZERO; n];
-	let mut incentive = vec![I32F32::ZERO; n];
-	w.map_retain(|i, j, v| {
-		let j = j as usize;
-		let clipped = v.min(c[j]);
-		validator_trust[i] = validator_trust[i].add(clipped);
-		incentive[j] = incentive[j].add(a[i].mul(clipped));
-		v.add(penalty.mul(clipped.sub(v)))
-	});
-	normalize(&mut incentive);
-	let wb = w;
-
-	// 9. Bonds and dividends.
+	// 6–9. Clipping to consensus (validator trust, incentive, bond weights) happens as
+	// the bonds pass walks W; then bonds and dividends.
+	let clip = Clip::new(&c, &a, I32F32::from_u16_proportion(params.bonds_penalty));
 	let bond_cutoff = match input.last_epoch_block {
 		Some(last) => last.saturating_add(1),
 		None => block.saturating_sub(params.tempo),
 	};
 	let fresh: Vec<bool> = neurons.iter().map(|nr| bond_cutoff <= nr.registered_at).collect();
-	let outcome = bonds::update(params, &stored_bonds, &wb, &a, &c, &incentive, &fresh);
+	let outcome = bonds::update(params, &stored_bonds, &w, clip, &a, &fresh);
+	let Clipped { validator_trust, incentive } = outcome.clipped;
 	let dividends = outcome.dividends;
 	// Only uids that hold a new permit keep a bond row: a validator that loses its permit
 	// loses its bonds (they paid this epoch's dividends, never a later one's).

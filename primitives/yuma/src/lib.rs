@@ -18,6 +18,7 @@
 extern crate alloc;
 
 pub mod bonds;
+pub mod clip;
 pub mod csr;
 pub mod divide;
 pub mod epoch;
@@ -25,6 +26,7 @@ pub mod fixed;
 pub mod median;
 pub mod sparse;
 pub mod types;
+pub mod weights;
 
 #[cfg(feature = "sim")]
 pub mod sim;

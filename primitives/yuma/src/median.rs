@@ -10,7 +10,7 @@
 //! of the one bucket that holds the answer, so a column costs O(v) and at worst
 //! O(v log v), even for scores chosen to share a bucket.
 
-use crate::{csr::Csr, fixed::I32F32, sparse::normalize};
+use crate::{csr::SortedRow, fixed::I32F32, sparse::normalize};
 use alloc::{vec, vec::Vec};
 
 /// The kappa-weighted median of one column, by the specification's quickselect.
@@ -159,7 +159,12 @@ const TILE: usize = 16;
 /// Columns are gathered `TILE` at a time from all voters' rows (each row read once, in
 /// order); the voters missing from a column count as one vote of 0 with their summed
 /// stake, which the selection cannot tell from separate votes.
-pub fn consensus(weights: &Csr, a: &[I32F32], kappa: I32F32, n: usize) -> Vec<I32F32> {
+pub fn consensus<R: SortedRow<Value = I32F32>>(
+	weights: impl Fn(usize) -> R,
+	a: &[I32F32],
+	kappa: I32F32,
+	n: usize,
+) -> Vec<I32F32> {
 	let voters: Vec<usize> = (0..a.len()).filter(|&i| a[i] > I32F32::ZERO).collect();
 	let mut stake: Vec<I32F32> = voters.iter().map(|&i| a[i]).collect();
 	normalize(&mut stake);
@@ -167,7 +172,7 @@ pub fn consensus(weights: &Csr, a: &[I32F32], kappa: I32F32, n: usize) -> Vec<I3
 	let minority = I32F32::from_bits(total).sub(kappa).to_bits();
 
 	let mut consensus = vec![I32F32::ZERO; n];
-	let rows: Vec<(&[u16], &[I32F32])> = voters.iter().map(|&i| weights.row(i)).collect();
+	let rows: Vec<R> = voters.iter().map(|&i| weights(i)).collect();
 	let mut cursor = vec![0usize; voters.len()];
 	let mut tile = vec![Vote::default(); TILE * (voters.len() + 1)];
 	let mut count = [0usize; TILE];
@@ -178,11 +183,15 @@ pub fn consensus(weights: &Csr, a: &[I32F32], kappa: I32F32, n: usize) -> Vec<I3
 		let end = (first + TILE).min(n);
 		count.fill(0);
 		present.fill(0);
-		for (k, (cols, vals)) in rows.iter().enumerate() {
+		for (k, row) in rows.iter().enumerate() {
 			let at = &mut cursor[k];
-			while *at < cols.len() && (cols[*at] as usize) < end {
-				let slot = cols[*at] as usize - first;
-				let vote = Vote { score: vals[*at].to_bits(), stake: stake[k].to_bits() };
+			while *at < row.entries() {
+				let (col, value) = row.entry(*at);
+				if col as usize >= end {
+					break;
+				}
+				let slot = col as usize - first;
+				let vote = Vote { score: value.to_bits(), stake: stake[k].to_bits() };
 				tile[slot * width + count[slot]] = vote;
 				count[slot] += 1;
 				present[slot] = present[slot].saturating_add(vote.stake);
@@ -323,7 +332,7 @@ mod tests {
 
 	#[test]
 	fn consensus_skips_unweighted_columns_and_counts_missing_as_zero() {
-		let mut weights = Csr::with_capacity(3, 3);
+		let mut weights = crate::csr::Csr::with_capacity(3, 3);
 		for row in [vec![(1, p(1, 1))], vec![(1, p(1, 2)), (2, p(1, 2))], vec![]] {
 			for (j, v) in row {
 				weights.push(j, v);
@@ -331,7 +340,7 @@ mod tests {
 			weights.end_row();
 		}
 		let a = vec![p(1, 2), p(1, 2), I32F32::ZERO];
-		let c = consensus(&weights, &a, I32F32::HALF, 3);
+		let c = consensus(|i| weights.row(i), &a, I32F32::HALF, 3);
 		assert_eq!(c[0], I32F32::ZERO);
 		// Column 1: scores 1 and 1/2 at equal stake. With kappa exactly 1/2, the voter
 		// scoring 1 holds kappa of the stake alone, so 1 is supported.
@@ -339,7 +348,7 @@ mod tests {
 		// Column 2: scores 0 (missing) and 1/2: the voter at 1/2 holds kappa.
 		assert_eq!(c[2], p(1, 2));
 		// With kappa a hair above 1/2, one voter alone supports nothing above the other.
-		let c = consensus(&weights, &a, p(1, 2).add(I32F32::from_bits(1)), 3);
+		let c = consensus(|i| weights.row(i), &a, p(1, 2).add(I32F32::from_bits(1)), 3);
 		assert_eq!(c[1], p(1, 2));
 		assert_eq!(c[2], I32F32::ZERO);
 	}
