@@ -116,9 +116,10 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 	let (mut bond_sums, mut delta_sums) = (vec![0u64; n], vec![I32F32::ZERO; n]);
 	for (i, ai) in a.iter().enumerate() {
 		let row = weights.row(i);
+		let mut credit = clip.row(i);
 		for k in 0..row.len() {
 			let (j, w) = row.entry(k);
-			let wb = clip.credit(i, j, w);
+			let wb = credit.credit(j, w);
 			if let Some(sum) = delta_sums.get_mut(j as usize) {
 				*sum = sum.add(wb.mul(*ai));
 			}
@@ -197,12 +198,13 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 		let old_row = stored_row(stored, i);
 		let w_row = weights.row(i);
 		let mut out = Vec::with_capacity(w_row.len().max(old_row.len()));
+		let mut credit = clip.row(i);
 		for (j, w, old) in merge(w_row, old_row) {
 			let col = j as usize;
-			let wb = clip.credit(i, j, w);
+			let wb = credit.credit(j, w);
 			let old = I32F32::from_u16_proportion(live_bond(old, is_fresh(fresh, j)));
 			let value = if liquid {
-				let alpha = liquid_alpha(params, wb, old, clip.consensus(j));
+				let alpha = liquid_alpha(params, wb, old, credit.consensus(j));
 				I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(wb).max(I32F32::ZERO)).min(I32F32::ONE)
 			} else {
 				alpha.mul(wb).add(keep.mul(old))

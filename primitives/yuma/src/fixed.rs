@@ -73,7 +73,14 @@ impl I32F32 {
 	#[allow(clippy::should_implement_trait)]
 	#[inline]
 	pub fn mul(self, rhs: Self) -> Self {
-		self.checked_mul(rhs).unwrap_or(if (self.0 < 0) != (rhs.0 < 0) { Self(i64::MIN) } else { Self::MAX })
+		if (self.0 | rhs.0) >= 0 {
+			// Both non-negative (almost every product of an epoch): an unsigned product,
+			// which can only overflow upward.
+			let product = (u128::from(self.0 as u64) * u128::from(rhs.0 as u64)) >> FRAC_BITS;
+			return Self(product.min(i64::MAX as u128) as i64);
+		}
+		let product = ((self.0 as i128) * (rhs.0 as i128)) >> FRAC_BITS;
+		Self(product.clamp(i64::MIN as i128, i64::MAX as i128) as i64)
 	}
 
 	/// `(a << 32) / b`, truncating toward zero; 0 on division by zero or overflow.
