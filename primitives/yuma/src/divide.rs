@@ -15,8 +15,10 @@
 //! Montgomery ("Division by invariant integers using multiplication", PLDI 1994,
 //! Theorem 4.2): with `l = ceil(log2 d)` and `m = ceil(2^(64 + l) / d)`,
 //! `m · d - 2^(64 + l) < d ≤ 2^l`, hence `floor(n · m / 2^(64 + l)) = floor(n / d)` for
-//! every `n < 2^64`. `m` has 65 bits; with `m = 2^64 + low`, the quotient is
-//! `(floor(n · low / 2^64) + n) >> l`: one multiplication.
+//! every `n < 2^64`. `m` has 65 bits; with `m = 2^64 + low` and `h = floor(n · low /
+//! 2^64) <= n`, the quotient is `floor((n + h) / 2^l)`, computed without a 65-bit sum as
+//! `(((n - h) >> 1) + h) >> (l - 1)`: one multiplication. It is taken for divisors of at
+//! least 2 raw (`l >= 1`), whose quotients of such numerators stay below 2^63.
 
 use crate::fixed::{FRAC_BITS, I32F32};
 use alloc::vec::Vec;
@@ -34,8 +36,9 @@ pub struct Divisor {
 	reciprocal: u64,
 	/// `ceil(2^(64 + l) / raw) - 2^64`, for numerators below one.
 	low: u64,
-	/// `l = ceil(log2 raw)`.
-	l: u32,
+	/// `l - 1` with `l = ceil(log2 raw)`, for a divisor of at least 2 raw; `u32::MAX`
+	/// when numerators below one do not take the short path.
+	short_shift: u32,
 }
 
 impl Divisor {
@@ -44,7 +47,7 @@ impl Divisor {
 	pub fn new(d: I32F32) -> Self {
 		let raw = d.to_bits();
 		if raw <= 0 {
-			return Self { raw, normalized: 0, shift: 0, reciprocal: 0, low: 0, l: 0 };
+			return Self { raw, normalized: 0, shift: 0, reciprocal: 0, low: 0, short_shift: u32::MAX };
 		}
 		let shift = (raw as u64).leading_zeros();
 		let normalized = (raw as u64) << shift;
@@ -55,7 +58,8 @@ impl Divisor {
 		let l = u64::BITS - (raw as u64 - 1).leading_zeros();
 		// Below 2^65 (d > 2^(l - 1)) and at least 2^64 (d <= 2^l): the low 64 bits.
 		let low = ((1u128 << (64 + l)).div_ceil(raw as u128) - (1u128 << 64)) as u64;
-		Self { raw, normalized, shift, reciprocal, low, l }
+		let short_shift = if raw >= 2 { l - 1 } else { u32::MAX };
+		Self { raw, normalized, shift, reciprocal, low, short_shift }
 	}
 
 	/// The divisor.
@@ -68,13 +72,20 @@ impl Divisor {
 	#[inline]
 	pub fn divide(&self, x: I32F32) -> I32F32 {
 		let a = x.to_bits();
+		// 0 <= a < 2^32 and a divisor of at least 2 raw.
+		if (a as u64) < 1 << FRAC_BITS && self.short_shift != u32::MAX {
+			let n = (a as u64) << FRAC_BITS;
+			let h = ((u128::from(n) * u128::from(self.low)) >> 64) as u64;
+			return I32F32::from_bits((((n - h) >> 1) + h).wrapping_shr(self.short_shift) as i64);
+		}
+		self.divide_long(x)
+	}
+
+	/// [`Self::divide`] for every numerator: the 2-by-1 division.
+	fn divide_long(&self, x: I32F32) -> I32F32 {
+		let a = x.to_bits();
 		if self.normalized == 0 || a < 0 {
 			return x.div(self.value());
-		}
-		if a < 1 << FRAC_BITS {
-			let n = (a as u64) << FRAC_BITS;
-			let quotient = (((u128::from(n) * u128::from(self.low)) >> 64) + u128::from(n)) >> self.l;
-			return i64::try_from(quotient).map(I32F32::from_bits).unwrap_or(I32F32::ZERO);
 		}
 		let numerator = (a as u128) << FRAC_BITS;
 		// A quotient of 2^64 or more does not fit (and would break the method below).

@@ -89,13 +89,15 @@ impl Selector {
 	/// one sum are sorted whole.
 	pub fn weighted_median(&mut self, votes: &[Vote], minority: i64) -> i64 {
 		let Some(first) = votes.first() else { return 0 };
-		let (mut lo, mut hi, mut total) = (first.score, first.score, Some(0i64));
+		let (mut lo, mut hi, mut total, mut negative) = (first.score, first.score, 0i128, false);
 		for vote in votes {
 			lo = lo.min(vote.score);
 			hi = hi.max(vote.score);
-			total = total.and_then(|t| if vote.stake < 0 { None } else { t.checked_add(vote.stake) });
+			// At most 2^16 + 1 votes of at most 2^63: the 128-bit sum cannot overflow.
+			total += i128::from(vote.stake);
+			negative |= vote.stake < 0;
 		}
-		let Some(total) = total else {
+		let Some(total) = i64::try_from(total).ok().filter(|_| !negative) else {
 			self.bucket.clear();
 			self.bucket.extend_from_slice(votes);
 			return sorted_median(&mut self.bucket, 0, minority).unwrap_or(lo);
