@@ -1,8 +1,8 @@
 //! Step 9: bonds and dividends, for each variant, over compressed sparse rows.
 
 use crate::{
-	clip::{Clip, Clipped},
-	csr::{merge, Csr, SortedRow},
+	clip::BondWeights,
+	csr::{merge, Csr},
 	divide::{divisors, Divisor},
 	fixed::I32F32,
 	sparse::normalize,
@@ -11,14 +11,28 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 
-/// New bonds (stored form), the dividends, and what the clipping credited.
+/// New bonds (stored form) and the normalised dividends.
 pub struct BondsOutcome {
 	/// The bonds to store, one row per uid, as `u16` fractions.
 	pub stored: Vec<U16Row>,
 	/// Each uid's dividend share (before normalisation to emission).
 	pub dividends: Vec<I32F32>,
-	/// Validator trust and the normalised incentive.
-	pub clipped: Clipped,
+}
+
+/// What step 9 reads from the earlier steps.
+pub struct Inputs<'e> {
+	/// The weights `W`.
+	pub weights: &'e Weights<'e>,
+	/// How `W` becomes the bond weights `Wb`.
+	pub bond_weights: BondWeights<'e>,
+	/// The normalised incentive `I`.
+	pub incentive: &'e [I32F32],
+	/// The column sums of `ΔB = Wb ∘ A` (the original Yuma only).
+	pub delta_sums: &'e [I32F32],
+	/// The active stake `A`.
+	pub a: &'e [I32F32],
+	/// Whether each uid registered since the last epoch (its bonds read as 0).
+	pub fresh: &'e [bool],
 }
 
 /// The EMA factor `alpha = 1 - bonds_moving_average / 1_000_000`, computed as subtensor
@@ -71,20 +85,12 @@ pub fn liquid_alpha(params: &Hyperparams, wb: I32F32, b: I32F32, c: I32F32) -> I
 	low.add(sigma.mul(high.sub(low))).clamp(low, high)
 }
 
-/// Updates bonds from the weights `W` clipped by `clip` (steps 6–8, credited as the
-/// bonds pass walks `W`) and pays dividends by them. `stored` holds the previous bonds,
-/// one sorted row per uid; `a` is the active stake.
-pub fn update<R: AsRef<[(u16, u16)]>>(
-	params: &Hyperparams,
-	stored: &[R],
-	weights: &Weights<'_>,
-	clip: Clip<'_>,
-	a: &[I32F32],
-	fresh: &[bool],
-) -> BondsOutcome {
+/// Updates bonds from the bond weights and pays dividends by them. `stored` holds the
+/// previous bonds, one sorted row per uid.
+pub fn update<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inputs: &Inputs<'_>) -> BondsOutcome {
 	match params.variant {
-		Variant::Yuma => update_yuma(params, stored, weights, clip, a, fresh),
-		Variant::Yuma3 => update_yuma3(params, stored, weights, clip, a, fresh),
+		Variant::Yuma => update_yuma(params, stored, inputs),
+		Variant::Yuma3 => update_yuma3(params, stored, inputs),
 	}
 }
 
@@ -96,48 +102,33 @@ fn union_capacity<R: AsRef<[(u16, u16)]>>(weights: &Weights<'_>, stored: &[R]) -
 
 /// The original Yuma: `B` and `ΔB = Wb ∘ A` column-normalised, `EB` their EMA,
 /// column-normalised; dividends `EB · I`; stored column-max-upscaled by truncation.
-/// Neither `B` nor `ΔB` is built. Three passes: the first clips `W` (crediting trust and
-/// incentive) and takes the column sums of `ΔB` and of the stored bonds; the second
-/// merges `W`, clipped again, with the stored rows into `EB`, its column sums and
-/// maxima; the third normalises `EB` as it reads it, pays dividends and stores it.
-fn update_yuma<R: AsRef<[(u16, u16)]>>(
-	params: &Hyperparams,
-	stored: &[R],
-	weights: &Weights<'_>,
-	mut clip: Clip<'_>,
-	a: &[I32F32],
-	fresh: &[bool],
-) -> BondsOutcome {
+/// Neither `B` nor `ΔB` is built: `ΔB`'s column sums come from the clipping, `B`'s
+/// from one pass over the stored rows; the merge of `W` (as bond weights) with the
+/// stored rows gives `EB`, its column sums and maxima; a last pass normalises `EB` as
+/// it reads it, pays dividends and stores it.
+fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inputs: &Inputs<'_>) -> BondsOutcome {
+	let Inputs { weights, bond_weights, incentive, delta_sums, a, fresh } = *inputs;
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
 	// The stored bonds are integers: their column sums are integer sums, and `B[i][j]`
 	// is `v / S_j` exactly as a row of W is normalised.
-	let (mut bond_sums, mut delta_sums) = (vec![0u64; n], vec![I32F32::ZERO; n]);
-	for (i, ai) in a.iter().enumerate() {
-		let row = weights.row(i);
-		let mut credit = clip.row(i);
-		for k in 0..row.len() {
-			let (j, w) = row.entry(k);
-			let wb = credit.credit(j, w);
-			if let Some(sum) = delta_sums.get_mut(j as usize) {
-				*sum = sum.add(wb.mul(*ai));
-			}
-		}
-		for &(j, v) in stored_row(stored, i) {
+	let mut bond_sums = vec![0u64; n];
+	for row in stored {
+		for &(j, v) in row.as_ref() {
 			if let Some(sum) = bond_sums.get_mut(j as usize) {
 				*sum = sum.saturating_add(u64::from(live_bond(v, is_fresh(fresh, j))));
 			}
 		}
 	}
-	let delta_sums = divisors(&delta_sums);
+	let delta_sums = divisors(delta_sums);
 	let bond_sums: Vec<SumDivisor> = bond_sums.iter().map(|s| SumDivisor::new(*s)).collect();
 	let mut eb = Csr::with_capacity(n, union_capacity(weights, stored));
 	let (mut sums, mut maxima) = (vec![I32F32::ZERO; n], vec![I32F32::ZERO; n]);
 	for (i, ai) in a.iter().enumerate() {
 		for (j, w, old) in merge(weights.row(i), stored_row(stored, i)) {
 			let col = j as usize;
-			let x = delta_sums[col].scale(clip.bond_weight(j, w).mul(*ai));
+			let x = delta_sums.get(col).map_or(I32F32::ZERO, |d| d.scale(bond_weights.of(j, w).mul(*ai)));
 			let y = bond_sums[col].apply(live_bond(old, is_fresh(fresh, j)));
 			let value = alpha.mul(x).add(keep.mul(y));
 			if !value.is_zero() {
@@ -148,7 +139,6 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 		}
 		eb.end_row();
 	}
-	let clipped = clip.finish();
 	// Division by a positive constant is monotone, so a column's normalised maximum is
 	// its maximum normalised.
 	let sums = divisors(&sums);
@@ -162,7 +152,7 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 		for (j, v) in cols.iter().zip(vals) {
 			let col = *j as usize;
 			let normalised = sums[col].scale(*v);
-			share = share.add(normalised.mul(clipped.incentive[col]));
+			share = share.add(normalised.mul(incentive[col]));
 			let kept = maxima[col].divide(normalised).to_u16();
 			if kept != 0 {
 				out.push((*j, kept));
@@ -172,25 +162,19 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(
 		rows.push(out);
 	}
 	normalize(&mut dividends);
-	BondsOutcome { stored: rows, dividends, clipped }
+	BondsOutcome { stored: rows, dividends }
 }
 
 /// Yuma3: bonds move toward `Wb` by alpha (or each by its liquid alpha); dividends are
 /// `A ∘ (col_normalize(EB) · I)`; stored as `floor(EB · 65535)`. Two passes over the
-/// bonds: one clips `W` and merges it with the stored rows into `EB`, its stored form
+/// bonds: one merges the bond weights with the stored rows into `EB`, its stored form
 /// and its column sums; one pays dividends through the column reciprocals.
-fn update_yuma3<R: AsRef<[(u16, u16)]>>(
-	params: &Hyperparams,
-	stored: &[R],
-	weights: &Weights<'_>,
-	mut clip: Clip<'_>,
-	a: &[I32F32],
-	fresh: &[bool],
-) -> BondsOutcome {
+fn update_yuma3<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inputs: &Inputs<'_>) -> BondsOutcome {
+	let Inputs { weights, bond_weights, incentive, a, fresh, .. } = *inputs;
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
-	let liquid = params.liquid_alpha && (0..n).any(|j| !clip.consensus(j as u16).is_zero());
+	let liquid = params.liquid_alpha && (0..n).any(|j| !bond_weights.consensus(j as u16).is_zero());
 	let mut eb = Csr::with_capacity(n, union_capacity(weights, stored));
 	let mut rows: Vec<U16Row> = Vec::with_capacity(n);
 	let mut sums = vec![I32F32::ZERO; n];
@@ -198,13 +182,12 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 		let old_row = stored_row(stored, i);
 		let w_row = weights.row(i);
 		let mut out = Vec::with_capacity(w_row.len().max(old_row.len()));
-		let mut credit = clip.row(i);
 		for (j, w, old) in merge(w_row, old_row) {
 			let col = j as usize;
-			let wb = credit.credit(j, w);
+			let wb = bond_weights.of(j, w);
 			let old = I32F32::from_u16_proportion(live_bond(old, is_fresh(fresh, j)));
 			let value = if liquid {
-				let alpha = liquid_alpha(params, wb, old, credit.consensus(j));
+				let alpha = liquid_alpha(params, wb, old, bond_weights.consensus(j));
 				I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(wb).max(I32F32::ZERO)).min(I32F32::ONE)
 			} else {
 				alpha.mul(wb).add(keep.mul(old))
@@ -223,11 +206,10 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(
 		eb.end_row();
 		rows.push(out);
 	}
-	let clipped = clip.finish();
-	let shares = normalize_cols_and_dot(&mut eb, &sums, &clipped.incentive);
+	let shares = normalize_cols_and_dot(&mut eb, &sums, incentive);
 	let mut dividends: Vec<I32F32> = shares.iter().zip(a).map(|(d, ai)| ai.mul(*d)).collect();
 	normalize(&mut dividends);
-	BondsOutcome { stored: rows, dividends, clipped }
+	BondsOutcome { stored: rows, dividends }
 }
 
 /// Normalises `m`'s columns (whose sums are `sums`) in place and returns

@@ -1,14 +1,16 @@
 //! Steps 6–8 one weight at a time: clip `W[i][j]` to consensus, credit validator `i`'s
-//! trust and `j`'s incentive with the clipped weight, and give the bond weight. The bond
-//! pass calls it as it walks `W`, so the clipped and bond matrices are never written.
+//! trust and `j`'s incentive with the clipped weight, and give the bond weight.
+//!
+//! Consensus credits each column's weights as soon as it has the column's median, while
+//! its votes are still in cache ([`crate::median::consensus`]); the bonds pass computes
+//! bond weights again from `W` and `C` ([`BondWeights`]). So neither the clipped nor the
+//! bond matrix is ever written.
 
 use crate::{fixed::I32F32, sparse::normalize};
 use alloc::{vec, vec::Vec};
 
-/// The clipping of one epoch and the sums it credits.
+/// The sums that clipping credits, as consensus finds each column's median.
 pub struct Clip<'a> {
-	/// Consensus `C`, one per uid.
-	consensus: &'a [I32F32],
 	/// Active stake `A`, one per uid.
 	stake: &'a [I32F32],
 	/// The bonds penalty `beta`.
@@ -17,37 +19,94 @@ pub struct Clip<'a> {
 	validator_trust: Vec<I32F32>,
 	/// `Σ_i A[i] · min(W[i][j], C[j])` per uid `j`, before normalisation.
 	incentive: Vec<I32F32>,
-	/// Where the trust of a row beyond the last uid goes (nowhere that counts).
-	spare: I32F32,
+	/// `Σ_i Wb[i][j] · A[i]` per uid `j`: the column sums of the original Yuma's `ΔB`
+	/// (empty when not asked for).
+	delta: Vec<I32F32>,
 }
 
-/// One validator's row being credited: `min(W[i][j], C[j])` to its trust, `A[i]` times
-/// it to `j`'s incentive. Every credited term is non-negative, so the order of the
-/// saturating sums does not matter.
-pub struct RowCredit<'c> {
-	consensus: &'c [I32F32],
-	incentive: &'c mut [I32F32],
-	stake: I32F32,
+/// What the clipping credited.
+pub struct Clipped {
+	/// Validator trust per uid.
+	pub validator_trust: Vec<I32F32>,
+	/// Incentive per uid, normalised to sum to one.
+	pub incentive: Vec<I32F32>,
+	/// The column sums of `ΔB = Wb ∘ A` (empty unless asked for).
+	pub delta_sums: Vec<I32F32>,
+}
+
+impl<'a> Clip<'a> {
+	/// Credits for `n` uids with active stake `stake` and bonds penalty `penalty`;
+	/// `delta_sums` asks for the column sums of `ΔB` too.
+	pub fn new(n: usize, stake: &'a [I32F32], penalty: Penalty, delta_sums: bool) -> Self {
+		Self {
+			stake,
+			penalty,
+			validator_trust: vec![I32F32::ZERO; n],
+			incentive: vec![I32F32::ZERO; n],
+			delta: if delta_sums { vec![I32F32::ZERO; n] } else { Vec::new() },
+		}
+	}
+
+	/// Credits column `j`'s weights `(i, W[i][j])` against its consensus `c`: for each,
+	/// `min(w, c)` to `i`'s trust, `A[i]` times it to `j`'s incentive, and the bond weight
+	/// times `A[i]` to `j`'s `ΔB` sum. Each weight must be credited once; every term is
+	/// non-negative, so the order of the saturating sums does not matter.
+	#[inline(always)]
+	pub fn credit(&mut self, j: u16, c: I32F32, weights: impl Iterator<Item = (usize, I32F32)>) {
+		let (mut incentive, mut delta) = (I32F32::ZERO, I32F32::ZERO);
+		let track_delta = !self.delta.is_empty();
+		for (i, w) in weights {
+			let clipped = w.min(c);
+			let stake = self.stake.get(i).copied().unwrap_or_default();
+			if let Some(trust) = self.validator_trust.get_mut(i) {
+				*trust = trust.add(clipped);
+			}
+			incentive = incentive.add(stake.mul(clipped));
+			if track_delta {
+				delta = delta.add(self.penalty.bond_weight(w, clipped).mul(stake));
+			}
+		}
+		if let Some(sum) = self.incentive.get_mut(j as usize) {
+			*sum = sum.add(incentive);
+		}
+		if let Some(sum) = self.delta.get_mut(j as usize) {
+			*sum = sum.add(delta);
+		}
+	}
+
+	/// The credited sums, incentive normalised.
+	pub fn finish(self) -> Clipped {
+		let mut incentive = self.incentive;
+		normalize(&mut incentive);
+		Clipped { validator_trust: self.validator_trust, incentive, delta_sums: self.delta }
+	}
+}
+
+/// Bond weights `Wb[i][j] = w + beta · (min(w, C[j]) - w)`.
+#[derive(Clone, Copy)]
+pub struct BondWeights<'a> {
+	/// Consensus `C`, one per uid.
+	consensus: &'a [I32F32],
+	/// The bonds penalty `beta`.
 	penalty: Penalty,
-	trust: &'c mut I32F32,
 }
 
-impl RowCredit<'_> {
+impl<'a> BondWeights<'a> {
+	/// Bond weights against `consensus` with penalty `penalty`.
+	pub fn new(consensus: &'a [I32F32], penalty: Penalty) -> Self {
+		Self { consensus, penalty }
+	}
+
 	/// `C[j]` (0 beyond the last uid).
 	#[inline(always)]
 	pub fn consensus(&self, j: u16) -> I32F32 {
 		self.consensus.get(j as usize).copied().unwrap_or_default()
 	}
 
-	/// Credits `W[i][j] = w` and returns its bond weight `w + beta · (min(w, C[j]) - w)`.
+	/// `Wb[i][j]` for `W[i][j] = w`.
 	#[inline(always)]
-	pub fn credit(&mut self, j: u16, w: I32F32) -> I32F32 {
-		let clipped = w.min(self.consensus(j));
-		*self.trust = self.trust.add(clipped);
-		if let Some(incentive) = self.incentive.get_mut(j as usize) {
-			*incentive = incentive.add(self.stake.mul(clipped));
-		}
-		self.penalty.bond_weight(w, clipped)
+	pub fn of(&self, j: u16, w: I32F32) -> I32F32 {
+		self.penalty.bond_weight(w, w.min(self.consensus(j)))
 	}
 }
 
@@ -84,58 +143,6 @@ impl Penalty {
 			Self::None => w,
 			Self::Partial(beta) => w.add(beta.mul(clipped.sub(w))),
 		}
-	}
-}
-
-/// What the clipping credited: validator trust, and incentive normalised to sum to one.
-pub struct Clipped {
-	/// Validator trust per uid.
-	pub validator_trust: Vec<I32F32>,
-	/// Incentive per uid, normalised.
-	pub incentive: Vec<I32F32>,
-}
-
-impl<'a> Clip<'a> {
-	/// A clipping to `consensus`, crediting incentive by `stake`, with bonds penalty
-	/// `penalty`.
-	pub fn new(consensus: &'a [I32F32], stake: &'a [I32F32], penalty: I32F32) -> Self {
-		let n = consensus.len();
-		Self {
-			consensus,
-			stake,
-			penalty: Penalty::new(penalty),
-			validator_trust: vec![I32F32::ZERO; n],
-			incentive: vec![I32F32::ZERO; n],
-			spare: I32F32::ZERO,
-		}
-	}
-
-	/// `C[j]` (0 beyond the last uid).
-	#[inline(always)]
-	pub fn consensus(&self, j: u16) -> I32F32 {
-		self.consensus.get(j as usize).copied().unwrap_or_default()
-	}
-
-	/// The bond weight of `W[i][j] = w`: `w + beta · (min(w, C[j]) - w)`, crediting
-	/// nothing.
-	#[inline(always)]
-	pub fn bond_weight(&self, j: u16, w: I32F32) -> I32F32 {
-		self.penalty.bond_weight(w, w.min(self.consensus(j)))
-	}
-
-	/// Crediting validator `i`'s row (each row once).
-	#[inline(always)]
-	pub fn row(&mut self, i: usize) -> RowCredit<'_> {
-		let stake = self.stake.get(i).copied().unwrap_or_default();
-		let trust = self.validator_trust.get_mut(i).unwrap_or(&mut self.spare);
-		RowCredit { consensus: self.consensus, incentive: &mut self.incentive, stake, penalty: self.penalty, trust }
-	}
-
-	/// The credited sums, incentive normalised.
-	pub fn finish(self) -> Clipped {
-		let mut incentive = self.incentive;
-		normalize(&mut incentive);
-		Clipped { validator_trust: self.validator_trust, incentive }
 	}
 }
 

@@ -2,11 +2,12 @@
 
 use crate::{
 	bonds,
-	clip::{Clip, Clipped},
+	clip::{BondWeights, Clip, Clipped, Penalty},
+	csr::SortedRow,
 	fixed::{sum, I32F32},
 	median::consensus,
 	sparse::normalize,
-	types::{EpochError, EpochInput, EpochOutput, U16Row},
+	types::{EpochError, EpochInput, EpochOutput, U16Row, Variant},
 	weights::Weights,
 };
 use alloc::{borrow::Cow, vec, vec::Vec};
@@ -110,20 +111,38 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 	// normalised as they are read.
 	let w = Weights::new(&stored_weights, neurons, &old_permit, params);
 
-	// 5. Consensus.
+	// 5–8. Consensus, and clipping to it (validator trust, incentive and, for the
+	// original Yuma, the column sums of ΔB) as each column's consensus is found.
 	let kappa = I32F32::from_u16_proportion(params.kappa);
-	let c = consensus(|i| w.row(i), &a, kappa, n);
+	let penalty = Penalty::new(I32F32::from_u16_proportion(params.bonds_penalty));
+	let mut clip = Clip::new(n, &a, penalty, params.variant == Variant::Yuma);
+	let c = consensus(|i| w.row(i), &a, kappa, n, |j, c, votes| clip.credit(j, c, votes));
+	// Validators with a permit but no active stake do not vote; their weights still clip.
+	for i in (0..n).filter(|&i| a[i] <= I32F32::ZERO) {
+		let row = w.row(i);
+		for k in 0..row.len() {
+			let (j, weight) = row.entry(k);
+			clip.credit(j, c.get(j as usize).copied().unwrap_or_default(), core::iter::once((i, weight)));
+		}
+	}
+	let Clipped { validator_trust, incentive, delta_sums } = clip.finish();
 
-	// 6–9. Clipping to consensus (validator trust, incentive, bond weights) happens as
-	// the bonds pass walks W; then bonds and dividends.
-	let clip = Clip::new(&c, &a, I32F32::from_u16_proportion(params.bonds_penalty));
+	// 9. Bonds and dividends.
 	let bond_cutoff = match input.last_epoch_block {
 		Some(last) => last.saturating_add(1),
 		None => block.saturating_sub(params.tempo),
 	};
 	let fresh: Vec<bool> = neurons.iter().map(|nr| bond_cutoff <= nr.registered_at).collect();
-	let outcome = bonds::update(params, &stored_bonds, &w, clip, &a, &fresh);
-	let Clipped { validator_trust, incentive } = outcome.clipped;
+	let bond_weights = BondWeights::new(&c, penalty);
+	let inputs = bonds::Inputs {
+		weights: &w,
+		bond_weights,
+		incentive: &incentive,
+		delta_sums: &delta_sums,
+		a: &a,
+		fresh: &fresh,
+	};
+	let outcome = bonds::update(params, &stored_bonds, &inputs);
 	let dividends = outcome.dividends;
 	// Only uids that hold a new permit keep a bond row: a validator that loses its permit
 	// loses its bonds (they paid this epoch's dividends, never a later one's).

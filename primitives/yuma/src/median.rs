@@ -149,6 +149,26 @@ fn sorted_median(votes: &mut [Vote], mut below: i64, minority: i64) -> Option<i6
 	best
 }
 
+/// The voters' entries in one column, as `(uid, weight)`.
+pub struct ColumnVotes<'t> {
+	votes: &'t [Vote],
+	who: &'t [usize],
+	voters: &'t [usize],
+	next: usize,
+}
+
+impl Iterator for ColumnVotes<'_> {
+	type Item = (usize, I32F32);
+
+	#[inline(always)]
+	fn next(&mut self) -> Option<(usize, I32F32)> {
+		let vote = self.votes.get(self.next)?;
+		let voter = self.who.get(self.next).and_then(|k| self.voters.get(*k)).copied().unwrap_or(usize::MAX);
+		self.next += 1;
+		Some((voter, I32F32::from_bits(vote.score)))
+	}
+}
+
 /// Columns gathered at a time: a tile of `TILE × voters` votes stays in cache.
 const TILE: usize = 16;
 
@@ -161,11 +181,16 @@ const TILE: usize = 16;
 /// Columns are gathered `TILE` at a time from all voters' rows (each row read once, in
 /// order); the voters missing from a column count as one vote of 0 with their summed
 /// stake, which the selection cannot tell from separate votes.
+///
+/// `visit(j, C[j], votes)` is called once for every column with an entry, as soon as its
+/// consensus is known, while its votes are still in cache (the epoch clips there); the
+/// votes are the voters' entries, `(i, W[i][j])`.
 pub fn consensus<R: SortedRow<Value = I32F32>>(
 	weights: impl Fn(usize) -> R,
 	a: &[I32F32],
 	kappa: I32F32,
 	n: usize,
+	mut visit: impl FnMut(u16, I32F32, ColumnVotes<'_>),
 ) -> Vec<I32F32> {
 	let voters: Vec<usize> = (0..a.len()).filter(|&i| a[i] > I32F32::ZERO).collect();
 	let mut stake: Vec<I32F32> = voters.iter().map(|&i| a[i]).collect();
@@ -177,6 +202,8 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 	let rows: Vec<R> = voters.iter().map(|&i| weights(i)).collect();
 	let mut cursor = vec![0usize; voters.len()];
 	let mut tile = vec![Vote::default(); TILE * (voters.len() + 1)];
+	// The voter (its index in `voters`) of each vote in `tile`.
+	let mut who = vec![0usize; tile.len()];
 	let mut count = [0usize; TILE];
 	let mut present = [0i64; TILE];
 	let mut selector = Selector::new(voters.len() + 1);
@@ -195,22 +222,28 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 				let slot = col as usize - first;
 				let vote = Vote { score: value.to_bits(), stake: stake[k].to_bits() };
 				tile[slot * width + count[slot]] = vote;
+				who[slot * width + count[slot]] = k;
 				count[slot] += 1;
 				present[slot] = present[slot].saturating_add(vote.stake);
 				*at += 1;
 			}
 		}
 		for slot in 0..end - first {
+			let column = first + slot;
 			let votes = &mut tile[slot * width..(slot + 1) * width];
-			if votes[..count[slot]].iter().all(|v| v.score == 0) {
-				continue;
+			let len = count[slot];
+			if votes[..len].iter().any(|v| v.score != 0) {
+				let mut with_zero = len;
+				if len < voters.len() {
+					votes[len] = Vote { score: 0, stake: total.saturating_sub(present[slot]) };
+					with_zero += 1;
+				}
+				consensus[column] = I32F32::from_bits(selector.weighted_median(&votes[..with_zero], minority));
 			}
-			let mut len = count[slot];
-			if len < voters.len() {
-				votes[len] = Vote { score: 0, stake: total.saturating_sub(present[slot]) };
-				len += 1;
+			if len > 0 {
+				let votes = ColumnVotes { votes: &votes[..len], who: &who[slot * width..], voters: &voters, next: 0 };
+				visit(column as u16, consensus[column], votes);
 			}
-			consensus[first + slot] = I32F32::from_bits(selector.weighted_median(&votes[..len], minority));
 		}
 	}
 	consensus
@@ -342,7 +375,7 @@ mod tests {
 			weights.end_row();
 		}
 		let a = vec![p(1, 2), p(1, 2), I32F32::ZERO];
-		let c = consensus(|i| weights.row(i), &a, I32F32::HALF, 3);
+		let c = consensus(|i| weights.row(i), &a, I32F32::HALF, 3, |_, _, _| {});
 		assert_eq!(c[0], I32F32::ZERO);
 		// Column 1: scores 1 and 1/2 at equal stake. With kappa exactly 1/2, the voter
 		// scoring 1 holds kappa of the stake alone, so 1 is supported.
@@ -350,7 +383,7 @@ mod tests {
 		// Column 2: scores 0 (missing) and 1/2: the voter at 1/2 holds kappa.
 		assert_eq!(c[2], p(1, 2));
 		// With kappa a hair above 1/2, one voter alone supports nothing above the other.
-		let c = consensus(|i| weights.row(i), &a, p(1, 2).add(I32F32::from_bits(1)), 3);
+		let c = consensus(|i| weights.row(i), &a, p(1, 2).add(I32F32::from_bits(1)), 3, |_, _, _| {});
 		assert_eq!(c[1], p(1, 2));
 		assert_eq!(c[2], I32F32::ZERO);
 	}

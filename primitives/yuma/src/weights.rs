@@ -23,9 +23,10 @@ use alloc::{borrow::Cow, vec::Vec};
 /// shift` for the stored weight `v`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SumDivisor {
-	/// `ceil(2^(48 + l) / S)` (below 2^49), or 2 for a saturated sum.
+	/// `ceil(2^(48 + l) / S)` (below 2^49), or 2^17 for a saturated sum.
 	magic: u64,
-	/// `16 + l` (the `2^32` of `v · 2^32` folded in), or 0 for a saturated sum.
+	/// `16 + l` (the `2^32` of `v · 2^32` folded in, so within 16..=47), or 16 for a
+	/// saturated sum.
 	shift: u32,
 }
 
@@ -36,7 +37,7 @@ impl SumDivisor {
 	/// `floor(v · 2^64 / (2^63 - 1)) = 2v + floor(2v / (2^63 - 1)) = 2v` for any u16 `v`.
 	pub fn new(sum: u64) -> Self {
 		if sum == 0 || sum >= 1 << 31 {
-			return Self { magic: 2, shift: 0 };
+			return Self { magic: 1 << 17, shift: 16 };
 		}
 		let l = u64::BITS - (sum - 1).leading_zeros();
 		let magic = ((1u128 << (48 + l)).div_ceil(u128::from(sum))) as u64;
@@ -46,7 +47,11 @@ impl SumDivisor {
 	/// `W[i][j]` for the stored weight `v` of the row.
 	#[inline(always)]
 	pub fn apply(self, v: u16) -> I32F32 {
-		I32F32::from_bits(((u128::from(v) * u128::from(self.magic)) >> self.shift) as i64)
+		// The product has at most 65 bits and the shift is within 16..=47, so the quotient
+		// is the low word shifted right with the high word's bit shifted in.
+		let product = u128::from(v) * u128::from(self.magic);
+		let (high, low) = ((product >> 64) as u64, product as u64);
+		I32F32::from_bits(((low >> self.shift) | (high << (64 - self.shift))) as i64)
 	}
 }
 
@@ -98,6 +103,8 @@ impl<'a> Weights<'a> {
 	/// with commit-reveal, the block after its earliest unrevealed commit, if earlier)
 	/// is later than the target's `registered_at`.
 	pub fn new(stored: &'a [Cow<'a, [(u16, u16)]>], neurons: &[Neuron], permit: &[bool], params: &Hyperparams) -> Self {
+		let registered_at: Vec<u64> = neurons.iter().map(|t| t.registered_at).collect();
+		let last_registration = registered_at.iter().copied().max().unwrap_or(0);
 		let rows = stored
 			.iter()
 			.enumerate()
@@ -110,15 +117,22 @@ impl<'a> Weights<'a> {
 					_ => me.last_update,
 				};
 				let counts = |&(j, v): &(u16, u16)| {
-					v != 0 && j as usize != i && neurons.get(j as usize).is_some_and(|t| t.registered_at < since)
+					v != 0 && j as usize != i && registered_at.get(j as usize).is_some_and(|r| *r < since)
 				};
-				let (mut kept, mut sum) = (0usize, 0u64);
-				for entry in row.iter() {
-					if counts(entry) {
-						kept += 1;
-						sum += u64::from(entry.1);
-					}
-				}
+				let (kept, sum) = if last_registration < since {
+					// Every target registered before: only zeros and the self-weight go (the
+					// common case, in two passes the compiler vectorises).
+					let total: u64 = row.iter().map(|(_, v)| u64::from(*v)).sum();
+					let zeros = row.iter().filter(|(_, v)| *v == 0).count();
+					let own = u16::try_from(i)
+						.ok()
+						.and_then(|me| row.binary_search_by_key(&me, |(j, _)| *j).ok())
+						.and_then(|k| row.get(k))
+						.map_or(0, |(_, v)| *v);
+					(row.len() - zeros - usize::from(own != 0), total - u64::from(own))
+				} else {
+					row.iter().filter(|e| counts(e)).fold((0, 0), |(kept, sum), (_, v)| (kept + 1, sum + u64::from(*v)))
+				};
 				let entries = if kept == row.len() {
 					Cow::Borrowed(&row[..])
 				} else {

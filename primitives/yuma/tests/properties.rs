@@ -52,34 +52,39 @@ fn case_with(
 			(any::<bool>(), any::<bool>(), any::<bool>(), 0..60_000u16, 0..=1_000_000u64, 1..8u16),
 			prop::option::of(500..999u64),
 			1..u64::MAX,
+			// The bonds penalty: its two shortcut values and any other.
+			prop_oneof![Just(0u16), Just(u16::MAX), any::<u16>()],
 		)
-			.prop_map(|(stakes, meta, weights, bonds, (yuma3, liquid, cr, kappa, bma, maxv), last, e)| World {
-				neurons: stakes
-					.iter()
-					.zip(meta)
-					.map(|(s, (reg, upd, permit, commit))| Neuron {
-						stake: *s,
-						registered_at: reg,
-						last_update: upd,
-						validator_permit: permit,
-						first_unrevealed_commit: commit,
-					})
-					.collect(),
-				weights,
-				bonds,
-				params: Hyperparams {
-					variant: if yuma3 { Variant::Yuma3 } else { Variant::Yuma },
-					liquid_alpha: liquid,
-					commit_reveal: cr,
-					kappa,
-					bonds_moving_average: bma,
-					max_validators: maxv,
-					activity_cutoff: 300,
-					..Default::default()
-				},
-				block: 1_000,
-				last_epoch_block: last,
-				emission: e as u128,
+			.prop_map(|(stakes, meta, weights, bonds, (yuma3, liquid, cr, kappa, bma, maxv), last, e, penalty)| {
+				World {
+					neurons: stakes
+						.iter()
+						.zip(meta)
+						.map(|(s, (reg, upd, permit, commit))| Neuron {
+							stake: *s,
+							registered_at: reg,
+							last_update: upd,
+							validator_permit: permit,
+							first_unrevealed_commit: commit,
+						})
+						.collect(),
+					weights,
+					bonds,
+					params: Hyperparams {
+						variant: if yuma3 { Variant::Yuma3 } else { Variant::Yuma },
+						liquid_alpha: liquid,
+						commit_reveal: cr,
+						kappa,
+						bonds_moving_average: bma,
+						max_validators: maxv,
+						activity_cutoff: 300,
+						bonds_penalty: penalty,
+						..Default::default()
+					},
+					block: 1_000,
+					last_epoch_block: last,
+					emission: e as u128,
+				}
 			})
 	})
 }
