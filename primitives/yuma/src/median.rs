@@ -102,6 +102,12 @@ impl Selector {
 			self.bucket.extend_from_slice(votes);
 			return sorted_median(&mut self.bucket, 0, minority).unwrap_or(lo);
 		};
+		self.select(votes, lo, hi, total, minority)
+	}
+
+	/// [`Self::weighted_median`] of non-empty `votes` whose smallest and largest scores
+	/// are `lo` and `hi` and whose non-negative stakes sum to `total`, known beforehand.
+	pub fn select(&mut self, votes: &[Vote], lo: i64, hi: i64, total: i64, minority: i64) -> i64 {
 		if minority < 0 {
 			// Nothing has at most the minority below it, not even the smallest score.
 			return lo;
@@ -182,6 +188,9 @@ const TILE: usize = 16;
 /// order); the voters missing from a column count as one vote of 0 with their summed
 /// stake, which the selection cannot tell from separate votes.
 ///
+/// Weights must be non-negative (as `W`'s are): a column whose largest weight is 0 has
+/// consensus 0 without a selection.
+///
 /// `visit(j, C[j], votes)` is called once for every column with an entry, as soon as its
 /// consensus is known, while its votes are still in cache (the epoch clips there); the
 /// votes are the voters' entries, `(i, W[i][j])`.
@@ -206,12 +215,17 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 	let mut who = vec![0usize; tile.len()];
 	let mut count = [0usize; TILE];
 	let mut present = [0i64; TILE];
+	// Each column's smallest and largest score (weights are non-negative).
+	let mut lowest = [0i64; TILE];
+	let mut highest = [0i64; TILE];
 	let mut selector = Selector::new(voters.len() + 1);
 	let width = voters.len() + 1;
 	for first in (0..n).step_by(TILE) {
 		let end = (first + TILE).min(n);
 		count.fill(0);
 		present.fill(0);
+		lowest.fill(i64::MAX);
+		highest.fill(0);
 		for (k, row) in rows.iter().enumerate() {
 			let at = &mut cursor[k];
 			while *at < row.entries() {
@@ -225,6 +239,8 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 				who[slot * width + count[slot]] = k;
 				count[slot] += 1;
 				present[slot] = present[slot].saturating_add(vote.stake);
+				lowest[slot] = lowest[slot].min(vote.score);
+				highest[slot] = highest[slot].max(vote.score);
 				*at += 1;
 			}
 		}
@@ -232,13 +248,17 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 			let column = first + slot;
 			let votes = &mut tile[slot * width..(slot + 1) * width];
 			let len = count[slot];
-			if votes[..len].iter().any(|v| v.score != 0) {
-				let mut with_zero = len;
+			// A column whose votes are all 0 (or that has none) has consensus 0.
+			if highest[slot] > 0 {
+				let (mut with_zero, mut lo) = (len, lowest[slot]);
 				if len < voters.len() {
 					votes[len] = Vote { score: 0, stake: total.saturating_sub(present[slot]) };
-					with_zero += 1;
+					(with_zero, lo) = (len + 1, 0);
 				}
-				consensus[column] = I32F32::from_bits(selector.weighted_median(&votes[..with_zero], minority));
+				// The votes' stakes sum to the voters' total: the missing voters' stake is
+				// the zero vote's.
+				let median = selector.select(&votes[..with_zero], lo, highest[slot], total, minority);
+				consensus[column] = I32F32::from_bits(median);
 			}
 			if len > 0 {
 				let votes = ColumnVotes { votes: &votes[..len], who: &who[slot * width..], voters: &voters, next: 0 };
