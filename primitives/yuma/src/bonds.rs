@@ -65,11 +65,21 @@ fn stored_row<R: AsRef<[(u16, u16)]>>(stored: &[R], i: usize) -> &[(u16, u16)] {
 	stored.get(i).map_or(&[], |r| r.as_ref())
 }
 
-/// Whether column `j` is a uid registered since the last epoch (out of range counts as
-/// fresh: it has no bonds).
-#[inline(always)]
-fn is_fresh(fresh: &[bool], j: u16) -> bool {
-	fresh.get(j as usize).copied().unwrap_or(true)
+/// Which uids registered since the last epoch (their bonds read as 0); usually none, and
+/// then nothing is looked up per bond.
+#[derive(Clone, Copy)]
+struct Fresh<'a>(Option<&'a [bool]>);
+
+impl<'a> Fresh<'a> {
+	fn new(fresh: &'a [bool]) -> Self {
+		Self(fresh.iter().any(|f| *f).then_some(fresh))
+	}
+
+	/// Whether column `j` is fresh (out of range counts as fresh: it has no bonds).
+	#[inline(always)]
+	fn is(self, j: u16) -> bool {
+		self.0.is_some_and(|fresh| fresh.get(j as usize).copied().unwrap_or(true))
+	}
 }
 
 /// The liquid alpha of one bond: a sigmoid of how far the weight is from consensus
@@ -108,6 +118,7 @@ fn union_capacity<R: AsRef<[(u16, u16)]>>(weights: &Weights<'_>, stored: &[R]) -
 /// it reads it, pays dividends and stores it.
 fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inputs: &Inputs<'_>) -> BondsOutcome {
 	let Inputs { weights, bond_weights, incentive, delta_sums, a, fresh } = *inputs;
+	let fresh = Fresh::new(fresh);
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
@@ -117,7 +128,7 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], input
 	for row in stored {
 		for &(j, v) in row.as_ref() {
 			if let Some(sum) = bond_sums.get_mut(j as usize) {
-				*sum = sum.saturating_add(u64::from(live_bond(v, is_fresh(fresh, j))));
+				*sum = sum.saturating_add(u64::from(live_bond(v, fresh.is(j))));
 			}
 		}
 	}
@@ -129,7 +140,7 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], input
 		for (j, w, old) in merge(weights.row(i), stored_row(stored, i)) {
 			let col = j as usize;
 			let x = delta_sums.get(col).map_or(I32F32::ZERO, |d| d.scale(bond_weights.of(j, w).mul(*ai)));
-			let y = bond_sums[col].apply(live_bond(old, is_fresh(fresh, j)));
+			let y = bond_sums[col].apply(live_bond(old, fresh.is(j)));
 			let value = alpha.mul(x).add(keep.mul(y));
 			if !value.is_zero() {
 				eb.push(j, value);
@@ -171,6 +182,7 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], input
 /// and its column sums; one pays dividends through the column reciprocals.
 fn update_yuma3<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inputs: &Inputs<'_>) -> BondsOutcome {
 	let Inputs { weights, bond_weights, incentive, a, fresh, .. } = *inputs;
+	let fresh = Fresh::new(fresh);
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
 	let keep = I32F32::ONE.sub(alpha);
@@ -185,7 +197,7 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inpu
 		for (j, w, old) in merge(w_row, old_row) {
 			let col = j as usize;
 			let wb = bond_weights.of(j, w);
-			let old = I32F32::from_u16_proportion(live_bond(old, is_fresh(fresh, j)));
+			let old = I32F32::from_u16_proportion(live_bond(old, fresh.is(j)));
 			let value = if liquid {
 				let alpha = liquid_alpha(params, wb, old, bond_weights.consensus(j));
 				I32F32::ONE.sub(alpha).mul(old).add(alpha.mul(wb).max(I32F32::ZERO)).min(I32F32::ONE)
