@@ -61,9 +61,16 @@ impl<'a> Clip<'a> {
 			if let Some(trust) = self.validator_trust.get_mut(i) {
 				*trust = trust.add(clipped);
 			}
-			incentive = incentive.add(stake.mul(clipped));
+			let credited = stake.mul(clipped);
+			incentive = incentive.add(credited);
 			if track_delta {
-				delta = delta.add(self.penalty.bond_weight(w, clipped).mul(stake));
+				// With the default penalty the bond weight is the clipped weight, whose
+				// product with the stake was just taken (the product commutes).
+				let bond = match self.penalty {
+					Penalty::Full => credited,
+					penalty => penalty.bond_weight(w, clipped).mul(stake),
+				};
+				delta = delta.add(bond);
 			}
 		}
 		if let Some(sum) = self.incentive.get_mut(j as usize) {

@@ -158,8 +158,7 @@ fn sorted_median(votes: &mut [Vote], mut below: i64, minority: i64) -> Option<i6
 /// The voters' entries in one column, as `(uid, weight)`.
 pub struct ColumnVotes<'t> {
 	votes: &'t [Vote],
-	who: &'t [usize],
-	voters: &'t [usize],
+	who: &'t [u32],
 	next: usize,
 }
 
@@ -169,7 +168,7 @@ impl Iterator for ColumnVotes<'_> {
 	#[inline(always)]
 	fn next(&mut self) -> Option<(usize, I32F32)> {
 		let vote = self.votes.get(self.next)?;
-		let voter = self.who.get(self.next).and_then(|k| self.voters.get(*k)).copied().unwrap_or(usize::MAX);
+		let voter = self.who.get(self.next).map_or(usize::MAX, |uid| *uid as usize);
 		self.next += 1;
 		Some((voter, I32F32::from_bits(vote.score)))
 	}
@@ -211,8 +210,8 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 	let rows: Vec<R> = voters.iter().map(|&i| weights(i)).collect();
 	let mut cursor = vec![0usize; voters.len()];
 	let mut tile = vec![Vote::default(); TILE * (voters.len() + 1)];
-	// The voter (its index in `voters`) of each vote in `tile`.
-	let mut who = vec![0usize; tile.len()];
+	// The voter (its uid) of each vote in `tile`.
+	let mut who = vec![0u32; tile.len()];
 	let mut count = [0usize; TILE];
 	let mut present = [0i64; TILE];
 	// Each column's smallest and largest score (weights are non-negative).
@@ -226,8 +225,9 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 		present.fill(0);
 		lowest.fill(i64::MAX);
 		highest.fill(0);
-		for (k, row) in rows.iter().enumerate() {
+		for (k, (row, uid)) in rows.iter().zip(&voters).enumerate() {
 			let at = &mut cursor[k];
+			let uid = *uid as u32;
 			while *at < row.entries() {
 				let (col, value) = row.entry(*at);
 				if col as usize >= end {
@@ -236,7 +236,7 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 				let slot = col as usize - first;
 				let vote = Vote { score: value.to_bits(), stake: stake[k].to_bits() };
 				tile[slot * width + count[slot]] = vote;
-				who[slot * width + count[slot]] = k;
+				who[slot * width + count[slot]] = uid;
 				count[slot] += 1;
 				present[slot] = present[slot].saturating_add(vote.stake);
 				lowest[slot] = lowest[slot].min(vote.score);
@@ -261,7 +261,7 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 				consensus[column] = I32F32::from_bits(median);
 			}
 			if len > 0 {
-				let votes = ColumnVotes { votes: &votes[..len], who: &who[slot * width..], voters: &voters, next: 0 };
+				let votes = ColumnVotes { votes: &votes[..len], who: &who[slot * width..], next: 0 };
 				visit(column as u16, consensus[column], votes);
 			}
 		}
