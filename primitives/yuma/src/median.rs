@@ -213,7 +213,6 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 	// The voter (its uid) of each vote in `tile`.
 	let mut who = vec![0u32; tile.len()];
 	let mut count = [0usize; TILE];
-	let mut present = [0i64; TILE];
 	// Each column's smallest and largest score (weights are non-negative).
 	let mut lowest = [0i64; TILE];
 	let mut highest = [0i64; TILE];
@@ -222,7 +221,6 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 	for first in (0..n).step_by(TILE) {
 		let end = (first + TILE).min(n);
 		count.fill(0);
-		present.fill(0);
 		lowest.fill(i64::MAX);
 		highest.fill(0);
 		for (k, (row, uid)) in rows.iter().zip(&voters).enumerate() {
@@ -238,7 +236,6 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 				tile[slot * width + count[slot]] = vote;
 				who[slot * width + count[slot]] = uid;
 				count[slot] += 1;
-				present[slot] = present[slot].saturating_add(vote.stake);
 				lowest[slot] = lowest[slot].min(vote.score);
 				highest[slot] = highest[slot].max(vote.score);
 				*at += 1;
@@ -252,7 +249,8 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 			if highest[slot] > 0 {
 				let (mut with_zero, mut lo) = (len, lowest[slot]);
 				if len < voters.len() {
-					votes[len] = Vote { score: 0, stake: total.saturating_sub(present[slot]) };
+					let present = votes[..len].iter().fold(0i64, |sum, v| sum.saturating_add(v.stake));
+					votes[len] = Vote { score: 0, stake: total.saturating_sub(present) };
 					(with_zero, lo) = (len + 1, 0);
 				}
 				// The votes' stakes sum to the voters' total: the missing voters' stake is
