@@ -157,10 +157,10 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], input
 	let mut dividends = Vec::with_capacity(n);
 	let mut rows: Vec<U16Row> = Vec::with_capacity(n);
 	for i in 0..n {
-		let (cols, vals) = eb.row(i);
+		let row = eb.row(i);
 		let mut share = I32F32::ZERO;
-		let mut out = Vec::with_capacity(cols.len());
-		for (j, v) in cols.iter().zip(vals) {
+		let mut out = Vec::with_capacity(row.len());
+		for (j, v) in row {
 			let col = *j as usize;
 			let normalised = sums[col].scale(*v);
 			share = share.add(normalised.mul(incentive[col]));
@@ -218,24 +218,22 @@ fn update_yuma3<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inpu
 		eb.end_row();
 		rows.push(out);
 	}
-	let shares = normalize_cols_and_dot(&mut eb, &sums, incentive);
+	let shares = normalize_cols_and_dot(&eb, &sums, incentive);
 	let mut dividends: Vec<I32F32> = shares.iter().zip(a).map(|(d, ai)| ai.mul(*d)).collect();
 	normalize(&mut dividends);
 	BondsOutcome { stored: rows, dividends }
 }
 
-/// Normalises `m`'s columns (whose sums are `sums`) in place and returns
-/// `Σ_j m[i][j] * x[j]` for each row, in one pass. Terms are non-negative, so the order
+/// `Σ_j (m[i][j] / sums[j]) * x[j]` for each row (`m` column-normalised, then
+/// multiplied by `x`), in one pass. Terms are non-negative, so the order
 /// of the saturating additions does not matter.
-fn normalize_cols_and_dot(m: &mut Csr, sums: &[I32F32], x: &[I32F32]) -> Vec<I32F32> {
+fn normalize_cols_and_dot(m: &Csr, sums: &[I32F32], x: &[I32F32]) -> Vec<I32F32> {
 	let sums = divisors(sums);
 	(0..m.rows())
 		.map(|i| {
-			let (cols, vals) = m.row_mut(i);
-			cols.iter().zip(vals.iter_mut()).fold(I32F32::ZERO, |acc, (j, v)| {
+			m.row(i).iter().fold(I32F32::ZERO, |acc, (j, v)| {
 				let col = *j as usize;
-				*v = sums[col].scale(*v);
-				acc.add(v.mul(x[col]))
+				acc.add(sums[col].scale(*v).mul(x[col]))
 			})
 		})
 		.collect()

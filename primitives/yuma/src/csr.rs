@@ -1,7 +1,7 @@
 //! Sparse matrices in one allocation: compressed rows (CSR). Row `i` holds the entries
-//! `start[i]..start[i + 1]` of `cols` (strictly increasing) and `vals`. An epoch builds
-//! its bond matrix once, so nothing is allocated per row and every pass reads memory in
-//! order.
+//! `start[i]..start[i + 1]` of `entries`, `(column, value)` pairs with strictly
+//! increasing columns. An epoch builds its bond matrix once, so nothing is allocated per
+//! row and every pass reads memory in order.
 
 use crate::fixed::I32F32;
 use alloc::vec::Vec;
@@ -9,12 +9,10 @@ use alloc::vec::Vec;
 /// A sparse matrix of I32F32 values.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Csr {
-	/// Where each row starts in `cols`/`vals`, plus the end of the last row.
+	/// Where each row starts in `entries`, plus the end of the last row.
 	start: Vec<usize>,
-	/// Column of each entry.
-	cols: Vec<u16>,
-	/// Value of each entry.
-	vals: Vec<I32F32>,
+	/// Column and value of each entry, row after row.
+	entries: Vec<(u16, I32F32)>,
 }
 
 impl Csr {
@@ -22,20 +20,19 @@ impl Csr {
 	pub fn with_capacity(rows: usize, entries: usize) -> Self {
 		let mut start = Vec::with_capacity(rows + 1);
 		start.push(0);
-		Self { start, cols: Vec::with_capacity(entries), vals: Vec::with_capacity(entries) }
+		Self { start, entries: Vec::with_capacity(entries) }
 	}
 
 	/// Appends an entry to the row being built (columns must increase).
 	#[inline]
 	pub fn push(&mut self, col: u16, val: I32F32) {
-		self.cols.push(col);
-		self.vals.push(val);
+		self.entries.push((col, val));
 	}
 
 	/// Closes the row being built.
 	#[inline]
 	pub fn end_row(&mut self) {
-		self.start.push(self.cols.len());
+		self.start.push(self.entries.len());
 	}
 
 	/// Number of rows.
@@ -45,24 +42,15 @@ impl Csr {
 
 	/// Number of entries.
 	pub fn nnz(&self) -> usize {
-		self.cols.len()
+		self.entries.len()
 	}
 
-	/// Row `i` as columns and values (empty beyond the last row).
+	/// Row `i` as `(column, value)` pairs (empty beyond the last row).
 	#[inline]
-	pub fn row(&self, i: usize) -> (&[u16], &[I32F32]) {
+	pub fn row(&self, i: usize) -> &[(u16, I32F32)] {
 		match (self.start.get(i), self.start.get(i + 1)) {
-			(Some(&from), Some(&to)) => (&self.cols[from..to], &self.vals[from..to]),
-			_ => (&[], &[]),
-		}
-	}
-
-	/// Row `i` with mutable values.
-	#[inline]
-	pub fn row_mut(&mut self, i: usize) -> (&[u16], &mut [I32F32]) {
-		match (self.start.get(i), self.start.get(i + 1)) {
-			(Some(&from), Some(&to)) => (&self.cols[from..to], &mut self.vals[from..to]),
-			_ => (&[], &mut []),
+			(Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or(&[]),
+			_ => &[],
 		}
 	}
 }
@@ -78,26 +66,14 @@ pub trait SortedRow {
 	fn entry(&self, k: usize) -> (u16, Self::Value);
 }
 
-impl SortedRow for (&[u16], &[I32F32]) {
-	type Value = I32F32;
+impl<V: Copy + Default> SortedRow for &[(u16, V)] {
+	type Value = V;
 	#[inline]
 	fn entries(&self) -> usize {
-		self.0.len()
+		<[(u16, V)]>::len(self)
 	}
 	#[inline]
-	fn entry(&self, k: usize) -> (u16, I32F32) {
-		(self.0[k], self.1[k])
-	}
-}
-
-impl SortedRow for &[(u16, u16)] {
-	type Value = u16;
-	#[inline]
-	fn entries(&self) -> usize {
-		<[(u16, u16)]>::len(self)
-	}
-	#[inline]
-	fn entry(&self, k: usize) -> (u16, u16) {
+	fn entry(&self, k: usize) -> (u16, V) {
 		self[k]
 	}
 }
@@ -173,12 +149,12 @@ mod tests {
 	#[test]
 	fn rows_read_back_as_built() {
 		let m = matrix(&[&[(0, 1), (2, 3)], &[], &[(1, 0), (2, 2)]]);
-		assert_eq!(m.row(0), (&[0u16, 2][..], &[f(1), f(3)][..]));
-		assert_eq!(m.row(1).0.len(), 0);
-		assert_eq!(m.row(2).1, &[f(0), f(2)]);
+		assert_eq!(m.row(0), &[(0u16, f(1)), (2, f(3))][..]);
+		assert_eq!(m.row(1).len(), 0);
+		assert_eq!(m.row(2), &[(1u16, f(0)), (2, f(2))][..]);
 		assert_eq!(m.nnz(), 4);
 		assert_eq!(m.rows(), 3);
-		assert_eq!(m.row(9).0.len(), 0, "beyond the last row");
+		assert_eq!(m.row(9).len(), 0, "beyond the last row");
 	}
 
 	#[test]
