@@ -29,6 +29,8 @@ pub struct Inputs<'e> {
 	pub incentive: &'e [I32F32],
 	/// The column sums of `ΔB = Wb ∘ A` (the original Yuma only).
 	pub delta_sums: &'e [I32F32],
+	/// `ΔB`'s entries, voters' rows one after the other (the original Yuma only).
+	pub delta: &'e [I32F32],
 	/// The active stake `A`.
 	pub a: &'e [I32F32],
 	/// Whether each uid registered since the last epoch (its bonds read as 0).
@@ -112,12 +114,12 @@ fn union_capacity<R: AsRef<[(u16, u16)]>>(weights: &Weights<'_>, stored: &[R]) -
 
 /// The original Yuma: `B` and `ΔB = Wb ∘ A` column-normalised, `EB` their EMA,
 /// column-normalised; dividends `EB · I`; stored column-max-upscaled by truncation.
-/// Neither `B` nor `ΔB` is built: `ΔB`'s column sums come from the clipping, `B`'s
-/// from one pass over the stored rows; the merge of `W` (as bond weights) with the
-/// stored rows gives `EB`, its column sums and maxima; a last pass normalises `EB` as
-/// it reads it, pays dividends and stores it.
+/// Neither `B` nor `ΔB` is built as a matrix: `ΔB`'s entries and column sums come from
+/// the clipping (which consensus runs), `B`'s column sums from one pass over the stored
+/// rows; the merge of `ΔB`'s rows with the stored rows gives `EB`, its column sums and
+/// maxima; a last pass normalises `EB` as it reads it, pays dividends and stores it.
 fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], inputs: &Inputs<'_>) -> BondsOutcome {
-	let Inputs { weights, bond_weights, incentive, delta_sums, a, fresh } = *inputs;
+	let Inputs { weights, incentive, delta_sums, delta, a, fresh, .. } = *inputs;
 	let fresh = Fresh::new(fresh);
 	let n = a.len();
 	let alpha = ema_alpha(params.bonds_moving_average);
@@ -136,10 +138,21 @@ fn update_yuma<R: AsRef<[(u16, u16)]>>(params: &Hyperparams, stored: &[R], input
 	let bond_sums: Vec<SumDivisor> = bond_sums.iter().map(|s| SumDivisor::new(*s)).collect();
 	let mut eb = Csr::with_capacity(n, union_capacity(weights, stored));
 	let (mut sums, mut maxima) = (vec![I32F32::ZERO; n], vec![I32F32::ZERO; n]);
+	let mut from = 0;
 	for (i, ai) in a.iter().enumerate() {
-		for (j, w, old) in merge(weights.row(i), stored_row(stored, i)) {
+		let row = weights.row(i);
+		// A voter's row of ΔB was computed by the clipping; a row without stake is 0.
+		let products = if *ai > I32F32::ZERO {
+			let to = from + row.len();
+			let products = delta.get(from..to).unwrap_or(&[]);
+			from = to;
+			products
+		} else {
+			&[]
+		};
+		for (j, x, old) in merge(row.with_values(products), stored_row(stored, i)) {
 			let col = j as usize;
-			let x = delta_sums.get(col).map_or(I32F32::ZERO, |d| d.scale(bond_weights.of(j, w).mul(*ai)));
+			let x = delta_sums[col].scale(x);
 			let y = bond_sums[col].apply(live_bond(old, fresh.is(j)));
 			let value = alpha.mul(x).add(keep.mul(y));
 			if !value.is_zero() {

@@ -22,6 +22,9 @@ pub struct Clip<'a> {
 	/// `Σ_i Wb[i][j] · A[i]` per uid `j`: the column sums of the original Yuma's `ΔB`
 	/// (empty when not asked for).
 	delta: Vec<I32F32>,
+	/// `Wb[i][j] · A[i]` for every voter's entry, voters' rows one after the other (with
+	/// `delta`).
+	products: Vec<I32F32>,
 }
 
 /// What the clipping credited.
@@ -32,30 +35,35 @@ pub struct Clipped {
 	pub incentive: Vec<I32F32>,
 	/// The column sums of `ΔB = Wb ∘ A` (empty unless asked for).
 	pub delta_sums: Vec<I32F32>,
+	/// `ΔB`'s entries before normalisation, voters' rows one after the other.
+	pub delta: Vec<I32F32>,
 }
 
 impl<'a> Clip<'a> {
 	/// Credits for `n` uids with active stake `stake` and bonds penalty `penalty`;
-	/// `delta_sums` asks for the column sums of `ΔB` too.
-	pub fn new(n: usize, stake: &'a [I32F32], penalty: Penalty, delta_sums: bool) -> Self {
+	/// `delta_entries` (the number of voters' entries) asks for `ΔB` too.
+	pub fn new(n: usize, stake: &'a [I32F32], penalty: Penalty, delta_entries: Option<usize>) -> Self {
 		Self {
 			stake,
 			penalty,
 			validator_trust: vec![I32F32::ZERO; n],
 			incentive: vec![I32F32::ZERO; n],
-			delta: if delta_sums { vec![I32F32::ZERO; n] } else { Vec::new() },
+			delta: if delta_entries.is_some() { vec![I32F32::ZERO; n] } else { Vec::new() },
+			products: vec![I32F32::ZERO; delta_entries.unwrap_or(0)],
 		}
 	}
 
-	/// Credits column `j`'s weights `(i, W[i][j])` against its consensus `c`: for each,
-	/// `min(w, c)` to `i`'s trust, `A[i]` times it to `j`'s incentive, and the bond weight
-	/// times `A[i]` to `j`'s `ΔB` sum. Each weight must be credited once; every term is
-	/// non-negative, so the order of the saturating sums does not matter.
+	/// Credits column `j`'s weights `(i, W[i][j], position)` against its consensus `c`:
+	/// for each, `min(w, c)` to `i`'s trust, `A[i]` times it to `j`'s incentive, and,
+	/// when `ΔB` is asked for, the bond weight times `A[i]` to `j`'s `ΔB` sum and to
+	/// `ΔB`'s entry at `position` (among all voters' entries, row after row). Each weight
+	/// must be credited once; every term is non-negative, so the order of the saturating
+	/// sums does not matter.
 	#[inline(always)]
-	pub fn credit(&mut self, j: u16, c: I32F32, weights: impl Iterator<Item = (usize, I32F32)>) {
+	pub fn credit(&mut self, j: u16, c: I32F32, weights: impl Iterator<Item = (usize, I32F32, usize)>) {
 		let (mut incentive, mut delta) = (I32F32::ZERO, I32F32::ZERO);
 		let track_delta = !self.delta.is_empty();
-		for (i, w) in weights {
+		for (i, w, position) in weights {
 			let clipped = w.min(c);
 			let stake = self.stake.get(i).copied().unwrap_or_default();
 			if let Some(trust) = self.validator_trust.get_mut(i) {
@@ -71,6 +79,9 @@ impl<'a> Clip<'a> {
 					penalty => penalty.bond_weight(w, clipped).mul(stake),
 				};
 				delta = delta.add(bond);
+				if let Some(product) = self.products.get_mut(position) {
+					*product = bond;
+				}
 			}
 		}
 		if let Some(sum) = self.incentive.get_mut(j as usize) {
@@ -85,7 +96,7 @@ impl<'a> Clip<'a> {
 	pub fn finish(self) -> Clipped {
 		let mut incentive = self.incentive;
 		normalize(&mut incentive);
-		Clipped { validator_trust: self.validator_trust, incentive, delta_sums: self.delta }
+		Clipped { validator_trust: self.validator_trust, incentive, delta_sums: self.delta, delta: self.products }
 	}
 }
 

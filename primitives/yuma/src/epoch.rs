@@ -115,17 +115,18 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 	// original Yuma, the column sums of ΔB) as each column's consensus is found.
 	let kappa = I32F32::from_u16_proportion(params.kappa);
 	let penalty = Penalty::new(I32F32::from_u16_proportion(params.bonds_penalty));
-	let mut clip = Clip::new(n, &a, penalty, params.variant == Variant::Yuma);
+	let voter_entries = (0..n).filter(|&i| a[i] > I32F32::ZERO).map(|i| w.row(i).len()).sum();
+	let mut clip = Clip::new(n, &a, penalty, (params.variant == Variant::Yuma).then_some(voter_entries));
 	let c = consensus(|i| w.row(i), &a, kappa, n, |j, c, votes| clip.credit(j, c, votes));
 	// Validators with a permit but no active stake do not vote; their weights still clip.
 	for i in (0..n).filter(|&i| a[i] <= I32F32::ZERO) {
 		let row = w.row(i);
 		for k in 0..row.len() {
 			let (j, weight) = row.entry(k);
-			clip.credit(j, c.get(j as usize).copied().unwrap_or_default(), core::iter::once((i, weight)));
+			clip.credit(j, c.get(j as usize).copied().unwrap_or_default(), core::iter::once((i, weight, usize::MAX)));
 		}
 	}
-	let Clipped { validator_trust, incentive, delta_sums } = clip.finish();
+	let Clipped { validator_trust, incentive, delta_sums, delta } = clip.finish();
 
 	// 9. Bonds and dividends.
 	let bond_cutoff = match input.last_epoch_block {
@@ -139,6 +140,7 @@ pub fn run_epoch(input: &EpochInput<'_>) -> Result<EpochOutput, EpochError> {
 		bond_weights,
 		incentive: &incentive,
 		delta_sums: &delta_sums,
+		delta: &delta,
 		a: &a,
 		fresh: &fresh,
 	};

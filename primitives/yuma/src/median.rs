@@ -159,18 +159,22 @@ fn sorted_median(votes: &mut [Vote], mut below: i64, minority: i64) -> Option<i6
 pub struct ColumnVotes<'t> {
 	votes: &'t [Vote],
 	who: &'t [u32],
+	position: &'t [u32],
 	next: usize,
 }
 
 impl Iterator for ColumnVotes<'_> {
-	type Item = (usize, I32F32);
+	/// The voter's uid, its weight, and the entry's position among all voters' entries
+	/// taken row after row.
+	type Item = (usize, I32F32, usize);
 
 	#[inline(always)]
-	fn next(&mut self) -> Option<(usize, I32F32)> {
+	fn next(&mut self) -> Option<(usize, I32F32, usize)> {
 		let vote = self.votes.get(self.next)?;
 		let voter = self.who.get(self.next).map_or(usize::MAX, |uid| *uid as usize);
+		let position = self.position.get(self.next).map_or(usize::MAX, |p| *p as usize);
 		self.next += 1;
-		Some((voter, I32F32::from_bits(vote.score)))
+		Some((voter, I32F32::from_bits(vote.score), position))
 	}
 }
 
@@ -212,6 +216,14 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 	let mut tile = vec![Vote::default(); TILE * (voters.len() + 1)];
 	// The voter (its uid) of each vote in `tile`.
 	let mut who = vec![0u32; tile.len()];
+	let mut position = vec![0u32; tile.len()];
+	// Where each voter's row starts among all voters' entries.
+	let mut offset = Vec::with_capacity(rows.len());
+	let mut entries = 0usize;
+	for row in &rows {
+		offset.push(entries);
+		entries += row.entries();
+	}
 	let mut count = [0usize; TILE];
 	// Each column's smallest and largest score (weights are non-negative).
 	let mut lowest = [0i64; TILE];
@@ -226,6 +238,7 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 		for (k, (row, uid)) in rows.iter().zip(&voters).enumerate() {
 			let at = &mut cursor[k];
 			let uid = *uid as u32;
+			let first_entry = offset[k];
 			while *at < row.entries() {
 				let (col, value) = row.entry(*at);
 				if col as usize >= end {
@@ -235,6 +248,7 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 				let vote = Vote { score: value.to_bits(), stake: stake[k].to_bits() };
 				tile[slot * width + count[slot]] = vote;
 				who[slot * width + count[slot]] = uid;
+				position[slot * width + count[slot]] = (first_entry + *at) as u32;
 				count[slot] += 1;
 				lowest[slot] = lowest[slot].min(vote.score);
 				highest[slot] = highest[slot].max(vote.score);
@@ -259,7 +273,12 @@ pub fn consensus<R: SortedRow<Value = I32F32>>(
 				consensus[column] = I32F32::from_bits(median);
 			}
 			if len > 0 {
-				let votes = ColumnVotes { votes: &votes[..len], who: &who[slot * width..], next: 0 };
+				let votes = ColumnVotes {
+					votes: &votes[..len],
+					who: &who[slot * width..],
+					position: &position[slot * width..],
+					next: 0,
+				};
 				visit(column as u16, consensus[column], votes);
 			}
 		}

@@ -75,6 +75,32 @@ impl WeightRow<'_> {
 	}
 }
 
+impl<'r> WeightRow<'r> {
+	/// The row's uids with other values, one per entry.
+	pub fn with_values<'v>(self, values: &'v [I32F32]) -> RowValues<'r, 'v> {
+		RowValues { entries: self.entries, values }
+	}
+}
+
+/// A row of `W`'s uids carrying values computed from it.
+#[derive(Clone, Copy, Debug)]
+pub struct RowValues<'r, 'v> {
+	entries: &'r [(u16, u16)],
+	values: &'v [I32F32],
+}
+
+impl SortedRow for RowValues<'_, '_> {
+	type Value = I32F32;
+	#[inline(always)]
+	fn entries(&self) -> usize {
+		self.entries.len().min(self.values.len())
+	}
+	#[inline(always)]
+	fn entry(&self, k: usize) -> (u16, I32F32) {
+		(self.entries[k].0, self.values[k])
+	}
+}
+
 impl SortedRow for WeightRow<'_> {
 	type Value = I32F32;
 	#[inline(always)]
