@@ -28,7 +28,7 @@ fn case(max_n: usize, distinct_stakes: bool) -> impl Strategy<Value = Case> {
 	case_with(1..=max_n, 8, distinct_stakes)
 }
 
-/// Subnets wider than the epoch's 64-column tiles, with rows up to every uid.
+/// Subnets wider than the epoch's 16-column tiles, with rows up to every uid.
 fn wide_case() -> impl Strategy<Value = Case> {
 	case_with(60..=150, usize::MAX, false)
 }
