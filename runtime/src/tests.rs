@@ -214,13 +214,19 @@ fn proxy_types_order_by_power() {
 #[test]
 fn presets_fix_unbonding_and_slash_windows() {
 	use genesis_config_presets::*;
+	// Stake unbonded just before a report must still be there when the slash lands, up
+	// to the deferral window plus the queue's look-ahead later (the dev preset once
+	// had 15 blocks of unbonding against 5 + 64).
+	let lookahead = u64::from(<<Runtime as pallet_hearth_slashing::Config>::MaxScheduleLookahead as Get<u32>>::get());
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(<Runtime as pallet_hearth_staking::Config>::UnbondingPeriod::get(), DEV_UNBONDING_BLOCKS);
 		assert_eq!(<Runtime as pallet_hearth_slashing::Config>::DeferWindow::get(), DEV_SLASH_WINDOW_BLOCKS);
+		assert!(u64::from(DEV_UNBONDING_BLOCKS) > u64::from(DEV_SLASH_WINDOW_BLOCKS) + lookahead);
 	});
 	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(<Runtime as pallet_hearth_staking::Config>::UnbondingPeriod::get(), LOCAL_UNBONDING_BLOCKS);
 		assert_eq!(<Runtime as pallet_hearth_slashing::Config>::DeferWindow::get(), LOCAL_SLASH_WINDOW_BLOCKS);
+		assert!(u64::from(LOCAL_UNBONDING_BLOCKS) > u64::from(LOCAL_SLASH_WINDOW_BLOCKS) + lookahead);
 	});
 }
 

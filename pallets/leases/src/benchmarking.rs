@@ -183,7 +183,7 @@ mod benchmarks {
 		let (_, _, p) = open_lease::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p.clone()));
-		assert!(LastHeartbeat::<T>::contains_key(&p));
+		assert!(ProviderHeartbeats::<T>::contains_key(&p));
 	}
 
 	/// A default: settlement, payments and the offence report.

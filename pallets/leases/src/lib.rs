@@ -173,9 +173,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProviderLeaseCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
-	/// Each provider's last heartbeat.
+	/// Each running provider's heartbeats (removed when its last lease closes).
 	#[pallet::storage]
-	pub type LastHeartbeat<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>>;
+	pub type ProviderHeartbeats<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Heartbeats<BlockNumberFor<T>>>;
 
 	/// The window of blocks the hook is in, and which of its blocks have deadlines:
 	/// the hook reads this one value each block and touches `Deadlines` only on a
@@ -326,11 +327,6 @@ pub mod pallet {
 			/// The deadline that could not be queued.
 			deadline: Deadline,
 		},
-		/// The offence for a default could not be reported.
-		OffenceNotReported {
-			/// The lease.
-			id: LeaseId,
-		},
 		/// An auto-award failed (a transfer or the deadline queue refused); nothing
 		/// changed and the order stays open for its tenant to cancel.
 		AwardFailed {
@@ -339,8 +335,9 @@ pub mod pallet {
 			/// Why it failed.
 			error: DispatchError,
 		},
-		/// A due lease could not be closed (a transfer refused); nothing changed and the
-		/// lease stays open for either party to close.
+		/// A due lease could not be closed (a transfer refused, or slashing could not take
+		/// the default's offence yet); nothing changed and the lease stays open, for
+		/// either party to close or anyone to report in default.
 		CloseFailed {
 			/// The lease.
 			id: LeaseId,
@@ -409,6 +406,9 @@ pub mod pallet {
 		ScheduleFull,
 		/// Only the lease's tenant may do this.
 		NotLeaseTenant,
+		/// The provider missed its heartbeats: the lease is in default, and can only be
+		/// defaulted (`report_default` by anyone, or `close_lease` by either party).
+		LeaseInDefault,
 	}
 
 	#[pallet::hooks]

@@ -80,6 +80,7 @@ thread_local! {
 	static BURNED: RefCell<Balance> = const { RefCell::new(0) };
 	static REPORTS: RefCell<Vec<(OffenceKind, AccountId, Subject, Option<AccountId>)>> = const { RefCell::new(Vec::new()) };
 	static STAKED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+	static REFUSING: RefCell<bool> = const { RefCell::new(false) };
 }
 
 /// Makes `hotkey` a provider: funded, and with `MIN_STAKE` of stake in the mock's
@@ -120,6 +121,10 @@ impl Offences {
 	pub fn reports() -> Vec<(OffenceKind, AccountId, Subject, Option<AccountId>)> {
 		REPORTS.with(|r| r.borrow().clone())
 	}
+	/// Makes reports fail as a full slashing queue does (or succeed again).
+	pub fn refuse(refusing: bool) {
+		REFUSING.with(|r| *r.borrow_mut() = refusing);
+	}
 }
 impl hearth_primitives::ReportOffence<AccountId> for Offences {
 	fn report(
@@ -128,6 +133,9 @@ impl hearth_primitives::ReportOffence<AccountId> for Offences {
 		subject: Subject,
 		reporter: Option<AccountId>,
 	) -> Result<SlashId, DispatchError> {
+		if REFUSING.with(|r| *r.borrow()) {
+			return Err(DispatchError::Other("the slashing queue is full"));
+		}
 		REPORTS.with(|r| r.borrow_mut().push((kind, offender, subject, reporter)));
 		Ok(0)
 	}

@@ -35,9 +35,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What the lease owes its provider for the blocks from `settled_at` up to `until`
-	/// (capped by its end and its escrow).
+	/// (capped by its end, its escrow, and the provider's last sign of life plus the
+	/// grace: a silent provider is never paid for blocks it did not serve).
 	pub(crate) fn settlement(lease: &LeaseOf<T>, until: BlockNumberFor<T>) -> Settlement<BlockNumberFor<T>> {
-		let until = until.min(lease.end).max(lease.settled_at);
+		let served = Self::last_alive(lease).saturating_add(Self::grace());
+		let until = until.min(lease.end).min(served).max(lease.settled_at);
 		let blocks: u128 = until.saturating_sub(lease.settled_at).saturated_into();
 		let paid = blocks.saturating_mul(lease.price).min(lease.escrow);
 		let take = T::TakeRate::get().mul_floor(paid);
@@ -84,17 +86,28 @@ impl<T: Config> Pallet<T> {
 		Demand::<T>::insert(netuid, (ema, now));
 	}
 
-	/// The lease's last sign of life: its provider's last heartbeat, or the lease's
-	/// start when that is later (or there is none).
-	pub(crate) fn last_alive(lease: &LeaseOf<T>) -> BlockNumberFor<T> {
-		LastHeartbeat::<T>::get(&lease.provider).unwrap_or(lease.start).max(lease.start)
+	/// How long a provider may stay silent: `MaxMissedHeartbeats` intervals.
+	pub(crate) fn grace() -> BlockNumberFor<T> {
+		T::HeartbeatInterval::get().saturating_mul(T::MaxMissedHeartbeats::get().into())
 	}
 
-	/// Whether the provider missed `MaxMissedHeartbeats` intervals by `now`.
+	/// The lease's last sign of life. Its provider's last heartbeat (or the lease's
+	/// start when that is later, or there is none) — unless a gap longer than the grace
+	/// came after the lease started: then the heartbeat before that gap (a late
+	/// heartbeat does not revive a lease in default).
+	pub(crate) fn last_alive(lease: &LeaseOf<T>) -> BlockNumberFor<T> {
+		match ProviderHeartbeats::<T>::get(&lease.provider) {
+			None => lease.start,
+			Some(h) if h.since > lease.start.saturating_add(Self::grace()) => {
+				h.before.unwrap_or(lease.start).max(lease.start)
+			},
+			Some(h) => h.last.max(lease.start),
+		}
+	}
+
+	/// Whether the provider went silent for longer than the grace during the lease.
 	pub(crate) fn has_defaulted(lease: &LeaseOf<T>, now: BlockNumberFor<T>) -> bool {
-		let alive = Self::last_alive(lease);
-		let grace = T::HeartbeatInterval::get().saturating_mul(T::MaxMissedHeartbeats::get().into());
-		now > alive.saturating_add(grace)
+		now.min(lease.end) > Self::last_alive(lease).saturating_add(Self::grace())
 	}
 
 	/// A lease's deadline came: it defaults if its provider went silent, else closes.
@@ -134,21 +147,22 @@ impl<T: Config> Pallet<T> {
 		Self::finish(id, lease, reason, bond_to_tenant)
 	}
 
-	/// Defaults a lease: the provider is paid up to its last sign of life, the tenant
-	/// gets the rest of the escrow and the whole bond, and the offence is reported.
+	/// Defaults a lease: the offence is reported, the provider is paid up to its last
+	/// sign of life, the tenant gets the rest of the escrow and the whole bond.
+	///
+	/// The report comes first and its failure fails the whole default (the callers run
+	/// it in a storage layer): when slashing cannot take the offence now (its queue is
+	/// full), the lease stays open and in default, to be defaulted again later, and the
+	/// offence is never lost.
 	pub(crate) fn default_lease(id: LeaseId, mut lease: LeaseOf<T>, reporter: Option<T::AccountId>) -> DispatchResult {
-		let alive = Self::last_alive(&lease);
-		Self::settle(id, &mut lease, alive)?;
-		let provider = lease.provider.clone();
-		let bond = lease.bond;
-		Self::finish(id, lease, CloseReason::Defaulted, bond)?;
 		let mut subject = [0u8; 32];
 		subject[..8].copy_from_slice(&id.to_le_bytes());
 		subject[8..16].copy_from_slice(b"leasedef");
-		if T::Offences::report(OffenceKind::LeaseDefault, provider, subject, reporter).is_err() {
-			Self::deposit_event(Event::OffenceNotReported { id });
-		}
-		Ok(())
+		T::Offences::report(OffenceKind::LeaseDefault, lease.provider.clone(), subject, reporter)?;
+		let alive = Self::last_alive(&lease);
+		Self::settle(id, &mut lease, alive)?;
+		let bond = lease.bond;
+		Self::finish(id, lease, CloseReason::Defaulted, bond)
 	}
 
 	/// Pays everything out and removes the lease.
@@ -162,6 +176,9 @@ impl<T: Config> Pallet<T> {
 		ProviderLeaseCount::<T>::mutate_exists(&lease.provider, |n| {
 			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 		});
+		if !ProviderLeaseCount::<T>::contains_key(&lease.provider) {
+			ProviderHeartbeats::<T>::remove(&lease.provider);
+		}
 		Self::deposit_event(Event::LeaseClosed { id, reason, refunded, to_provider, bond_to_tenant });
 		Ok(())
 	}
@@ -171,6 +188,7 @@ impl<T: Config> Pallet<T> {
 		let mut lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 		ensure!(lease.tenant == tenant, Error::<T>::NotLeaseTenant);
 		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(!Self::has_defaulted(&lease, now), Error::<T>::LeaseInDefault);
 		Self::settle(id, &mut lease, now)?;
 		Self::take_in(&tenant, amount)?;
 		lease.escrow = lease.escrow.saturating_add(amount);
@@ -189,6 +207,7 @@ impl<T: Config> Pallet<T> {
 		let mut lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 		ensure!(lease.provider == provider, Error::<T>::NotLeaseProvider);
 		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(!Self::has_defaulted(&lease, now), Error::<T>::LeaseInDefault);
 		Self::settle(id, &mut lease, now)?;
 		let amount = core::mem::take(&mut lease.earned);
 		Self::pay_out(&provider, amount)?;
@@ -200,7 +219,8 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> Pallet<T> {
 	/// Closes a lease now: the tenant at any time; the provider too, forfeiting
-	/// `EarlyCloseForfeit` of its bond to the tenant.
+	/// `EarlyCloseForfeit` of its bond to the tenant. A lease in default is defaulted
+	/// instead (the offence is reported, nobody is paid for reporting it).
 	pub(crate) fn do_close_lease(who: T::AccountId, id: LeaseId) -> DispatchResult {
 		let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 		let reason = if who == lease.tenant {
@@ -211,25 +231,45 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotLeaseParty.into());
 		};
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::unschedule(lease.closes_at, Deadline::Close(id));
-		Self::close(id, lease, reason, now)
+		let closes_at = lease.closes_at;
+		if Self::has_defaulted(&lease, now) {
+			Self::default_lease(id, lease, None)?;
+		} else {
+			Self::close(id, lease, reason, now)?;
+		}
+		Self::unschedule(closes_at, Deadline::Close(id));
+		Ok(())
 	}
 
 	/// The provider's hotkey is alive: one call covers all its leases.
 	pub(crate) fn do_heartbeat(provider: T::AccountId) -> DispatchResult {
 		ensure!(ProviderLeaseCount::<T>::get(&provider) > 0, Error::<T>::NoActiveLeases);
-		LastHeartbeat::<T>::insert(&provider, frame_system::Pallet::<T>::block_number());
+		let now = frame_system::Pallet::<T>::block_number();
+		let grace = Self::grace();
+		ProviderHeartbeats::<T>::mutate(&provider, |h| {
+			*h = Some(match *h {
+				Some(run) if now <= run.last.saturating_add(grace) => Heartbeats { last: now, ..run },
+				// A gap longer than the grace: a new run starts.
+				Some(run) => Heartbeats { since: now, last: now, before: Some(run.last) },
+				None => Heartbeats { since: now, last: now, before: None },
+			})
+		});
 		Self::deposit_event(Event::Heartbeat { provider });
 		Ok(())
 	}
 
-	/// Defaults a lease whose provider missed `MaxMissedHeartbeats` intervals
-	/// (anyone may call; the caller is the offence's reporter).
+	/// Defaults a lease whose provider missed `MaxMissedHeartbeats` intervals (anyone
+	/// may call). The caller is the offence's reporter, paid a share of the slash,
+	/// unless it is a party to the lease: the tenant, whose loss the default already
+	/// refunds, or the provider (slashing also refuses the provider's coldkey).
 	pub(crate) fn do_report_default(reporter: T::AccountId, id: LeaseId) -> DispatchResult {
 		let lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(Self::has_defaulted(&lease, now), Error::<T>::NotDefaulted);
-		Self::unschedule(lease.closes_at, Deadline::Close(id));
-		Self::default_lease(id, lease, Some(reporter))
+		let reporter = Some(reporter).filter(|r| *r != lease.tenant && *r != lease.provider);
+		let closes_at = lease.closes_at;
+		Self::default_lease(id, lease, reporter)?;
+		Self::unschedule(closes_at, Deadline::Close(id));
+		Ok(())
 	}
 }

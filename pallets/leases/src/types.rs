@@ -145,6 +145,19 @@ pub enum Deadline {
 	Close(LeaseId),
 }
 
+/// A provider's heartbeats, as much of them as defaults need: its current unbroken run
+/// (no two heartbeats further apart than the grace) and the heartbeat before that run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Heartbeats<BlockNumber> {
+	/// The first heartbeat of the current run.
+	pub since: BlockNumber,
+	/// The last heartbeat.
+	pub last: BlockNumber,
+	/// The last heartbeat before the run, if any: where a lease that the gap before the
+	/// run defaulted stopped being served.
+	pub before: Option<BlockNumber>,
+}
+
 /// A lease as the runtime API shows it: amounts computed at the queried block.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct LeaseView<AccountId, BlockNumber> {

@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 		let withdrawable = lease.earned.saturating_add(s.paid.saturating_sub(s.take));
 		let paid_blocks_left =
 			Self::deadline(s.until, lease.end, escrow_remaining, lease.price).saturating_sub(s.until);
-		let last_heartbeat = LastHeartbeat::<T>::get(&lease.provider);
+		let last_heartbeat = ProviderHeartbeats::<T>::get(&lease.provider).map(|h| h.last);
 		Some(LeaseView { lease, escrow_remaining, withdrawable, paid_blocks_left, last_heartbeat })
 	}
 

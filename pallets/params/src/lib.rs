@@ -10,8 +10,10 @@
 //!   [`MAX_SLOT_DURATION_MS`], and even, so that half a slot is exact.
 //! - The **unbonding period** (staking, [`UnbondingPeriod`]) and the **slash deferral
 //!   window** (slashing, [`SlashDeferWindow`]), in blocks. The window is at least one
-//!   block and strictly shorter than the unbonding period, so that stake leaving a
-//!   hotkey stays slashable for any offence reported while it was bonded.
+//!   block, and the window plus the slashing queue's look-ahead
+//!   ([`Config::SlashScheduleLookahead`]) is strictly shorter than the unbonding period,
+//!   so that stake leaving a hotkey stays slashable for any offence reported while it
+//!   was bonded.
 //!
 //! Values are written once, at genesis, and there is deliberately no call to change
 //! them: changing Aura's slot duration on a live chain renumbers slots and stops block
@@ -50,9 +52,15 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	/// The pallet has no configuration of its own: its values come from genesis.
+	/// The pallet's values come from genesis; the check of the staking periods needs one
+	/// constant of the slashing pallet.
 	#[pallet::config]
-	pub trait Config: frame_system::Config {}
+	pub trait Config: frame_system::Config {
+		/// How many blocks past its deferral window a slash may be applied (the slashing
+		/// queue's look-ahead).
+		#[pallet::constant]
+		type SlashScheduleLookahead: Get<u32>;
+	}
 
 	/// Milliseconds between two Aura slots, fixed at genesis.
 	#[pallet::storage]
@@ -102,10 +110,13 @@ pub mod pallet {
 				panic!("genesis `hearthParams.slotDurationMs` = {}: {}", self.slot_duration_ms, why);
 			}
 			SlotDurationMs::<T>::put(self.slot_duration_ms);
-			if let Err(why) = check_staking_periods(self.unbonding_period_blocks, self.slash_defer_window_blocks) {
+			let lookahead = T::SlashScheduleLookahead::get();
+			if let Err(why) =
+				check_staking_periods(self.unbonding_period_blocks, self.slash_defer_window_blocks, lookahead)
+			{
 				panic!(
-					"genesis `hearthParams.unbondingPeriodBlocks` = {}, `slashDeferWindowBlocks` = {}: {}",
-					self.unbonding_period_blocks, self.slash_defer_window_blocks, why
+					"genesis `hearthParams.unbondingPeriodBlocks` = {}, `slashDeferWindowBlocks` = {} (look-ahead {}): {}",
+					self.unbonding_period_blocks, self.slash_defer_window_blocks, lookahead, why
 				);
 			}
 			UnbondingPeriodBlocks::<T>::put(self.unbonding_period_blocks);

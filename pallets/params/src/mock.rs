@@ -24,7 +24,12 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-impl pallet_hearth_params::Config for Test {}
+/// The slashing queue's look-ahead the checks count.
+pub(crate) const LOOKAHEAD: u32 = 8;
+
+impl pallet_hearth_params::Config for Test {
+	type SlashScheduleLookahead = frame_support::traits::ConstU32<LOOKAHEAD>;
+}
 
 /// Externalities built from the given genesis slot duration; checks the pallet's
 /// invariants after the test body ran.

@@ -115,10 +115,24 @@ fn default_staking_periods_are_a_week_and_three_days_of_six_second_blocks() {
 
 #[test]
 #[should_panic(
-	expected = "unbondingPeriodBlocks` = 10, `slashDeferWindowBlocks` = 10: the unbonding period must be longer than the slash deferral window"
+	expected = "unbondingPeriodBlocks` = 10, `slashDeferWindowBlocks` = 10 (look-ahead 8): the unbonding period must be longer than the slash deferral window plus the slashing queue's look-ahead"
 )]
 fn genesis_refuses_an_unbonding_period_not_longer_than_the_window() {
 	build_periods(2_000, 10, 10);
+}
+
+/// The attack the look-ahead check closes: an offender unbonds just before a report
+/// whose slash lands at the end of the queue's look-ahead; with unbonding = window +
+/// look-ahead its stake would be free by then. The genesis check refuses such periods.
+#[test]
+#[should_panic(expected = "(look-ahead 8): the unbonding period must be longer")]
+fn genesis_refuses_an_unbonding_period_that_ends_within_the_look_ahead() {
+	build_periods(2_000, 10 + crate::mock::LOOKAHEAD, 10);
+}
+
+#[test]
+fn an_unbonding_period_past_the_window_and_the_look_ahead_is_accepted() {
+	build_periods(2_000, 10 + crate::mock::LOOKAHEAD + 1, 10);
 }
 
 #[test]

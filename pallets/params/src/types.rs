@@ -41,13 +41,18 @@ frame_support::parameter_types! {
 	pub DefaultSlashDeferWindow: u32 = DEFAULT_SLASH_DEFER_WINDOW;
 }
 
-/// Why an unbonding period and deferral window are refused together.
-pub(crate) fn check_staking_periods(unbonding: u32, window: u32) -> Result<(), &'static str> {
+/// Why an unbonding period and deferral window are refused together. A slash is applied
+/// up to `window + lookahead` blocks after its report (the deferral window, then the
+/// first block of the slashing queue with room), so stake unbonded just before a report
+/// must still be bonded then: the unbonding period must be longer than both together.
+pub(crate) fn check_staking_periods(unbonding: u32, window: u32, lookahead: u32) -> Result<(), &'static str> {
 	if window == 0 {
 		return Err("the slash deferral window must be at least one block");
 	}
-	if unbonding <= window {
-		return Err("the unbonding period must be longer than the slash deferral window");
+	if u64::from(unbonding) <= u64::from(window) + u64::from(lookahead) {
+		return Err(
+			"the unbonding period must be longer than the slash deferral window plus the slashing queue's look-ahead",
+		);
 	}
 	Ok(())
 }

@@ -18,6 +18,6 @@ impl<T: Config> ReportOffence<AccountIdOf<T>> for Pallet<T> {
 
 impl<T: Config> PendingSlash<AccountIdOf<T>> for Pallet<T> {
 	fn is_pending(offender: &AccountIdOf<T>) -> bool {
-		PendingCount::<T>::get(offender) > 0
+		PendingOf::<T>::contains_key(offender)
 	}
 }

@@ -3,8 +3,15 @@
 //! Offences are reported by other pallets (a wrong inference result, a lease default,
 //! a false attestation) through [`ReportOffence`], or by governance (root) with
 //! [`Pallet::report_offence`]. A report is refused if the same `(kind, offender,
-//! subject)` was reported before. Reports about the same offender and subject while a
-//! slash is pending merge into it, keeping the **largest** fraction, not the sum.
+//! subject)` was reported before. **One slash per offender per span**: while a slash of
+//! an offender is pending, further reports against it (of any kind, about any subject)
+//! merge into it, keeping the **largest** fraction (with that report's kind, share and
+//! reporter), never the sum, so offences arranged in a burst cannot compound. The span
+//! ends when the slash is applied or cancelled.
+//!
+//! The reporter is paid its share only if it is neither the offender nor the offender's
+//! coldkey (otherwise nobody is paid and the whole slash is burned); a pallet that
+//! knows the offence's counterparty (a lease's tenant) does not name it as reporter.
 //!
 //! A slash is **deferred**: it is applied `DeferWindow` blocks after the report, during
 //! which governance can cancel it ([`Pallet::cancel_slash`]). Application runs in
@@ -41,7 +48,7 @@ mod tests;
 pub use types::{OffenceParams, PendingSlash as PendingSlashInfo};
 pub use weights::WeightInfo;
 
-use hearth_primitives::{OffenceKind, SlashId, StakeSlash, Subject};
+use hearth_primitives::{OffenceKind, SlashId, StakeInspect, StakeSlash, Subject};
 
 /// What the benchmarks need from staking: offenders with real stake.
 #[cfg(feature = "runtime-benchmarks")]
@@ -84,8 +91,8 @@ pub mod pallet {
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The staked currency (slashes hand over credits of it).
 		type Currency: Balanced<Self::AccountId> + Inspect<Self::AccountId, Balance = u128>;
-		/// Takes the slashed funds.
-		type Staking: StakeSlash<Self::AccountId, Self::Currency>;
+		/// Takes the slashed funds, and names the coldkey that owns an offender.
+		type Staking: StakeSlash<Self::AccountId, Self::Currency> + StakeInspect<Self::AccountId, u128>;
 		/// Fractions and reporter shares per kind.
 		type Offences: OffenceConfig;
 		/// The largest fraction any slash may take (below 100 %, so that pools survive).
@@ -119,14 +126,10 @@ pub mod pallet {
 	pub type Pending<T: Config> =
 		StorageMap<_, Twox64Concat, SlashId, PendingSlashInfo<AccountIdOf<T>, BlockNumberFor<T>>>;
 
-	/// The pending slash of an `(offender, subject)`, into which new reports merge.
+	/// The pending slash of an offender, into which new reports merge: one slash per
+	/// offender per span.
 	#[pallet::storage]
-	pub type BySubject<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, AccountIdOf<T>, Blake2_128Concat, Subject, SlashId>;
-
-	/// How many slashes are pending per offender.
-	#[pallet::storage]
-	pub type PendingCount<T: Config> = StorageMap<_, Blake2_128Concat, AccountIdOf<T>, u32, ValueQuery>;
+	pub type PendingOf<T: Config> = StorageMap<_, Blake2_128Concat, AccountIdOf<T>, SlashId>;
 
 	/// The slashes to apply in each block.
 	#[pallet::storage]
@@ -163,7 +166,8 @@ pub mod pallet {
 			/// The block in whose `on_initialize` it is applied.
 			apply_at: BlockNumberFor<T>,
 		},
-		/// A report merged into pending slash `id`, whose fraction is now `fraction`.
+		/// A report merged into the offender's pending slash `id`, whose fraction is now
+		/// `fraction` (the largest reported in the span).
 		OffenceMerged {
 			/// The slash.
 			id: SlashId,

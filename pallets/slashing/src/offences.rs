@@ -1,11 +1,11 @@
-//! Reports: de-duplicated, merged into a pending slash of the same offender and
-//! subject (the largest fraction wins), scheduled after the deferral window, and
-//! cancellable by governance.
+//! Reports: de-duplicated, merged into the offender's pending slash (the largest
+//! fraction wins: one slash per offender per span), scheduled after the deferral
+//! window, and cancellable by governance.
 
 use crate::{pallet::*, types::*, PendingSlashInfo};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
-use hearth_primitives::{OffenceKind, SlashId, Subject};
+use hearth_primitives::{OffenceKind, SlashId, StakeInspect, Subject};
 use sp_runtime::{traits::Saturating, Perbill};
 
 impl<T: Config> Pallet<T> {
@@ -28,12 +28,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(params.fraction <= T::MaxSlashFraction::get(), Error::<T>::FractionTooHigh);
 		let key = (kind, offender.clone(), subject);
 		ensure!(!Reported::<T>::contains_key(&key), Error::<T>::DuplicateReport);
+		// Nobody is paid for reporting itself or a hotkey it owns.
+		let owner = <T::Staking as StakeInspect<AccountIdOf<T>, u128>>::owner_of(&offender);
+		let reporter = reporter.filter(|r| *r != offender && owner.as_ref() != Some(r));
 
-		if let Some(id) = BySubject::<T>::get(&offender, subject) {
-			// Same offender and subject while pending: the largest fraction wins.
+		if let Some(id) = PendingOf::<T>::get(&offender) {
+			// The offender's span is open: the largest fraction wins.
 			let fraction = Pending::<T>::try_mutate(id, |slash| -> Result<Perbill, DispatchError> {
 				let slash = slash.as_mut().ok_or(Error::<T>::UnknownSlash)?;
 				if params.fraction > slash.fraction {
+					slash.kind = kind;
+					slash.subject = subject;
 					slash.fraction = params.fraction;
 					slash.reporter_share = params.reporter_share;
 					slash.reporter = reporter.clone();
@@ -60,8 +65,7 @@ impl<T: Config> Pallet<T> {
 				apply_at,
 			},
 		);
-		BySubject::<T>::insert(&offender, subject, id);
-		PendingCount::<T>::mutate(&offender, |c| *c = c.saturating_add(1));
+		PendingOf::<T>::insert(&offender, id);
 		Reported::<T>::insert(&key, ());
 		Self::deposit_event(Event::OffenceReported {
 			id,
@@ -88,9 +92,6 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn forget(id: SlashId, slash: &PendingSlashInfo<AccountIdOf<T>, BlockNumberFor<T>>) {
 		Pending::<T>::remove(id);
-		BySubject::<T>::remove(&slash.offender, slash.subject);
-		PendingCount::<T>::mutate_exists(&slash.offender, |c| {
-			*c = c.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
-		});
+		PendingOf::<T>::remove(&slash.offender);
 	}
 }

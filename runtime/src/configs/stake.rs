@@ -57,6 +57,11 @@ impl OffenceConfig for HearthOffences {
 	}
 }
 
+/// How many blocks past its deferral window a slash may wait for room in the queue
+/// (16 slashes a block). The genesis check of the chain parameters requires the
+/// unbonding period to exceed the deferral window plus this.
+pub(super) const SLASH_SCHEDULE_LOOKAHEAD: u32 = 8;
+
 impl pallet_hearth_slashing::Config for Runtime {
 	type Currency = Balances;
 	type Staking = Staking;
@@ -64,7 +69,7 @@ impl pallet_hearth_slashing::Config for Runtime {
 	type MaxSlashFraction = MaxSlashFraction;
 	type DeferWindow = pallet_hearth_params::SlashDeferWindow<Runtime>;
 	type MaxSlashesPerBlock = ConstU32<16>;
-	type MaxScheduleLookahead = ConstU32<64>;
+	type MaxScheduleLookahead = ConstU32<SLASH_SCHEDULE_LOOKAHEAD>;
 	/// The burned part of a slash is counted by emissions.
 	type Burn = crate::Emissions;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -57,4 +57,7 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 }
 
-impl pallet_hearth_params::Config for Runtime {}
+impl pallet_hearth_params::Config for Runtime {
+	/// The genesis check counts the slashing queue's look-ahead.
+	type SlashScheduleLookahead = ConstU32<{ super::stake::SLASH_SCHEDULE_LOOKAHEAD }>;
+}

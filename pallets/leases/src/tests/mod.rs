@@ -4,6 +4,7 @@ use crate::{mock::*, pallet::*, types::*};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
 use hearth_primitives::OffenceKind;
 use hearth_primitives::{GpuSpec, GpuVendor};
+use sp_runtime::DispatchError;
 
 fn gpu(model: &str, vram: u16, count: u8) -> GpuSpec {
 	GpuSpec {
@@ -63,6 +64,7 @@ fn lease(price: Balance, duration: u64, deposit: Balance) -> LeaseId {
 	id
 }
 
+mod attacks;
 mod conservation;
 mod deadlines;
 mod defaults;

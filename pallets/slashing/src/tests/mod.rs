@@ -1,6 +1,6 @@
 //! The slashing pallet's tests, one module per topic; the helpers below serve them all.
 
-use crate::{mock::*, BySubject, Error, Event, OffenceKind, Pending, PendingCount, Scheduled};
+use crate::{mock::*, Error, Event, OffenceKind, Pending, PendingOf, Scheduled};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use hearth_primitives::{PendingSlash, ReportOffence, StakeInspect};
 use sp_runtime::{DispatchError, Perbill};
@@ -14,4 +14,5 @@ fn staked() {
 }
 
 mod application;
+mod attacks;
 mod reports;

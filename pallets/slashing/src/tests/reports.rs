@@ -56,7 +56,7 @@ fn governance_can_cancel_until_the_block_before_application() {
 }
 
 #[test]
-fn double_reports_are_refused_and_same_subject_reports_take_the_largest_fraction() {
+fn double_reports_are_refused_and_reports_in_one_span_take_the_largest_fraction() {
 	build_and_execute(|| {
 		staked();
 		let id = Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(REPORTER)).expect("reported");
@@ -64,13 +64,14 @@ fn double_reports_are_refused_and_same_subject_reports_take_the_largest_fraction
 			Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(BOB)),
 			Error::<Test>::DuplicateReport
 		);
-		// Another kind about the same subject merges: 20 % > 5 %, not 25 %.
+		// Another kind merges into the offender's pending slash: 20 % > 5 %, not 25 %.
 		assert_eq!(Slashing::report(OffenceKind::FalseAttestation, HOT_A, JOB, None), Ok(id));
 		assert_eq!(Pending::<Test>::get(id).map(|s| s.fraction), Some(Perbill::from_percent(20)));
 		// A smaller one keeps the larger.
 		assert_eq!(Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, None), Ok(id));
 		assert_eq!(Pending::<Test>::get(id).map(|s| s.fraction), Some(Perbill::from_percent(20)));
-		assert_eq!(PendingCount::<Test>::get(HOT_A), 1);
+		assert_eq!(PendingOf::<Test>::get(HOT_A), Some(id));
+		assert_eq!(Pending::<Test>::get(id).map(|s| s.kind), Some(OffenceKind::FalseAttestation));
 		run_to(1 + WINDOW);
 		assert_eq!(Staking::hotkey_stake(&HOT_A), 16_000);
 	});

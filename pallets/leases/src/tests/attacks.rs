@@ -1,0 +1,118 @@
+//! Attacks on leases, each written as a test first (the economic-security review).
+
+use super::*;
+
+/// A full slashing queue made a default's offence vanish: the lease was closed and the
+/// report's failure swallowed. Now the default waits: the lease stays open and in
+/// default until slashing can take the offence.
+#[test]
+fn a_full_slash_queue_never_loses_a_lease_default() {
+	build_and_execute(|| {
+		let id = lease(10, 1_000, 5_000);
+		run_to(40);
+		Offences::refuse(true);
+		assert_noop!(
+			Leases::report_default(RuntimeOrigin::signed(TENANT2), id),
+			DispatchError::Other("the slashing queue is full")
+		);
+		assert!(OpenLeases::<Test>::get(id).is_some(), "still open, still in default");
+		Offences::refuse(false);
+		assert_ok!(Leases::report_default(RuntimeOrigin::signed(TENANT2), id));
+		assert_eq!(Offences::reports().len(), 1);
+		assert!(OpenLeases::<Test>::get(id).is_none());
+	});
+}
+
+/// The same at the deadline: the hook cannot default the lease while slashing refuses,
+/// so it stays open (and says so) for anyone to report later.
+#[test]
+fn a_default_at_the_deadline_waits_for_room_in_the_slash_queue() {
+	build_and_execute(|| {
+		let id = lease(100, 50, 5_000);
+		Offences::refuse(true);
+		run_to(51);
+		assert!(OpenLeases::<Test>::get(id).is_some());
+		assert!(lease_events().iter().any(|e| matches!(e, Event::CloseFailed { id: failed, .. } if *failed == id)));
+		assert!(Offences::reports().is_empty());
+		Offences::refuse(false);
+		assert_ok!(Leases::report_default(RuntimeOrigin::signed(TENANT2), id));
+		assert_eq!(Offences::reports().len(), 1);
+	});
+}
+
+/// The tenant (or the provider itself) reports the default to collect the reporter's
+/// share of the provider's slash on top of the refund: the tenant's loss is refunded
+/// by the default, so neither party is named as a paid reporter.
+#[test]
+fn a_party_to_the_lease_is_not_paid_for_reporting_its_default() {
+	for reporter in [TENANT, P1] {
+		build_and_execute(|| {
+			let id = lease(10, 1_000, 5_000);
+			run_to(40);
+			assert_ok!(Leases::report_default(RuntimeOrigin::signed(reporter), id));
+			let (kind, offender, _, paid) = Offences::reports()[0];
+			assert_eq!((kind, offender, paid), (OffenceKind::LeaseDefault, P1, None));
+		});
+	}
+}
+
+/// A provider that never served (no heartbeat) withdraws pay for every block since the
+/// start: before, settlement ran to the current block. Now a lease in default pays
+/// nothing more and its withdrawals are refused.
+#[test]
+fn a_silent_provider_cannot_withdraw_pay_for_blocks_it_never_served() {
+	build_and_execute(|| {
+		let id = lease(10, 1_000, 5_000);
+		run_to(100);
+		assert_noop!(Leases::withdraw(RuntimeOrigin::signed(P1), id), Error::<Test>::LeaseInDefault);
+		assert_noop!(Leases::top_up(RuntimeOrigin::signed(TENANT), id, 100), Error::<Test>::LeaseInDefault);
+		// Closing it, by either party, is the default: the tenant has everything back
+		// and the whole bond.
+		let tenant0 = balance(TENANT);
+		assert_ok!(Leases::close_lease(RuntimeOrigin::signed(P1), id));
+		assert_eq!(balance(TENANT), tenant0 + 5_000 + BOND);
+		assert_eq!(Offences::reports().len(), 1);
+		assert_eq!(Offences::reports()[0].3, None, "nobody is paid for it");
+	});
+}
+
+/// One late heartbeat forgave any gap: the provider went silent for longer than the
+/// grace, came back, and the lease could no longer be reported. Now the gap stands.
+#[test]
+fn a_heartbeat_after_the_grace_does_not_revive_a_defaulted_lease() {
+	build_and_execute(|| {
+		let (tenant0, p0) = (balance(TENANT), balance(P1));
+		let id = lease(10, 1_000, 5_000);
+		run_to(6);
+		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		// Silent from 6 to 50: the grace (30) ran out at 36.
+		run_to(50);
+		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		assert_ok!(Leases::report_default(RuntimeOrigin::signed(TENANT2), id));
+		// Paid for blocks 1..6 only, as if it had been reported at 37.
+		assert_eq!(balance(TENANT), tenant0 - 50 + BOND);
+		assert_eq!(balance(P1), p0 - BOND + 45);
+	});
+}
+
+/// A lease that starts after the provider's gap is not touched by it.
+#[test]
+fn a_gap_before_a_lease_started_does_not_default_it() {
+	build_and_execute(|| {
+		let first = lease(10, 1_000, 5_000);
+		run_to(6);
+		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		run_to(40);
+		// The first lease is in default; a second one starts now.
+		let o = offer(P1, 10);
+		let second = order(1_000, 5_000, false);
+		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), second, o, 10));
+		assert_ok!(Leases::accept_bid(RuntimeOrigin::signed(TENANT), second, P1));
+		run_to(50);
+		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		run_to(60);
+		assert_noop!(Leases::report_default(RuntimeOrigin::signed(TENANT2), second), Error::<Test>::NotDefaulted);
+		assert_ok!(Leases::report_default(RuntimeOrigin::signed(TENANT2), first));
+		assert_ok!(Leases::withdraw(RuntimeOrigin::signed(P1), second));
+	});
+}
