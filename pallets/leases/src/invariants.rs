@@ -4,7 +4,10 @@
 //! 1. The pallet account holds exactly its existential deposit plus every open order's
 //!    deposit and bids' bonds plus every open lease's escrow, earnings and bond.
 //! 2. Every open lease's deadline is queued in the block its `closes_at` names.
-//! 3. That block is marked in the deadline index (so the hook looks at it).
+//! 3. That block is marked in the deadline index (so the hook looks at it), and it is
+//!    after the current block: nothing waits in a block whose hook already ran.
+//! 4. Heartbeat records belong to providers that run a lease (they go with the last
+//!    one).
 
 use crate::{pallet::*, types::*};
 use frame_support::pallet_prelude::*;
@@ -30,7 +33,15 @@ impl<T: Config> Pallet<T> {
 				"a lease's deadline must be queued at its closes_at"
 			);
 			ensure!(Self::is_marked(lease.closes_at), "a lease's deadline block must be marked in the index");
+			ensure!(
+				lease.closes_at > frame_system::Pallet::<T>::block_number(),
+				"a lease's deadline must be after the current block"
+			);
 		}
+		ensure!(
+			ProviderHeartbeats::<T>::iter_keys().all(|p| ProviderLeaseCount::<T>::get(&p) > 0),
+			"a heartbeat record must belong to a provider running a lease"
+		);
 		ensure!(T::Currency::balance(&Self::account_id()) == held, "the leases account must hold exactly what it owes");
 		Ok(())
 	}

@@ -336,13 +336,16 @@ pub mod pallet {
 			error: DispatchError,
 		},
 		/// A due lease could not be closed (a transfer refused, or slashing could not take
-		/// the default's offence yet); nothing changed and the lease stays open, for
-		/// either party to close or anyone to report in default.
+		/// the default's offence yet); nothing changed, the lease stays open (either party
+		/// may close it, anyone may report it in default) and the hook tries again at
+		/// `retry_at` (none if the deadline queue had no room either).
 		CloseFailed {
 			/// The lease.
 			id: LeaseId,
 			/// Why it failed.
 			error: DispatchError,
+			/// The block the hook tries again.
+			retry_at: Option<BlockNumberFor<T>>,
 		},
 		/// `amount`, owed to `who` whose account no longer exists, was below the
 		/// existential deposit and was burned.

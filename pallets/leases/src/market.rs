@@ -189,7 +189,8 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let winner = order.bids.get(index).cloned().ok_or(Error::<T>::BidNotFound)?;
 		let end = now.saturating_add(order.duration);
-		let closes_at = Self::deadline(now, end, order.deposit, winner.price);
+		// Never at or before this block (its hook has run).
+		let closes_at = Self::deadline(now, end, order.deposit, winner.price).max(now.saturating_add(1u32.into()));
 		let closes_at = Self::schedule(closes_at, Deadline::Close(id))?;
 		for (i, bid) in order.bids.iter().enumerate() {
 			if i != index {

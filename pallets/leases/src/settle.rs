@@ -117,17 +117,22 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		// All or nothing: a failed close leaves the lease open (either party can still
-		// close it) and the failure on record.
+		// close it, anyone can report it in default) and tries again one heartbeat
+		// interval later.
 		let result = frame_support::storage::with_storage_layer(|| {
 			if Self::has_defaulted(&lease, now) {
-				Self::default_lease(id, lease, None)
+				Self::default_lease(id, lease.clone(), None)
 			} else {
 				let reason = if now >= lease.end { CloseReason::Ended } else { CloseReason::EscrowDrained };
-				Self::close(id, lease, reason, now)
+				Self::close(id, lease.clone(), reason, now)
 			}
 		});
 		if let Err(error) = result {
-			Self::deposit_event(Event::CloseFailed { id, error });
+			let retry_at = Self::schedule(now.saturating_add(T::HeartbeatInterval::get()), Deadline::Close(id)).ok();
+			if let Some(at) = retry_at {
+				OpenLeases::<T>::insert(id, Lease { closes_at: at, ..lease });
+			}
+			Self::deposit_event(Event::CloseFailed { id, error, retry_at });
 		}
 	}
 
@@ -192,7 +197,10 @@ impl<T: Config> Pallet<T> {
 		Self::settle(id, &mut lease, now)?;
 		Self::take_in(&tenant, amount)?;
 		lease.escrow = lease.escrow.saturating_add(amount);
-		let due = Self::deadline(lease.settled_at, lease.end, lease.escrow, lease.price).max(now);
+		// Never at or before this block: its hook has run, and a deadline there would
+		// never be seen.
+		let due =
+			Self::deadline(lease.settled_at, lease.end, lease.escrow, lease.price).max(now.saturating_add(1u32.into()));
 		if due != lease.closes_at {
 			Self::unschedule(lease.closes_at, Deadline::Close(id));
 			lease.closes_at = Self::schedule(due, Deadline::Close(id))?;
