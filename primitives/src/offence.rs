@@ -28,11 +28,16 @@ pub type SlashId = u64;
 
 /// How other pallets report offences.
 pub trait ReportOffence<AccountId> {
-	/// Reports `offender` for `kind` about `subject`; `reporter` is paid its share.
+	/// Reports `offender` for `kind` about `subject`; `reporter` is paid its share (not
+	/// if it is the offender or its coldkey; the reporting pallet leaves out the
+	/// offence's counterparty). `at_most` caps what the slash takes, in the smallest
+	/// unit, when the harm is known (a lease default: the tenant's loss), so that the
+	/// slash is sized to the offence rather than to the offender's whole pool.
 	fn report(
 		kind: OffenceKind,
 		offender: AccountId,
 		subject: Subject,
 		reporter: Option<AccountId>,
+		at_most: Option<u128>,
 	) -> Result<SlashId, DispatchError>;
 }

@@ -29,6 +29,8 @@ pub trait StakeSlash<AccountId, Currency: fungible::Balanced<AccountId>> {
 	/// Takes `fraction` of the hotkey's pool and of its unbonding pool, and hands the
 	/// funds over as a credit (to pay a reporter and burn the rest).
 	fn slash(hotkey: &AccountId, fraction: Perbill) -> Result<fungible::Credit<AccountId, Currency>, DispatchError>;
+	/// What a slash of 100 % would take: the hotkey's pool plus its unbonding pool.
+	fn slashable(hotkey: &AccountId) -> Currency::Balance;
 }
 
 /// Whether a hotkey has an offence whose slash is not applied yet.

@@ -81,6 +81,7 @@ thread_local! {
 	static REPORTS: RefCell<Vec<(OffenceKind, AccountId, Subject, Option<AccountId>)>> = const { RefCell::new(Vec::new()) };
 	static STAKED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
 	static REFUSING: RefCell<bool> = const { RefCell::new(false) };
+	static LAST_CAP: RefCell<Option<Balance>> = const { RefCell::new(None) };
 }
 
 /// Makes `hotkey` a provider: funded, and with `MIN_STAKE` of stake in the mock's
@@ -121,6 +122,10 @@ impl Offences {
 	pub fn reports() -> Vec<(OffenceKind, AccountId, Subject, Option<AccountId>)> {
 		REPORTS.with(|r| r.borrow().clone())
 	}
+	/// The cap (`at_most`) of the last report.
+	pub fn last_cap() -> Option<Balance> {
+		LAST_CAP.with(|c| *c.borrow())
+	}
 	/// Makes reports fail as a full slashing queue does (or succeed again).
 	pub fn refuse(refusing: bool) {
 		REFUSING.with(|r| *r.borrow_mut() = refusing);
@@ -132,7 +137,9 @@ impl hearth_primitives::ReportOffence<AccountId> for Offences {
 		offender: AccountId,
 		subject: Subject,
 		reporter: Option<AccountId>,
+		at_most: Option<Balance>,
 	) -> Result<SlashId, DispatchError> {
+		LAST_CAP.with(|c| *c.borrow_mut() = at_most);
 		if REFUSING.with(|r| *r.borrow()) {
 			return Err(DispatchError::Other("the slashing queue is full"));
 		}

@@ -163,8 +163,13 @@ impl<T: Config> Pallet<T> {
 		let mut subject = [0u8; 32];
 		subject[..8].copy_from_slice(&id.to_le_bytes());
 		subject[8..16].copy_from_slice(b"leasedef");
-		T::Offences::report(OffenceKind::LeaseDefault, lease.provider.clone(), subject, reporter)?;
+		// The slash is sized to the tenant's loss: the bond, and the blocks the lease
+		// went unserved up to now (or its end).
 		let alive = Self::last_alive(&lease);
+		let now = frame_system::Pallet::<T>::block_number();
+		let unserved: u128 = now.min(lease.end).saturating_sub(alive).saturated_into();
+		let loss = lease.bond.saturating_add(unserved.saturating_mul(lease.price));
+		T::Offences::report(OffenceKind::LeaseDefault, lease.provider.clone(), subject, reporter, Some(loss))?;
 		Self::settle(id, &mut lease, alive)?;
 		let bond = lease.bond;
 		Self::finish(id, lease, CloseReason::Defaulted, bond)

@@ -25,7 +25,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn apply(id: SlashId) {
 		let Some(slash) = Pending::<T>::get(id) else { return };
 		Self::forget(id, &slash);
-		let credit: Credit<AccountIdOf<T>, T::Currency> = match T::Staking::slash(&slash.offender, slash.fraction) {
+		let stake = T::Staking::slashable(&slash.offender);
+		let fraction = Self::capped_fraction(slash.fraction, slash.at_most, stake);
+		let credit: Credit<AccountIdOf<T>, T::Currency> = match T::Staking::slash(&slash.offender, fraction) {
 			Ok(credit) => credit,
 			Err(error) => {
 				Self::deposit_event(Event::SlashFailed { id, offender: slash.offender, error });

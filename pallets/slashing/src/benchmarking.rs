@@ -49,7 +49,7 @@ mod benchmarks {
 		let mut last = 0;
 		for i in 0..max {
 			let offender: T::AccountId = account("offender", i, 0);
-			last = Slashing::<T>::report(OffenceKind::WrongResult, offender, [i as u8; 32], None).expect("room");
+			last = Slashing::<T>::report(OffenceKind::WrongResult, offender, [i as u8; 32], None, None).expect("room");
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Root, last);
@@ -64,7 +64,7 @@ mod benchmarks {
 		T::BenchmarkHelper::fund(&reporter);
 		for i in 0..n {
 			let offender = T::BenchmarkHelper::staked_hotkey(i);
-			Slashing::<T>::report(OffenceKind::WrongResult, offender, [i as u8; 32], Some(reporter.clone()))
+			Slashing::<T>::report(OffenceKind::WrongResult, offender, [i as u8; 32], Some(reporter.clone()), None)
 				.expect("room");
 		}
 		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::DeferWindow::get());

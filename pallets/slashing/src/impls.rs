@@ -11,8 +11,9 @@ impl<T: Config> ReportOffence<AccountIdOf<T>> for Pallet<T> {
 		offender: AccountIdOf<T>,
 		subject: Subject,
 		reporter: Option<AccountIdOf<T>>,
+		at_most: Option<u128>,
 	) -> Result<SlashId, DispatchError> {
-		Self::do_report(kind, offender, subject, reporter, T::Offences::params(kind))
+		Self::do_report(kind, offender, subject, reporter, T::Offences::params(kind), at_most)
 	}
 }
 

@@ -5,9 +5,12 @@
 //! [`Pallet::report_offence`]. A report is refused if the same `(kind, offender,
 //! subject)` was reported before. **One slash per offender per span**: while a slash of
 //! an offender is pending, further reports against it (of any kind, about any subject)
-//! merge into it, keeping the **largest** fraction (with that report's kind, share and
-//! reporter), never the sum, so offences arranged in a burst cannot compound. The span
-//! ends when the slash is applied or cancelled.
+//! merge into it, keeping the **largest** (by what it would take from the offender's
+//! stake at the time of the report; with that report's kind, share and reporter),
+//! never the sum, so offences arranged in a burst cannot compound. The span ends when
+//! the slash is applied or cancelled. A report may cap the slash at the harm done
+//! (`at_most`, a lease default's tenant loss): the fraction is lowered so that the
+//! slash takes no more.
 //!
 //! The reporter is paid its share only if it is neither the offender nor the offender's
 //! coldkey (otherwise nobody is paid and the whole slash is burned); a pallet that
@@ -163,18 +166,22 @@ pub mod pallet {
 			subject: Subject,
 			/// The fraction of the offender's stake it takes.
 			fraction: Perbill,
+			/// The most it takes, when the harm is known.
+			at_most: Option<u128>,
 			/// The block in whose `on_initialize` it is applied.
 			apply_at: BlockNumberFor<T>,
 		},
-		/// A report merged into the offender's pending slash `id`, whose fraction is now
-		/// `fraction` (the largest reported in the span).
+		/// A report merged into the offender's pending slash `id`, which now takes
+		/// `fraction` (at most `at_most`): the largest reported in the span.
 		OffenceMerged {
 			/// The slash.
 			id: SlashId,
 			/// What the merged report was for.
 			kind: OffenceKind,
-			/// The pending slash's fraction after the merge (the largest reported).
+			/// The pending slash's fraction after the merge.
 			fraction: Perbill,
+			/// Its cap after the merge.
+			at_most: Option<u128>,
 		},
 		/// Governance cancelled slash `id`.
 		SlashCancelled {
@@ -259,7 +266,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_root(origin)?;
 			let params = OffenceParams { fraction, reporter_share: Perbill::zero() };
-			Self::do_report(OffenceKind::Governance, offender, subject, None, params).map(|_| ())
+			Self::do_report(OffenceKind::Governance, offender, subject, None, params, None).map(|_| ())
 		}
 
 		/// Governance cancels a pending slash.

@@ -5,8 +5,8 @@
 use crate::{pallet::*, types::*, PendingSlashInfo};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
-use hearth_primitives::{OffenceKind, SlashId, StakeInspect, Subject};
-use sp_runtime::{traits::Saturating, Perbill};
+use hearth_primitives::{OffenceKind, SlashId, StakeInspect, StakeSlash, Subject};
+use sp_runtime::{traits::Saturating, PerThing, Perbill};
 
 impl<T: Config> Pallet<T> {
 	/// Governance cancels a pending slash.
@@ -24,6 +24,7 @@ impl<T: Config> Pallet<T> {
 		subject: Subject,
 		reporter: Option<AccountIdOf<T>>,
 		params: OffenceParams,
+		at_most: Option<u128>,
 	) -> Result<SlashId, DispatchError> {
 		ensure!(params.fraction <= T::MaxSlashFraction::get(), Error::<T>::FractionTooHigh);
 		let key = (kind, offender.clone(), subject);
@@ -33,20 +34,23 @@ impl<T: Config> Pallet<T> {
 		let reporter = reporter.filter(|r| *r != offender && owner.as_ref() != Some(r));
 
 		if let Some(id) = PendingOf::<T>::get(&offender) {
-			// The offender's span is open: the largest fraction wins.
-			let fraction = Pending::<T>::try_mutate(id, |slash| -> Result<Perbill, DispatchError> {
+			// The offender's span is open: the larger slash wins, compared by what each
+			// would take now.
+			let stake = <T::Staking as StakeSlash<AccountIdOf<T>, T::Currency>>::slashable(&offender);
+			let (fraction, at_most) = Pending::<T>::try_mutate(id, |slash| -> Result<_, DispatchError> {
 				let slash = slash.as_mut().ok_or(Error::<T>::UnknownSlash)?;
-				if params.fraction > slash.fraction {
+				if Self::amount(params.fraction, at_most, stake) > Self::amount(slash.fraction, slash.at_most, stake) {
 					slash.kind = kind;
 					slash.subject = subject;
 					slash.fraction = params.fraction;
 					slash.reporter_share = params.reporter_share;
 					slash.reporter = reporter.clone();
+					slash.at_most = at_most;
 				}
-				Ok(slash.fraction)
+				Ok((slash.fraction, slash.at_most))
 			})?;
 			Reported::<T>::insert(&key, ());
-			Self::deposit_event(Event::OffenceMerged { id, kind, fraction });
+			Self::deposit_event(Event::OffenceMerged { id, kind, fraction, at_most });
 			return Ok(id);
 		}
 
@@ -62,6 +66,7 @@ impl<T: Config> Pallet<T> {
 				fraction: params.fraction,
 				reporter_share: params.reporter_share,
 				reporter,
+				at_most,
 				apply_at,
 			},
 		);
@@ -73,9 +78,29 @@ impl<T: Config> Pallet<T> {
 			offender,
 			subject,
 			fraction: params.fraction,
+			at_most,
 			apply_at,
 		});
 		Ok(id)
+	}
+
+	/// What a slash of `fraction`, capped at `at_most`, takes from `stake`.
+	pub(crate) fn amount(fraction: Perbill, at_most: Option<u128>, stake: u128) -> u128 {
+		let amount = fraction.mul_floor(stake);
+		at_most.map_or(amount, |cap| amount.min(cap))
+	}
+
+	/// The fraction that takes `fraction` of `stake` but at most `at_most`: lowered
+	/// (rounding down) when the cap is below the fraction's amount.
+	pub(crate) fn capped_fraction(fraction: Perbill, at_most: Option<u128>, stake: u128) -> Perbill {
+		match at_most {
+			Some(cap) if cap < fraction.mul_floor(stake) => {
+				Perbill::from_rational_with_rounding(cap, stake, sp_runtime::Rounding::Down)
+					.unwrap_or(fraction)
+					.min(fraction)
+			},
+			_ => fraction,
+		}
 	}
 
 	/// Queues slash `id` in the first block from `now + DeferWindow` whose queue has

@@ -29,6 +29,9 @@ pub struct PendingSlash<AccountId, BlockNumber> {
 	pub reporter_share: Perbill,
 	/// Who reported it, if anyone is to be paid.
 	pub reporter: Option<AccountId>,
+	/// The most it takes, in the smallest unit (the harm, when the reporting pallet
+	/// knows it); `None`: the fraction alone.
+	pub at_most: Option<u128>,
 	/// The block in whose `on_initialize` it is applied.
 	pub apply_at: BlockNumber,
 }

@@ -82,4 +82,8 @@ impl<T: Config> StakeSlash<T::AccountId, T::Currency> for Pallet<T> {
 		Self::deposit_event(Event::Slashed { hotkey: hotkey.clone(), from_pool, from_unbonding });
 		Ok(credit)
 	}
+
+	fn slashable(hotkey: &T::AccountId) -> BalanceOf<T> {
+		Pools::<T>::get(hotkey).value.saturating_add(UnbondingPools::<T>::get(hotkey).value)
+	}
 }

@@ -43,8 +43,11 @@ impl OffenceConfig for HearthOffences {
 		let (fraction, reporter_share) = match kind {
 			// A wrong result is provable fraud.
 			OffenceKind::WrongResult => (10, 10),
-			// A default costs the tenant; half the slash compensates the reporter.
-			OffenceKind::LeaseDefault => (5, 50),
+			// A default is capped at the tenant's loss (which the lease's bond and escrow
+			// refund). No bounty: a provider can stage its own default at will, and a
+			// sybil reporter's share would come partly out of its delegators' stake. The
+			// deadline hook reports defaults by itself.
+			OffenceKind::LeaseDefault => (5, 0),
 			// A false attestation attacks the verification itself.
 			OffenceKind::FalseAttestation => (20, 10),
 			// Governance reports carry their own fraction.

@@ -123,3 +123,20 @@ fn a_gap_before_a_lease_started_does_not_default_it() {
 		assert_ok!(Leases::withdraw(RuntimeOrigin::signed(P1), second));
 	});
 }
+
+/// A default's slash was 5 % of the provider's whole pool whatever the lease: a tiny
+/// lease defaulted on purpose cost delegators a large slash (and paid a sybil reporter
+/// half of it). The report now caps the slash at the tenant's loss: the bond and the
+/// unserved blocks.
+#[test]
+fn a_default_is_slashed_by_the_tenants_loss_not_the_pool() {
+	build_and_execute(|| {
+		let id = lease(10, 1_000, 5_000);
+		run_to(6);
+		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		run_to(40);
+		assert_ok!(Leases::report_default(RuntimeOrigin::signed(TENANT2), id));
+		// Alive at 6, reported at 40: 34 unserved blocks at 10, plus the bond.
+		assert_eq!(Offences::last_cap(), Some(BOND + 34 * 10));
+	});
+}

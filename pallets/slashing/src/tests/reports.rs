@@ -6,7 +6,7 @@ use super::*;
 fn a_report_is_applied_after_the_window_paying_the_reporter_and_burning_the_rest() {
 	build_and_execute(|| {
 		staked();
-		let id = Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, Some(REPORTER)).expect("reported");
+		let id = Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, Some(REPORTER), None).expect("reported");
 		assert!(Slashing::is_pending(&HOT_A));
 		assert!(slashing_events().contains(&Event::OffenceReported {
 			id,
@@ -14,6 +14,7 @@ fn a_report_is_applied_after_the_window_paying_the_reporter_and_burning_the_rest
 			offender: HOT_A,
 			subject: JOB,
 			fraction: Perbill::from_percent(10),
+			at_most: None,
 			apply_at: 1 + WINDOW,
 		}));
 		run_to(WINDOW);
@@ -40,7 +41,7 @@ fn a_report_is_applied_after_the_window_paying_the_reporter_and_burning_the_rest
 fn governance_can_cancel_until_the_block_before_application() {
 	build_and_execute(|| {
 		staked();
-		let id = Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, Some(REPORTER)).expect("reported");
+		let id = Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, Some(REPORTER), None).expect("reported");
 		run_to(WINDOW);
 		assert_noop!(Slashing::cancel_slash(RuntimeOrigin::signed(ALICE), id), DispatchError::BadOrigin);
 		assert_ok!(Slashing::cancel_slash(RuntimeOrigin::root(), id));
@@ -51,7 +52,10 @@ fn governance_can_cancel_until_the_block_before_application() {
 		assert_eq!(Staking::hotkey_stake(&HOT_A), 20_000, "a cancelled slash takes nothing");
 		assert_noop!(Slashing::cancel_slash(RuntimeOrigin::root(), id), Error::<Test>::UnknownSlash);
 		// The same report cannot come back.
-		assert_noop!(Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, None), Error::<Test>::DuplicateReport);
+		assert_noop!(
+			Slashing::report(OffenceKind::LeaseDefault, HOT_A, LEASE, None, None),
+			Error::<Test>::DuplicateReport
+		);
 	});
 }
 
@@ -59,16 +63,16 @@ fn governance_can_cancel_until_the_block_before_application() {
 fn double_reports_are_refused_and_reports_in_one_span_take_the_largest_fraction() {
 	build_and_execute(|| {
 		staked();
-		let id = Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(REPORTER)).expect("reported");
+		let id = Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(REPORTER), None).expect("reported");
 		assert_noop!(
-			Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(BOB)),
+			Slashing::report(OffenceKind::LeaseDefault, HOT_A, JOB, Some(BOB), None),
 			Error::<Test>::DuplicateReport
 		);
 		// Another kind merges into the offender's pending slash: 20 % > 5 %, not 25 %.
-		assert_eq!(Slashing::report(OffenceKind::FalseAttestation, HOT_A, JOB, None), Ok(id));
+		assert_eq!(Slashing::report(OffenceKind::FalseAttestation, HOT_A, JOB, None, None), Ok(id));
 		assert_eq!(Pending::<Test>::get(id).map(|s| s.fraction), Some(Perbill::from_percent(20)));
 		// A smaller one keeps the larger.
-		assert_eq!(Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, None), Ok(id));
+		assert_eq!(Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, None, None), Ok(id));
 		assert_eq!(Pending::<Test>::get(id).map(|s| s.fraction), Some(Perbill::from_percent(20)));
 		assert_eq!(PendingOf::<Test>::get(HOT_A), Some(id));
 		assert_eq!(Pending::<Test>::get(id).map(|s| s.kind), Some(OffenceKind::FalseAttestation));
