@@ -33,14 +33,23 @@ pub trait StakeSlash<AccountId, Currency: fungible::Balanced<AccountId>> {
 	fn slashable(hotkey: &AccountId) -> Currency::Balance;
 }
 
-/// Whether a hotkey has an offence whose slash is not applied yet.
+/// Whether a hotkey has an open offence: one committed and not yet settled (a slash
+/// pending in slashing, a lease in default whose report has not come yet).
 pub trait PendingSlash<AccountId> {
-	/// `true` while stake must not leave the hotkey except by unbonding.
+	/// `true` while no stake may leave the hotkey (moved, unbonded or withdrawn).
 	fn is_pending(hotkey: &AccountId) -> bool;
 }
 
 impl<AccountId> PendingSlash<AccountId> for () {
 	fn is_pending(_: &AccountId) -> bool {
 		false
+	}
+}
+
+/// Either source says an offence is open (slashing's pending slashes, and the offences
+/// another pallet sees before they are reported).
+impl<AccountId, A: PendingSlash<AccountId>, B: PendingSlash<AccountId>> PendingSlash<AccountId> for (A, B) {
+	fn is_pending(hotkey: &AccountId) -> bool {
+		A::is_pending(hotkey) || B::is_pending(hotkey)
 	}
 }

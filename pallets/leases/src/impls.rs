@@ -1,11 +1,29 @@
 //! What the leases pallet offers other pallets through `hearth-primitives`: the paid
-//! demand of each subnet, which the emissions pallet blends into its split.
+//! demand of each subnet, which the emissions pallet blends into its split, and the
+//! offences it sees before they are reported (staking keeps such a provider's stake in
+//! place).
 
 use crate::pallet::*;
+use frame_support::traits::Get;
 use hearth_primitives::NetUid;
+use sp_runtime::traits::Saturating;
 
 impl<T: Config> hearth_primitives::SubnetDemand<u128> for Pallet<T> {
 	fn demand(netuid: NetUid) -> u128 {
 		Self::decayed_demand(netuid, frame_system::Pallet::<T>::block_number())
+	}
+}
+
+/// A provider running leases has an open offence from its first missed heartbeat
+/// interval (or, before its first heartbeat, at once): a lease may be heading for a
+/// default, and its stake must still be there when the slash comes. A heartbeat closes
+/// it again.
+impl<T: Config> hearth_primitives::PendingSlash<T::AccountId> for Pallet<T> {
+	fn is_pending(provider: &T::AccountId) -> bool {
+		if ProviderLeaseCount::<T>::get(provider) == 0 {
+			return false;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		ProviderHeartbeats::<T>::get(provider).is_none_or(|h| now > h.last.saturating_add(T::HeartbeatInterval::get()))
 	}
 }

@@ -266,7 +266,9 @@ pub mod pallet {
 		TakeTooHigh,
 		/// The take was raised less than `TakeIncreaseDelay` blocks ago.
 		TakeIncreaseTooSoon,
-		/// A slash is pending on the hotkey: its stake can only leave by unbonding.
+		/// An offence the hotkey committed is open (a slash pending, or a lease in default
+		/// not yet reported): no stake may leave it (moved, unbonded, or withdrawn after
+		/// unbonding) until the slash is applied or cancelled.
 		SlashPending,
 		/// The source and destination hotkeys are the same.
 		SameHotkey,
@@ -319,7 +321,8 @@ pub mod pallet {
 		}
 
 		/// Removes `amount` of the caller's stake from `hotkey` into unbonding; it can be
-		/// withdrawn after the unbonding period and stays slashable until then.
+		/// withdrawn after the unbonding period and stays slashable until then. Refused
+		/// while an offence of `hotkey` is open.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::remove_stake())]
 		pub fn remove_stake(
@@ -331,7 +334,8 @@ pub mod pallet {
 			Self::do_remove_stake(coldkey, hotkey, amount)
 		}
 
-		/// Pays out every unbonding chunk of the caller whose unlock block has come.
+		/// Pays out every unbonding chunk of the caller whose unlock block has come, except
+		/// chunks of a hotkey with an open offence (they wait until it is settled).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded(T::MaxUnbondingChunks::get()))]
 		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
@@ -349,7 +353,7 @@ pub mod pallet {
 		}
 
 		/// Moves `amount` of the caller's stake from one of its own hotkeys to another,
-		/// without unbonding. Refused while a slash is pending on `from`.
+		/// without unbonding. Refused while an offence of `from` is open.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::move_stake())]
 		pub fn move_stake(

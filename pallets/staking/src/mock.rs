@@ -73,6 +73,9 @@ impl PendingSlashes {
 	pub fn set(hotkey: AccountId) {
 		PENDING.with(|p| p.borrow_mut().push(hotkey));
 	}
+	pub fn clear() {
+		PENDING.with(|p| p.borrow_mut().clear());
+	}
 }
 impl crate::PendingSlash<AccountId> for PendingSlashes {
 	fn is_pending(hotkey: &AccountId) -> bool {

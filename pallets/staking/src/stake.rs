@@ -25,6 +25,7 @@ impl<T: Config> Pallet<T> {
 	/// withdrawn after the unbonding period and stays slashable until then.
 	pub(crate) fn do_remove_stake(coldkey: T::AccountId, hotkey: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(!T::PendingSlash::is_pending(&hotkey), Error::<T>::SlashPending);
 		let amount = Self::sell_shares(&hotkey, &coldkey, amount)?;
 		let mut unbonding = UnbondingPools::<T>::get(&hotkey);
 		let shares = unbonding.shares_for(amount)?;
@@ -49,9 +50,16 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let chunks = Unbonding::<T>::get(&coldkey);
 		let before = chunks.len() as u32;
-		let (matured, pending): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
-			chunks.into_inner().into_iter().partition(|chunk| chunk.unlock_at <= now);
-		ensure!(!matured.is_empty(), Error::<T>::NothingToWithdraw);
+		// Chunks of a hotkey with an open offence stay until it is settled: the slash
+		// takes its share of them first.
+		let (matured, pending): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) = chunks
+			.into_inner()
+			.into_iter()
+			.partition(|chunk| chunk.unlock_at <= now && !T::PendingSlash::is_pending(&chunk.hotkey));
+		if matured.is_empty() {
+			let held = pending.iter().any(|chunk| chunk.unlock_at <= now);
+			return Err(if held { Error::<T>::SlashPending } else { Error::<T>::NothingToWithdraw }.into());
+		}
 		let mut total: BalanceOf<T> = 0;
 		for chunk in matured {
 			let mut pool = UnbondingPools::<T>::get(&chunk.hotkey);

@@ -31,7 +31,8 @@ impl pallet_hearth_staking::Config for Runtime {
 	/// A day of 6 s blocks between two take increases.
 	type TakeIncreaseDelay = ConstU32<{ crate::DAYS }>;
 	type UnbondingPeriod = pallet_hearth_params::UnbondingPeriod<Runtime>;
-	type PendingSlash = Slashing;
+	/// Stake stays while a slash is pending or a provider's lease may be defaulting.
+	type PendingSlash = (Slashing, crate::Leases);
 	type WeightInfo = pallet_hearth_staking::weights::SubstrateWeight<Runtime>;
 }
 

@@ -140,3 +140,26 @@ fn a_default_is_slashed_by_the_tenants_loss_not_the_pool() {
 		assert_eq!(Offences::last_cap(), Some(BOND + 34 * 10));
 	});
 }
+
+/// A provider going silent had until the report (the end of the grace) to unbond its
+/// stake. Its offence is open from the first missed interval: staking asks, and keeps
+/// the stake in place.
+#[test]
+fn a_silent_provider_has_an_open_offence_from_its_first_missed_interval() {
+	use hearth_primitives::PendingSlash;
+	build_and_execute(|| {
+		assert!(!Leases::is_pending(&P1), "no lease, no offence");
+		let id = lease(10, 1_000, 5_000);
+		assert!(Leases::is_pending(&P1), "no heartbeat yet");
+		run_to(6);
+		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		assert!(!Leases::is_pending(&P1));
+		// The interval is 10 blocks: open from block 17, long before the grace ends (37).
+		run_to(16);
+		assert!(!Leases::is_pending(&P1));
+		run_to(17);
+		assert!(Leases::is_pending(&P1));
+		assert_ok!(Leases::close_lease(RuntimeOrigin::signed(TENANT), id));
+		assert!(!Leases::is_pending(&P1), "settled with its last lease");
+	});
+}

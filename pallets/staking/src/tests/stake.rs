@@ -71,8 +71,27 @@ fn move_stake_between_own_hotkeys_unless_a_slash_is_pending() {
 		assert_noop!(Staking::move_stake(RuntimeOrigin::signed(BOB), HOT_A, HOT_B, 100), Error::<Test>::NotHotkeyOwner);
 		PendingSlashes::set(HOT_A);
 		assert_noop!(Staking::move_stake(RuntimeOrigin::signed(ALICE), HOT_A, HOT_B, 100), Error::<Test>::SlashPending);
-		// Unbonding is still possible: it stays slashable.
-		assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 100));
+	});
+}
+
+/// An offender (or its delegators, warned) unbonds as soon as its offence is
+/// committed, before the report comes, and withdraws when the unbonding period ends:
+/// a lease default reported at the end of the grace, slashed a window later, found the
+/// stake gone. While an offence is open no stake leaves the hotkey: not by unbonding,
+/// and chunks already unbonding are withheld from withdrawal.
+#[test]
+fn stake_cannot_leave_a_hotkey_with_an_open_offence() {
+	build_and_execute(|| {
+		stake(ALICE, HOT_A, 1_000);
+		stake(BOB, HOT_A, 1_000);
+		assert_ok!(Staking::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, 500));
+		PendingSlashes::set(HOT_A);
+		assert_noop!(Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 100), Error::<Test>::SlashPending);
+		run_to(1 + UNBONDING);
+		assert_noop!(Staking::withdraw_unbonded(RuntimeOrigin::signed(BOB)), Error::<Test>::SlashPending);
+		assert_eq!(Staking::unbonding_of(&BOB).0, 500, "withheld, still slashable");
+		PendingSlashes::clear();
+		assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(BOB)));
 	});
 }
 
