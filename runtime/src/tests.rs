@@ -50,6 +50,8 @@ fn bob() -> AccountId {
 	Sr25519Keyring::Bob.to_account_id()
 }
 
+mod proxy;
+
 #[test]
 fn runtime_lists_exactly_the_two_presets() {
 	let names = genesis_config_presets::preset_names();
@@ -166,49 +168,6 @@ fn existential_deposit_is_one_milli_hth_and_enforced() {
 		));
 		assert_eq!(Balances::balance(&fresh), EXISTENTIAL_DEPOSIT);
 	});
-}
-
-fn last_proxy_result() -> sp_runtime::DispatchResult {
-	System::events()
-		.into_iter()
-		.rev()
-		.find_map(|record| match record.event {
-			RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(result),
-			_ => None,
-		})
-		.expect("a proxied call ran")
-}
-
-#[test]
-fn a_non_transfer_proxy_cannot_move_funds_even_inside_a_batch() {
-	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-		assert_ok!(Proxy::add_proxy(RuntimeOrigin::signed(alice()), bob().into(), ProxyType::NonTransfer, 0));
-		let transfer = RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: bob().into(), value: HTH });
-		let before = Balances::balance(&alice());
-
-		assert_ok!(Proxy::proxy(RuntimeOrigin::signed(bob()), alice().into(), None, Box::new(transfer.clone())));
-		assert_eq!(last_proxy_result(), Err(frame_system::Error::<Runtime>::CallFiltered.into()));
-
-		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![transfer] });
-		assert_ok!(Proxy::proxy(RuntimeOrigin::signed(bob()), alice().into(), None, Box::new(batch)));
-		assert!(last_proxy_result().is_err());
-		assert_eq!(Balances::balance(&alice()), before, "no funds moved");
-
-		// The same proxy may still do what is not a transfer.
-		let remark = RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"hi".to_vec() });
-		assert_ok!(Proxy::proxy(RuntimeOrigin::signed(bob()), alice().into(), None, Box::new(remark)));
-		assert_eq!(last_proxy_result(), Ok(()));
-	});
-}
-
-#[test]
-fn proxy_types_order_by_power() {
-	use frame_support::traits::InstanceFilter;
-	assert!(ProxyType::Any.is_superset(&ProxyType::NonTransfer));
-	assert!(ProxyType::Any.is_superset(&ProxyType::CancelProxy));
-	assert!(ProxyType::NonTransfer.is_superset(&ProxyType::CancelProxy));
-	assert!(!ProxyType::NonTransfer.is_superset(&ProxyType::Any));
-	assert!(!ProxyType::CancelProxy.is_superset(&ProxyType::NonTransfer));
 }
 
 #[test]

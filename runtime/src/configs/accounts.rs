@@ -82,17 +82,71 @@ pub enum ProxyType {
 	/// Anything the account itself may do.
 	#[default]
 	Any,
-	/// Anything except moving funds (no balances calls, directly or nested).
+	/// Only calls that move no value out of the account's control ([`moves_no_value`]),
+	/// directly or inside batches and nested proxies.
 	NonTransfer,
 	/// Only rejecting announcements of other proxies (a safety key).
 	CancelProxy,
+}
+
+/// The calls a `NonTransfer` proxy may make: an allow-list, so that a call added later
+/// is refused until someone decides it moves no value. Each keeps every unit with the
+/// principal (its own hotkeys, its own unbonding, its own earnings and refunds); what
+/// could send value elsewhere is left out: transfers, staking to a hotkey (`add_stake`),
+/// registrations and subnets (burned or locked), orders, bids, acceptances, top-ups and
+/// closes (escrow and bonds that an accomplice could collect), pure proxies (a deposit
+/// locked, or an account destroyed) and `Sudo` (its inner call escapes the filter).
+/// Batches and proxies are allowed: their inner calls are filtered again.
+pub(crate) fn moves_no_value(call: &RuntimeCall) -> bool {
+	use pallet_hearth_leases::Call as Leases;
+	use pallet_hearth_staking::Call as Staking;
+	use pallet_hearth_subnets::Call as Subnets;
+	matches!(
+		call,
+		RuntimeCall::System(frame_system::Call::remark { .. } | frame_system::Call::remark_with_event { .. })
+			| RuntimeCall::Staking(
+				Staking::register_hotkey { .. }
+					| Staking::remove_stake { .. }
+					| Staking::withdraw_unbonded { .. }
+					| Staking::set_take { .. }
+					| Staking::move_stake { .. }
+			) | RuntimeCall::Subnets(
+			Subnets::set_hyperparameter { .. }
+				| Subnets::serve { .. }
+				| Subnets::set_gpus { .. }
+				| Subnets::set_weights { .. }
+				| Subnets::commit_weights { .. }
+				| Subnets::reveal_weights { .. }
+		) | RuntimeCall::Leases(
+			Leases::publish_offer { .. }
+				| Leases::update_offer { .. }
+				| Leases::remove_offer { .. }
+				| Leases::cancel_order { .. }
+				| Leases::withdraw { .. }
+				| Leases::heartbeat { .. }
+				| Leases::report_default { .. }
+		) | RuntimeCall::Proxy(
+			pallet_proxy::Call::proxy { .. }
+				| pallet_proxy::Call::add_proxy { .. }
+				| pallet_proxy::Call::remove_proxy { .. }
+				| pallet_proxy::Call::remove_proxies { .. }
+				| pallet_proxy::Call::announce { .. }
+				| pallet_proxy::Call::remove_announcement { .. }
+				| pallet_proxy::Call::reject_announcement { .. }
+				| pallet_proxy::Call::proxy_announced { .. }
+		) | RuntimeCall::Utility(
+			pallet_utility::Call::batch { .. }
+				| pallet_utility::Call::batch_all { .. }
+				| pallet_utility::Call::force_batch { .. }
+		)
+	)
 }
 
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
+			ProxyType::NonTransfer => moves_no_value(call),
 			ProxyType::CancelProxy => matches!(
 				call,
 				RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. })

@@ -1,6 +1,6 @@
 //! The configuration of every pallet in the runtime, grouped by concern.
 
-mod accounts;
+pub(crate) mod accounts;
 mod consensus;
 mod market;
 mod stake;
