@@ -12,7 +12,7 @@
 //! | [`stake`] | [`StakeInspect`], [`StakeReward`], [`StakeSlash`], [`PendingSlash`] | staking; slashing (`PendingSlash`) |
 //! | [`offence`] | [`ReportOffence`], [`OffenceKind`], [`Subject`], [`SlashId`] | slashing |
 //! | [`emission`] | [`SubnetStakes`], [`SubnetDemand`], [`EmissionPot`] | subnets, leases, emissions |
-//! | [`subnet`] | [`SubnetNeurons`] | subnets |
+//! | [`subnet`] | [`SubnetNeurons`], [`OnSubnetDissolved`] | subnets; leases (`OnSubnetDissolved`) |
 //! | [`queue`] | [`push_first_with_room`](queue::push_first_with_room) | — |
 //! | [`genesis`] | [`endow_pallet_account`](genesis::endow_pallet_account) | — |
 //!
@@ -38,5 +38,5 @@ pub use gpu::{GpuSpec, GpuVendor, MaxModelLen};
 pub use ids::{NetUid, Uid};
 pub use offence::{OffenceKind, ReportOffence, SlashId, Subject};
 pub use stake::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
-pub use subnet::SubnetNeurons;
+pub use subnet::{OnSubnetDissolved, SubnetNeurons};
 pub use units::EMISSION_SCHEDULE;

@@ -227,3 +227,22 @@ fn the_busiest_epoch_block_fits_in_a_block() {
 	println!("worst epoch block: {:.1} % of the block", worst.ref_time() as f64 * 100.0 / max_block.ref_time() as f64);
 	assert!(worst.ref_time() * 4 < max_block.ref_time(), "epochs must leave most of the block to transactions");
 }
+
+/// The leases pallet kept a dissolved subnet's paid demand, and the next subnet on that
+/// netuid inherited it. Dissolving tells leases (wired in the runtime).
+#[test]
+fn a_dissolved_subnet_leaves_no_demand_behind() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_ok!(crate::Subnets::create_subnet(RuntimeOrigin::signed(alice()), 1_000_000 * HTH));
+		let netuid = System::events()
+			.into_iter()
+			.find_map(|r| match r.event {
+				RuntimeEvent::Subnets(pallet_hearth_subnets::Event::SubnetCreated { netuid, .. }) => Some(netuid),
+				_ => None,
+			})
+			.expect("created");
+		pallet_hearth_leases::Demand::<Runtime>::insert(netuid, (1_000 * HTH, 1));
+		assert_ok!(crate::Subnets::dissolve_subnet(RuntimeOrigin::signed(alice()), netuid));
+		assert!(!pallet_hearth_leases::Demand::<Runtime>::contains_key(netuid));
+	});
+}

@@ -14,6 +14,14 @@ impl<T: Config> hearth_primitives::SubnetDemand<u128> for Pallet<T> {
 	}
 }
 
+/// A dissolved subnet's paid demand goes with it: a new subnet on the same netuid
+/// starts from none.
+impl<T: Config> hearth_primitives::OnSubnetDissolved for Pallet<T> {
+	fn on_dissolved(netuid: NetUid) {
+		Demand::<T>::remove(netuid);
+	}
+}
+
 /// A provider running leases has an open offence from its first missed heartbeat
 /// interval (or, before its first heartbeat, at once): a lease may be heading for a
 /// default, and its stake must still be there when the slash comes. A heartbeat closes

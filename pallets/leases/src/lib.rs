@@ -412,6 +412,8 @@ pub mod pallet {
 		/// The provider missed its heartbeats: the lease is in default, and can only be
 		/// defaulted (`report_default` by anyone, or `close_lease` by either party).
 		LeaseInDefault,
+		/// No subnet has that netuid.
+		UnknownSubnet,
 	}
 
 	#[pallet::hooks]

@@ -93,6 +93,7 @@ impl<T: Config> Pallet<T> {
 		deposit: u128,
 		auto_award: bool,
 	) -> DispatchResult {
+		ensure!(T::Neurons::subnet_exists(netuid), Error::<T>::UnknownSubnet);
 		ensure!(!duration.is_zero() && requirements.count > 0, Error::<T>::InvalidRequirements);
 		ensure!(max_price > 0, Error::<T>::ZeroPrice);
 		let min_blocks: u128 = T::MinDepositBlocks::get().saturated_into();

@@ -114,6 +114,9 @@ impl hearth_primitives::SubnetNeurons<AccountId> for Neurons {
 	fn is_neuron(netuid: NetUid, hotkey: &AccountId) -> bool {
 		netuid == NETUID && *hotkey != STRANGER
 	}
+	fn subnet_exists(netuid: NetUid) -> bool {
+		netuid == NETUID
+	}
 }
 
 /// Records offence reports.

@@ -15,4 +15,8 @@ impl<T: Config> hearth_primitives::SubnetNeurons<T::AccountId> for Pallet<T> {
 	fn is_neuron(netuid: NetUid, hotkey: &T::AccountId) -> bool {
 		Uids::<T>::contains_key(netuid, hotkey)
 	}
+
+	fn subnet_exists(netuid: NetUid) -> bool {
+		SubnetInfos::<T>::contains_key(netuid)
+	}
 }

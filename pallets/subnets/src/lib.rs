@@ -145,6 +145,8 @@ pub mod pallet {
 		type EpochFreezeBlocks: Get<BlockNumberFor<Self>>;
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
+		/// Told when a subnet is dissolved (leases forget its demand).
+		type OnDissolve: hearth_primitives::OnSubnetDissolved;
 		/// Registers and stakes hotkeys for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;

@@ -121,6 +121,7 @@ impl pallet_hearth_subnets::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Staking = Staking;
+	type OnDissolve = ();
 	type Emission = Emissions;
 	type Burn = Emissions;
 	type AdminOrigin = EnsureRoot<AccountId>;

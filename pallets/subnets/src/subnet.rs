@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 		}
 		T::Currency::release(&HoldReason::SubnetLock.into(), &info.owner, info.lock, Precision::BestEffort)?;
 		Self::remove_subnet(netuid, n);
+		<T::OnDissolve as hearth_primitives::OnSubnetDissolved>::on_dissolved(netuid);
 		Self::deposit_event(Event::SubnetDissolved { netuid, owner: info.owner, lock: info.lock });
 		Ok(Some(T::WeightInfo::dissolve_subnet(n)).into())
 	}

@@ -41,6 +41,7 @@ impl pallet_hearth_subnets::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Staking = Staking;
+	type OnDissolve = crate::Leases;
 	type Emission = Emissions;
 	type Burn = Emissions;
 	type AdminOrigin = EnsureRoot<crate::AccountId>;

@@ -163,3 +163,34 @@ fn a_silent_provider_has_an_open_offence_from_its_first_missed_interval() {
 		assert!(!Leases::is_pending(&P1), "settled with its last lease");
 	});
 }
+
+/// An order on a netuid with no subnet was accepted: its deposit sat in escrow with no
+/// miner able to bid, and it counted nowhere.
+#[test]
+fn an_order_on_a_subnet_that_does_not_exist_is_refused() {
+	build_and_execute(|| {
+		let tenant0 = balance(TENANT);
+		assert_noop!(
+			Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID + 1, needs(40, &[], 4), 100, 10, 5_000, false),
+			Error::<Test>::UnknownSubnet
+		);
+		assert_eq!(balance(TENANT), tenant0);
+	});
+}
+
+/// A subnet's paid demand outlived it: the next subnet created on the same netuid
+/// inherited a share of emission it never earned.
+#[test]
+fn demand_goes_with_a_dissolved_subnet() {
+	use hearth_primitives::{OnSubnetDissolved, SubnetDemand};
+	build_and_execute(|| {
+		let id = lease(100, 1_000, 50_000);
+		run_to(6);
+		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
+		assert_ok!(Leases::withdraw(RuntimeOrigin::signed(P1), id));
+		assert!(Leases::demand(NETUID) > 0);
+		Leases::on_dissolved(NETUID);
+		assert_eq!(Leases::demand(NETUID), 0);
+		assert!(!Demand::<Test>::contains_key(NETUID));
+	});
+}
