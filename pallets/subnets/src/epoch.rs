@@ -95,7 +95,10 @@ impl<T: Config> Pallet<T> {
 		let params = info.params.to_yuma();
 		let input = EpochInput {
 			block: now.saturated_into(),
-			last_epoch_block: info.last_epoch.map(|b| b.saturated_into()),
+			// The last epoch ran in its block's `on_initialize`, before that block's
+			// registrations: as Yuma counts blocks (bonds to uids registered after
+			// `last_epoch_block` are dropped), it saw up to the block before.
+			last_epoch_block: info.last_epoch.map(|b| b.saturated_into::<u64>().saturating_sub(1)),
 			neurons: &state.neurons,
 			weights: &state.weights,
 			bonds: &state.bonds,

@@ -53,7 +53,7 @@ fn expected_epoch(netuid: NetUid, now: u64, emission: u128) -> hearth_yuma::Epoc
 	let params = info.params.to_yuma();
 	hearth_yuma::run_epoch(&hearth_yuma::EpochInput {
 		block: now,
-		last_epoch_block: info.last_epoch,
+		last_epoch_block: info.last_epoch.map(|b| b.saturating_sub(1)),
 		neurons: &neurons,
 		weights: &weights,
 		bonds: &bonds,
@@ -170,4 +170,52 @@ fn default_hyperparameters_are_yumas_defaults() {
 	let params = SubnetParams::default();
 	assert_eq!(params.to_yuma(), hearth_yuma::Hyperparams::default());
 	assert_eq!((params.tempo, params.max_uids, params.variant), (360, 256, YumaVariant::Yuma3));
+}
+
+/// A hotkey registering in an epoch's own block (after the epoch ran in its
+/// `on_initialize`) took over a uid whose old occupant had bonds: the next epoch's
+/// cutoff (`last epoch + 1`) treated it as registered before, so it inherited the old
+/// occupant's bonds. The epoch block itself now counts as after the epoch.
+#[test]
+fn a_neuron_registered_in_the_epoch_block_inherits_no_bonds() {
+	build_and_execute(|| {
+		let (netuid, v, _miners) = subnet_with_permits();
+		// Eight uids (the least allowed), all weighted, none immune: a newcomer replaces
+		// one with bonds.
+		for i in 3..6 {
+			register(netuid, BOB, i, 1_000);
+		}
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::ImmunityPeriod(0)));
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::MaxValidators(2)));
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::MaxUids(8)));
+		run_to(System::block_number() + 1);
+		let miners = [2, 3, 4, 5, 6, 7];
+		assert_ok!(Subnets::set_weights(
+			RuntimeOrigin::signed(v[0]),
+			netuid,
+			uids(&miners),
+			uids(&[60, 30, 10, 5, 5, 5]),
+			0
+		));
+		assert_ok!(Subnets::set_weights(
+			RuntimeOrigin::signed(v[1]),
+			netuid,
+			uids(&miners),
+			uids(&[40, 40, 20, 5, 5, 5]),
+			0
+		));
+		run_to(next_epoch(netuid));
+		let bonded: Vec<u16> =
+			Bonds::<Test>::get(netuid, 0).map(|row| row.iter().map(|(j, _)| *j).collect()).unwrap_or_default();
+		assert!(!bonded.is_empty());
+		// In the epoch's block, a newcomer replaces a bonded uid.
+		let newcomer = register(netuid, CHARLIE, 9, 1_000);
+		let uid = Uids::<Test>::get(netuid, newcomer).expect("registered");
+		assert!(bonded.contains(&uid), "the newcomer took a bonded uid ({uid} of {bonded:?})");
+		run_to(next_epoch(netuid));
+		for validator in [0u16, 1] {
+			let row = Bonds::<Test>::get(netuid, validator).unwrap_or_default();
+			assert!(row.iter().all(|(j, _)| *j != uid), "validator {validator} kept bonds to uid {uid}: {row:?}");
+		}
+	});
 }
