@@ -147,9 +147,13 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let mut bonds: Vec<U16Row> = vec![Vec::new(); n];
-		for (uid, row) in Bonds::<T>::iter_prefix(netuid) {
-			if let Some(slot) = bonds.get_mut(uid as usize) {
-				*slot = row.into_inner();
+		// Bonds stored by the other variant are in the other encoding (column-max
+		// upscaled integers against proportions): after a switch, none are carried.
+		if info.bonds_variant == info.params.variant {
+			for (uid, row) in Bonds::<T>::iter_prefix(netuid) {
+				if let Some(slot) = bonds.get_mut(uid as usize) {
+					*slot = row.into_inner();
+				}
 			}
 		}
 		EpochState { keys, stakes, neurons, weights, bonds }
@@ -230,6 +234,7 @@ impl<T: Config> Pallet<T> {
 		}
 		info.epochs = info.epochs.saturating_add(1);
 		info.last_epoch = Some(now);
+		info.bonds_variant = info.params.variant;
 		let epoch = info.epochs;
 		SubnetInfos::<T>::insert(netuid, info);
 		SubnetEntries::<T>::mutate(|list| {

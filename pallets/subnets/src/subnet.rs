@@ -35,6 +35,7 @@ impl<T: Config> Pallet<T> {
 				owner: owner.clone(),
 				lock,
 				created_at: now,
+				bonds_variant: params.variant,
 				params,
 				params_changed_at: None,
 				epochs: 0,

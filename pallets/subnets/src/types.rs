@@ -434,6 +434,10 @@ pub struct SubnetInfo<AccountId, Balance, BlockNumber> {
 	pub epochs: u64,
 	/// The block of its last epoch.
 	pub last_epoch: Option<BlockNumber>,
+	/// The variant whose encoding the stored bonds are in (the variant of the epoch
+	/// that wrote them). When the subnet's variant changes, the next epoch starts from
+	/// no bonds rather than reading one variant's bonds as the other's.
+	pub bonds_variant: YumaVariant,
 	/// The registration price as of `burn_updated_at`.
 	pub burn: Balance,
 	/// When `burn` was last set.

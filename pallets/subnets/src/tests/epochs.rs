@@ -219,3 +219,38 @@ fn a_neuron_registered_in_the_epoch_block_inherits_no_bonds() {
 		}
 	});
 }
+
+/// Switching the variant kept the bonds in the other variant's encoding: Yuma3's
+/// proportions were read as the original Yuma's column-max-upscaled integers (and the
+/// other way round). The first epoch after a switch starts from no bonds.
+#[test]
+fn switching_the_variant_does_not_read_one_variants_bonds_as_the_others() {
+	use frame_support::storage::{with_transaction, TransactionOutcome};
+	build_and_execute(|| {
+		let (netuid, v, _miners) = subnet_with_permits();
+		run_to(System::block_number() + 1);
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[0]), netuid, uids(&[2, 3, 4]), uids(&[60, 30, 10]), 0));
+		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(v[1]), netuid, uids(&[2, 3, 4]), uids(&[40, 40, 20]), 0));
+		run_to(next_epoch(netuid));
+		assert!(Bonds::<Test>::get(netuid, 0).is_some(), "Yuma3 bonds stored");
+		assert_ok!(Subnets::set_hyperparameter(
+			RuntimeOrigin::root(),
+			netuid,
+			Hyperparameter::Variant(YumaVariant::Yuma)
+		));
+		let epoch = next_epoch(netuid);
+		run_to(epoch - 1);
+		// What the original Yuma computes from no bonds at all.
+		let fresh = with_transaction(|| {
+			let _ = Bonds::<Test>::clear_prefix(netuid, u32::MAX, None);
+			TransactionOutcome::Rollback(Ok::<_, sp_runtime::DispatchError>(expected_epoch(netuid, epoch, 0)))
+		})
+		.expect("computed");
+		run_to(epoch);
+		for (uid, row) in fresh.bonds.iter().enumerate() {
+			let stored = Bonds::<Test>::get(netuid, uid as u16).map(|r| r.into_inner()).unwrap_or_default();
+			assert_eq!(&stored, row, "uid {uid}");
+		}
+		assert_eq!(SubnetInfos::<Test>::get(netuid).map(|i| i.bonds_variant), Some(YumaVariant::Yuma));
+	});
+}
