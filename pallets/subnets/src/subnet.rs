@@ -89,6 +89,9 @@ impl<T: Config> Pallet<T> {
 			ParamError::OutOfBounds => Error::<T>::HyperparameterOutOfBounds,
 			ParamError::Inconsistent => Error::<T>::HyperparameterInconsistent,
 		})?;
+		// The new tempo moves the next epoch: it must not land inside the freeze window
+		// either (or a tempo change could bring an epoch on at once).
+		ensure!(!Self::in_epoch_freeze(netuid, &params, now), Error::<T>::TooCloseToEpoch);
 		if params.tempo != info.params.tempo {
 			SubnetEntries::<T>::mutate(|list| {
 				if let Some(e) = list.iter_mut().find(|e| e.netuid == netuid) {

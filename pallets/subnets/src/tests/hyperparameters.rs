@@ -101,3 +101,32 @@ fn root_sets_bounds_that_admit_the_defaults() {
 		assert_eq!(Bounds::<Test>::get(), bounds);
 	});
 }
+
+/// The freeze window was checked with the old tempo only: a new tempo could put the
+/// next epoch one block away, skipping the window (parameters changed just before an
+/// epoch, with no time for anyone to react). The new tempo's next epoch is checked too.
+#[test]
+fn a_tempo_change_cannot_bring_the_next_epoch_into_the_freeze_window() {
+	build_and_execute(|| {
+		let netuid = new_subnet();
+		let old = Subnets::subnets(netuid).params.tempo;
+		// A block where the old tempo's epoch is far but some tempo's is next block.
+		let (now, tempo) = (2u64..400)
+			.find_map(|now| {
+				let far = |tempo: u16| Subnets::next_epoch_at(netuid, tempo, now) - now;
+				if far(old) <= 1 {
+					return None;
+				}
+				(5u16..300).find(|t| far(*t) <= 1).map(|t| (now, t))
+			})
+			.expect("such a block and tempo");
+		run_to(now);
+		let far = |tempo: u16| Subnets::next_epoch_at(netuid, tempo, now) - now;
+		assert_noop!(
+			Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::Tempo(tempo)),
+			Error::<Test>::TooCloseToEpoch
+		);
+		let safe = (5u16..200).find(|t| far(*t) > 1 && *t != old).expect("another tempo");
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, Hyperparameter::Tempo(safe)));
+	});
+}
