@@ -10,6 +10,18 @@ use sp_runtime::generic::Era;
 use crate::rpc::Rpc;
 use std::time::Duration;
 
+/// `Staking.register_hotkey` claiming `hotkey`'s key for `coldkey`, with the hotkey's
+/// signature of the claim message (`b"hearth/claim-hotkey" ‖ genesis hash ‖ coldkey`),
+/// as a wallet builds it.
+pub fn claim_hotkey(
+	ctx: &ChainContext,
+	coldkey: Sr25519Keyring,
+	hotkey: Sr25519Keyring,
+) -> pallet_hearth_staking::Call<hearth_runtime::Runtime> {
+	let message = pallet_hearth_staking::claim_payload(ctx.genesis_hash.as_ref(), &coldkey.to_account_id());
+	pallet_hearth_staking::Call::register_hotkey { hotkey: hotkey.to_account_id(), proof: hotkey.sign(&message).into() }
+}
+
 /// What a signer needs to know about the chain it signs for.
 #[derive(Clone, Copy, Debug)]
 pub struct ChainContext {

@@ -20,6 +20,19 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_hearth_leases, Leases]
 );
 
+/// Hotkeys with real sr25519 keys (generated in the benchmark's keystore) and their
+/// signatures of a claim, so that `register_hotkey` is measured verifying one.
+pub struct StakingHelper;
+impl pallet_hearth_staking::BenchmarkHelper<AccountId, Signature> for StakingHelper {
+	fn hotkey_with_proof(_index: u32, message: &[u8]) -> (AccountId, Signature) {
+		use sp_runtime::{app_crypto::RuntimePublic, traits::IdentifyAccount};
+		const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"hthb");
+		let public = sp_core::sr25519::Public::generate_pair(KEY_TYPE, None);
+		let signature = public.sign(KEY_TYPE, &message).expect("the keystore signs");
+		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
+	}
+}
+
 /// Offenders with stake in their pool and their unbonding pool, staked through the
 /// runtime's staking pallet.
 pub struct SlashingHelper;
@@ -31,6 +44,7 @@ impl pallet_hearth_slashing::BenchmarkHelper<AccountId> for SlashingHelper {
 		let hotkey: AccountId = account("hotkey", index, 0);
 		let min = <Runtime as pallet_hearth_staking::Config>::MinStake::get();
 		let _ = Balances::set_balance(&coldkey, min.saturating_mul(1_000));
+		let _ = Staking::benchmark_claim(&coldkey, &hotkey);
 		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), min.saturating_mul(100));
 		let _ = Staking::remove_stake(RuntimeOrigin::signed(coldkey), hotkey.clone(), min);
 		hotkey
@@ -55,6 +69,7 @@ impl pallet_hearth_leases::BenchmarkHelper<AccountId> for LeasesHelper {
 		if !pallet_hearth_subnets::SubnetInfos::<Runtime>::contains_key(netuid) {
 			let _ = Subnets::create_subnet(RuntimeOrigin::signed(coldkey.clone()), u128::MAX);
 		}
+		let _ = Staking::benchmark_claim(&coldkey, hotkey);
 		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), 100 * HTH);
 		let _ = Subnets::register(RuntimeOrigin::signed(coldkey), netuid, hotkey.clone(), u128::MAX);
 	}
@@ -78,6 +93,7 @@ impl pallet_hearth_subnets::BenchmarkHelper<AccountId> for SubnetsHelper {
 	fn stake(coldkey: &AccountId, hotkey: &AccountId, stake: u128) {
 		use frame_support::traits::fungible::Mutate;
 		let _ = Balances::mint_into(coldkey, stake.saturating_mul(2).saturating_add(1_000 * HTH));
+		let _ = Staking::benchmark_claim(coldkey, hotkey);
 		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), stake.max(HTH));
 	}
 }

@@ -192,7 +192,11 @@ fn presets_fix_unbonding_and_slash_windows() {
 #[test]
 fn staking_in_the_runtime_pools_delegations_and_unbonds() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-		let hotkey: AccountId = [42u8; 32].into();
+		// Alice claims Dave's key as her hotkey: Dave's key signs the claim.
+		let hotkey = Sr25519Keyring::Dave.to_account_id();
+		let message = crate::Staking::claim_message(&alice());
+		let proof = crate::Signature::from(Sr25519Keyring::Dave.sign(&message));
+		assert_ok!(crate::Staking::register_hotkey(RuntimeOrigin::signed(alice()), hotkey.clone(), proof));
 		assert_ok!(crate::Staking::add_stake(RuntimeOrigin::signed(alice()), hotkey.clone(), 100 * HTH));
 		assert_ok!(crate::Staking::add_stake(RuntimeOrigin::signed(bob()), hotkey.clone(), 50 * HTH));
 		assert_eq!(crate::Staking::stake_of(&hotkey, &bob()), 50 * HTH);
@@ -203,6 +207,24 @@ fn staking_in_the_runtime_pools_delegations_and_unbonds() {
 		assert_ok!(crate::Staking::withdraw_unbonded(RuntimeOrigin::signed(bob())));
 		assert_eq!(Balances::balance(&bob()), before + 50 * HTH);
 		crate::Staking::do_try_state().expect("staking invariants hold");
+	});
+}
+
+/// A claim signed by another key, or for another coldkey, is refused in the runtime.
+#[test]
+fn a_hotkey_claim_needs_the_hotkeys_own_signature() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let hotkey = Sr25519Keyring::Dave.to_account_id();
+		let forged = crate::Signature::from(Sr25519Keyring::Bob.sign(&crate::Staking::claim_message(&bob())));
+		assert_noop!(
+			crate::Staking::register_hotkey(RuntimeOrigin::signed(bob()), hotkey.clone(), forged),
+			pallet_hearth_staking::Error::<Runtime>::BadOwnershipProof
+		);
+		let for_alice = crate::Signature::from(Sr25519Keyring::Dave.sign(&crate::Staking::claim_message(&alice())));
+		assert_noop!(
+			crate::Staking::register_hotkey(RuntimeOrigin::signed(bob()), hotkey, for_alice),
+			pallet_hearth_staking::Error::<Runtime>::BadOwnershipProof
+		);
 	});
 }
 

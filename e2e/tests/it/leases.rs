@@ -43,6 +43,7 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 	let setup = RuntimeCall::Utility(pallet_utility::Call::batch_all {
 		calls: vec![
 			RuntimeCall::Subnets(pallet_hearth_subnets::Call::create_subnet { max_lock: 100 * HTH }),
+			RuntimeCall::Staking(tx::claim_hotkey(&ctx, Alice, Eve)),
 			RuntimeCall::Staking(pallet_hearth_staking::Call::add_stake { hotkey: eve.clone(), amount: 100 * HTH }),
 			RuntimeCall::Subnets(pallet_hearth_subnets::Call::register {
 				netuid: 1,

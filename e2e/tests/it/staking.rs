@@ -40,7 +40,7 @@ async fn delegate_stake_unbond_and_withdraw_on_a_dev_node() {
 	};
 
 	// Alice runs a delegate: she registers Eve's key as her hotkey.
-	let block = send(StakingCall::register_hotkey { hotkey: hotkey.clone() }, Alice).await;
+	let block = send(tx::claim_hotkey(&ctx, Alice, Eve), Alice).await;
 	assert!(staking_events(&state::events(&rpc, block).await)
 		.contains(&StakingEvent::HotkeyRegistered { coldkey: alice.clone(), hotkey: hotkey.clone() }));
 

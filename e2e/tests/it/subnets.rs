@@ -52,6 +52,7 @@ async fn validators_weights_turn_into_stake_at_the_epoch() {
 	let mut calls = vec![RuntimeCall::Subnets(SubnetsCall::create_subnet { max_lock: lock })];
 	for m in miners {
 		let hotkey = m.to_account_id();
+		calls.push(RuntimeCall::Staking(tx::claim_hotkey(&ctx, Alice, m)));
 		calls.push(RuntimeCall::Staking(StakingCall::add_stake { hotkey: hotkey.clone(), amount: 100 * HTH }));
 		calls.push(RuntimeCall::Subnets(SubnetsCall::register { netuid: 1, hotkey, max_burn: HTH }));
 	}
@@ -65,6 +66,7 @@ async fn validators_weights_turn_into_stake_at_the_epoch() {
 	let mut calls = Vec::new();
 	for (v, stake) in validators {
 		let hotkey = v.to_account_id();
+		calls.push(RuntimeCall::Staking(tx::claim_hotkey(&ctx, Bob, v)));
 		calls.push(RuntimeCall::Staking(StakingCall::add_stake { hotkey: hotkey.clone(), amount: stake }));
 		calls.push(RuntimeCall::Subnets(SubnetsCall::register { netuid, hotkey, max_burn: HTH }));
 	}

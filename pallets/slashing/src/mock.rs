@@ -83,6 +83,9 @@ impl pallet_hearth_staking::Config for Test {
 	type UnbondingPeriod = ConstU64<UNBONDING>;
 	type PendingSlash = Slashing;
 	type WeightInfo = ();
+	type OwnershipProof = sp_runtime::testing::TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TestHotkeys;
 }
 
 /// Fractions per kind in the mock: wrong result 10 % (reporter 20 %), lease default
@@ -126,6 +129,7 @@ impl crate::BenchmarkHelper<AccountId> for StakedOffenders {
 		let hotkey = 20_000 + AccountId::from(index);
 		let min = MinStake::get();
 		Balances::set_balance(&coldkey, min * 1_000);
+		claim(coldkey, hotkey);
 		Staking::add_stake(RuntimeOrigin::signed(coldkey), hotkey, min * 100).expect("funded");
 		Staking::remove_stake(RuntimeOrigin::signed(coldkey), hotkey, min).expect("staked");
 		hotkey
@@ -197,4 +201,22 @@ pub(crate) fn slashing_events() -> Vec<crate::Event<Test>> {
 			_ => None,
 		})
 		.collect()
+}
+
+/// Claims `hotkey` for `coldkey` in the staking pallet (a test signature as the
+/// hotkey's proof).
+pub(crate) fn claim(coldkey: AccountId, hotkey: AccountId) {
+	let proof = sp_runtime::testing::TestSignature(hotkey, Staking::claim_message(&coldkey));
+	Staking::register_hotkey(RuntimeOrigin::signed(coldkey), hotkey, proof).expect("claimed");
+}
+
+/// Benchmark hotkeys for staking: 60_000 + index, with test signatures.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TestHotkeys;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_hearth_staking::BenchmarkHelper<AccountId, sp_runtime::testing::TestSignature> for TestHotkeys {
+	fn hotkey_with_proof(index: u32, message: &[u8]) -> (AccountId, sp_runtime::testing::TestSignature) {
+		let hotkey = 60_000 + AccountId::from(index);
+		(hotkey, sp_runtime::testing::TestSignature(hotkey, message.to_vec()))
+	}
 }

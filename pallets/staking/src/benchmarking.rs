@@ -20,9 +20,17 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// `coldkey` claims a fresh hotkey `index`, with the hotkey's proof.
+fn claimed<T: Config>(coldkey: &T::AccountId, index: u32) -> T::AccountId {
+	let (hotkey, proof) = T::BenchmarkHelper::hotkey_with_proof(index, &Staking::<T>::claim_message(coldkey));
+	Staking::<T>::register_hotkey(RawOrigin::Signed(coldkey.clone()).into(), hotkey.clone(), proof)
+		.expect("a valid proof");
+	hotkey
+}
+
 /// `coldkey` stakes `MinStake · 10` on a fresh hotkey `index` it owns.
 fn staked<T: Config>(coldkey: &T::AccountId, index: u32) -> T::AccountId {
-	let hotkey: T::AccountId = account("hotkey", index, 0);
+	let hotkey = claimed::<T>(coldkey, index);
 	let amount = T::MinStake::get().saturating_mul(10);
 	Staking::<T>::add_stake(RawOrigin::Signed(coldkey.clone()).into(), hotkey.clone(), amount)
 		.expect("funded coldkey can stake");
@@ -38,12 +46,13 @@ fn advance<T: Config>(blocks: u32) {
 mod benchmarks {
 	use super::*;
 
+	/// The claim's signature is checked: the worst case is a valid one.
 	#[benchmark]
 	fn register_hotkey() {
 		let coldkey = funded::<T>("coldkey", 0);
-		let hotkey: T::AccountId = account("hotkey", 0, 0);
+		let (hotkey, proof) = T::BenchmarkHelper::hotkey_with_proof(0, &Staking::<T>::claim_message(&coldkey));
 		#[extrinsic_call]
-		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone());
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), proof);
 		assert_eq!(Owner::<T>::get(&hotkey), Some(coldkey));
 	}
 

@@ -1,18 +1,47 @@
-//! Hotkeys: who owns them (a coldkey, proven by its signature) and their take.
+//! Hotkeys: who owns them (a coldkey, which signs the claim, with the hotkey's own
+//! signature of it) and their take.
 
 use crate::pallet::*;
+use alloc::vec::Vec;
+use codec::Encode;
 use frame_support::pallet_prelude::*;
-use sp_runtime::{traits::Saturating, Perbill};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Verify, Zero},
+	Perbill,
+};
+
+/// What a hotkey signs to be claimed by `coldkey` on the chain whose genesis hash is
+/// `genesis`: `b"hearth/claim-hotkey" ‖ genesis ‖ coldkey` (SCALE: the raw bytes of
+/// both). Binding the chain keeps a proof from being replayed on another network.
+pub fn claim_payload(genesis: &[u8], coldkey: &impl Encode) -> Vec<u8> {
+	let mut message = b"hearth/claim-hotkey".to_vec();
+	message.extend_from_slice(genesis);
+	coldkey.encode_to(&mut message);
+	message
+}
 
 impl<T: Config> Pallet<T> {
-	/// Registers `hotkey` as the caller's (the coldkey's). A hotkey is also registered
-	/// to the first coldkey that stakes to it.
-	pub(crate) fn do_register_hotkey(coldkey: T::AccountId, hotkey: T::AccountId) -> DispatchResult {
+	/// What `hotkey` signs to be claimed by `coldkey` on this chain
+	/// ([`claim_payload`] with the genesis hash).
+	pub fn claim_message(coldkey: &T::AccountId) -> Vec<u8> {
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		claim_payload(genesis.as_ref(), coldkey)
+	}
+
+	/// Registers `hotkey` as the caller's (the coldkey's), on the hotkey's proof.
+	pub(crate) fn do_register_hotkey(
+		coldkey: T::AccountId,
+		hotkey: T::AccountId,
+		proof: T::OwnershipProof,
+	) -> DispatchResult {
 		match Owner::<T>::get(&hotkey) {
-			Some(owner) if owner == coldkey => Err(Error::<T>::HotkeyAlreadyRegistered.into()),
-			Some(_) => Err(Error::<T>::HotkeyOwnedByAnother.into()),
-			None => Self::do_register(&coldkey, &hotkey),
+			Some(owner) if owner == coldkey => return Err(Error::<T>::HotkeyAlreadyRegistered.into()),
+			Some(_) => return Err(Error::<T>::HotkeyOwnedByAnother.into()),
+			None => {},
 		}
+		ensure!(proof.verify(&Self::claim_message(&coldkey)[..], &hotkey), Error::<T>::BadOwnershipProof);
+		Self::do_register(&coldkey, &hotkey)
 	}
 
 	/// Sets the take of the caller's `hotkey`. Lowering is always allowed; raising at
@@ -47,5 +76,17 @@ impl<T: Config> Pallet<T> {
 		Take::<T>::insert(hotkey, T::DefaultTake::get());
 		Self::deposit_event(Event::HotkeyRegistered { coldkey: coldkey.clone(), hotkey: hotkey.clone() });
 		Ok(())
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Benchmarks only (never in a chain's runtime): claims `hotkey` for `coldkey`
+	/// without a proof, for the benchmarks of other pallets, whose hotkeys have no keys.
+	pub fn benchmark_claim(coldkey: &T::AccountId, hotkey: &T::AccountId) -> DispatchResult {
+		if Owner::<T>::contains_key(hotkey) {
+			return Ok(());
+		}
+		Self::do_register(coldkey, hotkey)
 	}
 }

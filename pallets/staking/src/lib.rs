@@ -46,6 +46,16 @@ mod mock;
 mod tests;
 
 use hearth_primitives::PendingSlash;
+
+/// Hotkeys with ownership proofs for the benchmarks (the runtime signs with keys it
+/// generates; a mock builds test signatures).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Proof> {
+	/// A hotkey, distinct for each `index`, and its proof for `coldkey`'s claim
+	/// (`message` is [`Pallet::claim_message`] for `coldkey`).
+	fn hotkey_with_proof(index: u32, message: &[u8]) -> (AccountId, Proof);
+}
+pub use hotkeys::claim_payload;
 pub use types::{Pool, UnbondingChunk};
 pub use weights::WeightInfo;
 
@@ -107,6 +117,14 @@ pub mod pallet {
 		type PendingSlash: PendingSlash<Self::AccountId>;
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
+		/// A hotkey's signature proving it agrees to be claimed by a coldkey
+		/// ([`Pallet::claim_message`]); `sp_runtime::MultiSignature` in the runtime.
+		type OwnershipProof: Parameter
+			+ Member
+			+ sp_runtime::traits::Verify<Signer: sp_runtime::traits::IdentifyAccount<AccountId = Self::AccountId>>;
+		/// Hotkeys with their ownership proofs, for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::OwnershipProof>;
 	}
 
 	/// The coldkey owning each registered hotkey.
@@ -278,6 +296,9 @@ pub mod pallet {
 		/// A reward could not be deposited into the pallet account (it is handed back
 		/// to the caller, nothing is credited).
 		RewardNotDeposited,
+		/// The hotkey's ownership proof is not its signature of the claim message for
+		/// this coldkey and chain.
+		BadOwnershipProof,
 	}
 
 	#[pallet::hooks]
@@ -299,16 +320,20 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Registers `hotkey` as the caller's (the coldkey's). A hotkey is also registered
-		/// to the first coldkey that stakes to it.
+		/// Registers `hotkey` as the caller's (the coldkey's). `proof` is the hotkey's
+		/// signature of [`Pallet::claim_message`] for the caller: `b"hearth/claim-hotkey"`,
+		/// the genesis hash (32 bytes) and the coldkey (32 bytes), signed raw (no
+		/// `<Bytes>` wrapping). Nobody can claim a hotkey whose key it does not hold, so a
+		/// first stake cannot be front-run into a delegation to someone else's hotkey.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_hotkey())]
-		pub fn register_hotkey(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+		pub fn register_hotkey(origin: OriginFor<T>, hotkey: T::AccountId, proof: T::OwnershipProof) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_register_hotkey(coldkey, hotkey)
+			Self::do_register_hotkey(coldkey, hotkey, proof)
 		}
 
-		/// Stakes `amount` of the caller's free balance on `hotkey`.
+		/// Stakes `amount` of the caller's free balance on `hotkey`, which must be
+		/// registered (`register_hotkey`).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::add_stake())]
 		pub fn add_stake(

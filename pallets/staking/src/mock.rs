@@ -3,6 +3,7 @@
 
 use crate as pallet_hearth_staking;
 use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
+use sp_runtime::testing::TestSignature;
 use sp_runtime::{BuildStorage, Perbill};
 use std::cell::RefCell;
 
@@ -103,6 +104,26 @@ impl pallet_hearth_staking::Config for Test {
 	type UnbondingPeriod = frame_support::traits::ConstU64<UNBONDING>;
 	type PendingSlash = PendingSlashes;
 	type WeightInfo = ();
+	type OwnershipProof = TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TestHotkeys;
+}
+
+/// The hotkey's proof that `coldkey` may claim it (a test signature: the signer and the
+/// message it signs).
+pub(crate) fn proof(coldkey: AccountId, hotkey: AccountId) -> TestSignature {
+	TestSignature(hotkey, Staking::claim_message(&coldkey))
+}
+
+/// Benchmark hotkeys: 50_000 + index, with test signatures.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TestHotkeys;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, TestSignature> for TestHotkeys {
+	fn hotkey_with_proof(index: u32, message: &[u8]) -> (AccountId, TestSignature) {
+		let hotkey = 50_000 + AccountId::from(index);
+		(hotkey, TestSignature(hotkey, message.to_vec()))
+	}
 }
 
 /// Builds the tests' genesis (funded accounts) and runs tests in it, checking every

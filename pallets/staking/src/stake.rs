@@ -12,9 +12,8 @@ impl<T: Config> Pallet<T> {
 	/// Stakes `amount` of the caller's free balance on `hotkey`.
 	pub(crate) fn do_add_stake(coldkey: T::AccountId, hotkey: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		if !Owner::<T>::contains_key(&hotkey) {
-			Self::do_register(&coldkey, &hotkey)?;
-		}
+		// Only a registered hotkey (claimed with its own signature) takes stake.
+		ensure!(Owner::<T>::contains_key(&hotkey), Error::<T>::UnknownHotkey);
 		T::Currency::transfer(&coldkey, &Self::account_id(), amount, Preservation::Preserve)?;
 		let shares = Self::buy_shares(&hotkey, &coldkey, amount)?;
 		Self::deposit_event(Event::StakeAdded { coldkey, hotkey, amount, shares });

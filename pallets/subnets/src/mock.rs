@@ -89,6 +89,9 @@ impl pallet_hearth_staking::Config for Test {
 	type UnbondingPeriod = frame_support::traits::ConstU64<20>;
 	type PendingSlash = ();
 	type WeightInfo = ();
+	type OwnershipProof = sp_runtime::testing::TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TestHotkeys;
 }
 
 parameter_types! {
@@ -151,6 +154,9 @@ impl crate::BenchmarkHelper<AccountId> for StakeHelper {
 	fn stake(coldkey: &AccountId, hotkey: &AccountId, stake: u128) {
 		use frame_support::traits::fungible::Mutate;
 		let _ = Balances::mint_into(coldkey, stake * 2 + (1 << 60));
+		if pallet_hearth_staking::Owner::<Test>::get(*hotkey).is_none() {
+			claim(*coldkey, *hotkey);
+		}
 		Staking::add_stake(RuntimeOrigin::signed(*coldkey), *hotkey, stake).expect("benchmark stake");
 	}
 }
@@ -219,4 +225,22 @@ pub(crate) fn subnet_events() -> Vec<crate::Event<Test>> {
 			_ => None,
 		})
 		.collect()
+}
+
+/// Claims `hotkey` for `coldkey` in the staking pallet (a test signature as the
+/// hotkey's proof).
+pub(crate) fn claim(coldkey: AccountId, hotkey: AccountId) {
+	let proof = sp_runtime::testing::TestSignature(hotkey, Staking::claim_message(&coldkey));
+	Staking::register_hotkey(RuntimeOrigin::signed(coldkey), hotkey, proof).expect("claimed");
+}
+
+/// Benchmark hotkeys for staking: 60_000 + index, with test signatures.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TestHotkeys;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_hearth_staking::BenchmarkHelper<AccountId, sp_runtime::testing::TestSignature> for TestHotkeys {
+	fn hotkey_with_proof(index: u32, message: &[u8]) -> (AccountId, sp_runtime::testing::TestSignature) {
+		let hotkey = 60_000 + AccountId::from(index);
+		(hotkey, sp_runtime::testing::TestSignature(hotkey, message.to_vec()))
+	}
 }

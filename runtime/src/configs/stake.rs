@@ -34,6 +34,10 @@ impl pallet_hearth_staking::Config for Runtime {
 	/// Stake stays while a slash is pending or a provider's lease may be defaulting.
 	type PendingSlash = (Slashing, crate::Leases);
 	type WeightInfo = pallet_hearth_staking::weights::SubstrateWeight<Runtime>;
+	/// A hotkey proves it agrees to its claim with an ordinary signature.
+	type OwnershipProof = crate::Signature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::StakingHelper;
 }
 
 /// How hard each offence is punished, and the reporter's share of the slash.

@@ -95,7 +95,10 @@ fn value_free_calls() -> Vec<RuntimeCall> {
 	vec![
 		RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
 		RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] }),
-		RuntimeCall::Staking(Staking::register_hotkey { hotkey: charlie() }),
+		RuntimeCall::Staking(Staking::register_hotkey {
+			hotkey: charlie(),
+			proof: crate::Signature::from(Sr25519Keyring::Charlie.sign(b"claim")),
+		}),
 		RuntimeCall::Staking(Staking::remove_stake { hotkey: charlie(), amount: HTH }),
 		RuntimeCall::Staking(Staking::withdraw_unbonded {}),
 		RuntimeCall::Staking(Staking::set_take { hotkey: charlie(), take: sp_runtime::Perbill::zero() }),

@@ -37,7 +37,7 @@ fn an_offender_with_zero_stake_is_slashed_nothing() {
 fn a_pending_slash_pins_stake_to_the_offender() {
 	build_and_execute(|| {
 		staked();
-		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_B));
+		claim(ALICE, HOT_B);
 		Slashing::report(OffenceKind::WrongResult, HOT_A, JOB, None, None).expect("reported");
 		assert_noop!(
 			Staking::move_stake(RuntimeOrigin::signed(ALICE), HOT_A, HOT_B, 1_000),

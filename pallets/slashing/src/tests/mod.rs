@@ -9,6 +9,7 @@ const JOB: [u8; 32] = [7; 32];
 const LEASE: [u8; 32] = [9; 32];
 
 fn staked() {
+	claim(ALICE, HOT_A);
 	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10_000));
 	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 10_000));
 }

@@ -35,6 +35,9 @@ proptest! {
 		build_and_execute(|| {
 			let coldkeys = [ALICE, BOB, CHARLIE];
 			let hotkeys = [HOT_A, HOT_B];
+			// Alice owns HOT_A and Bob HOT_B; everyone may delegate to both.
+			assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A, proof(ALICE, HOT_A)));
+			assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(BOB), HOT_B, proof(BOB, HOT_B)));
 			let genesis_issuance = Balances::total_issuance();
 			let (mut minted, mut burned) = (0u128, 0u128);
 			for op in ops {

@@ -22,7 +22,7 @@ fn delegators_share_rewards_pro_rata_after_the_owners_take() {
 #[test]
 fn a_reward_to_a_pool_without_delegators_is_all_the_owners() {
 	build_and_execute(|| {
-		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A));
+		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A, proof(ALICE, HOT_A)));
 		assert_ok!(reward(&HOT_A, 500));
 		assert_eq!(Staking::stake_of(&HOT_A, &ALICE), 500);
 		// The reward comes back to the caller; staking and the supply are untouched

@@ -63,7 +63,7 @@ fn removing_everything_clears_the_position_and_the_pool() {
 fn move_stake_between_own_hotkeys_unless_a_slash_is_pending() {
 	build_and_execute(|| {
 		stake(ALICE, HOT_A, 1_000);
-		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_B));
+		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_B, proof(ALICE, HOT_B)));
 		assert_ok!(Staking::move_stake(RuntimeOrigin::signed(ALICE), HOT_A, HOT_B, 400));
 		assert_eq!(Staking::stake_of(&HOT_A, &ALICE), 600);
 		assert_eq!(Staking::stake_of(&HOT_B, &ALICE), 400);
@@ -103,14 +103,20 @@ fn error_paths_change_nothing() {
 		assert_noop!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 99), Error::<Test>::BelowMinimumStake);
 		assert_noop!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 1_000_000), TokenError::NotExpendable);
 		assert_noop!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 2_000_000), TokenError::FundsUnavailable);
-		assert_noop!(Staking::register_hotkey(RuntimeOrigin::signed(BOB), HOT_A), Error::<Test>::HotkeyOwnedByAnother);
 		assert_noop!(
-			Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A),
+			Staking::register_hotkey(RuntimeOrigin::signed(BOB), HOT_A, proof(BOB, HOT_A)),
+			Error::<Test>::HotkeyOwnedByAnother
+		);
+		assert_noop!(
+			Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A, proof(ALICE, HOT_A)),
 			Error::<Test>::HotkeyAlreadyRegistered
 		);
-		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 201));
-		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 202));
-		assert_noop!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 203), Error::<Test>::TooManyHotkeys);
+		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 201, proof(ALICE, 201)));
+		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 202, proof(ALICE, 202)));
+		assert_noop!(
+			Staking::register_hotkey(RuntimeOrigin::signed(ALICE), 203, proof(ALICE, 203)),
+			Error::<Test>::TooManyHotkeys
+		);
 		assert_noop!(Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 1_001), Error::<Test>::NotEnoughStake);
 		assert_noop!(Staking::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, 1), Error::<Test>::NotEnoughStake);
@@ -126,5 +132,49 @@ fn error_paths_change_nothing() {
 			Staking::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10),
 			Error::<Test>::TooManyUnbondingChunks
 		);
+	});
+}
+
+/// The front-run: a victim means to become the owner of its new hotkey by staking to it
+/// first; an attacker sees the transaction and claims the hotkey (or stakes a minimum)
+/// before it, so the victim's stake lands as a delegation to a hotkey the attacker owns
+/// (and whose take it sets). A claim now needs the hotkey's own signature, and staking
+/// never claims.
+#[test]
+fn nobody_can_claim_a_hotkey_whose_key_it_does_not_hold() {
+	build_and_execute(|| {
+		// Bob forges nothing: he has no signature of Alice's hotkey for himself.
+		assert_noop!(
+			Staking::register_hotkey(RuntimeOrigin::signed(BOB), HOT_A, proof(ALICE, HOT_A)),
+			Error::<Test>::BadOwnershipProof
+		);
+		assert_noop!(
+			Staking::register_hotkey(
+				RuntimeOrigin::signed(BOB),
+				HOT_A,
+				TestSignature(BOB, Staking::claim_message(&BOB))
+			),
+			Error::<Test>::BadOwnershipProof
+		);
+		// Staking to an unclaimed hotkey claims nothing.
+		assert_noop!(Staking::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 1_000), Error::<Test>::UnknownHotkey);
+		assert_eq!(crate::Owner::<Test>::get(HOT_A), None);
+		// Alice, with her hotkey's signature, claims it and stakes.
+		assert_ok!(Staking::register_hotkey(RuntimeOrigin::signed(ALICE), HOT_A, proof(ALICE, HOT_A)));
+		assert_ok!(Staking::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 1_000));
+		assert_eq!(crate::Owner::<Test>::get(HOT_A), Some(ALICE));
+	});
+}
+
+/// A proof is bound to its chain: the message carries the genesis hash.
+#[test]
+fn the_claim_message_binds_the_chain_and_the_coldkey() {
+	build_and_execute(|| {
+		let message = Staking::claim_message(&ALICE);
+		assert!(message.starts_with(b"hearth/claim-hotkey"));
+		let genesis = System::block_hash(0);
+		assert_eq!(message, crate::claim_payload(genesis.as_ref(), &ALICE));
+		assert_ne!(crate::claim_payload(&[1u8; 32], &ALICE), message, "another chain");
+		assert_ne!(Staking::claim_message(&BOB), message, "another coldkey");
 	});
 }

@@ -18,6 +18,7 @@ fn hotkey(owner: AccountId, i: u64) -> AccountId {
 /// `owner` registers hotkey `i` with staking, staking `stake` on it.
 fn staked_hotkey(owner: AccountId, i: u64, stake: Balance) -> AccountId {
 	let h = hotkey(owner, i);
+	claim(owner, h);
 	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(owner), h, stake));
 	h
 }
