@@ -138,6 +138,17 @@ mod benchmarks {
 		assert_eq!(Orders::<T>::get(id).expect("the order is open").bids.len() as u32, MAX_BIDS);
 	}
 
+	/// The last bid of a full order goes, with its bond.
+	#[benchmark]
+	fn withdraw_bid() {
+		let t = tenant::<T>();
+		let id = order_with_bids::<T>(&t, MAX_BIDS);
+		let p = provider::<T>(MAX_BIDS - 1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(p), id);
+		assert_eq!(Orders::<T>::get(id).expect("the order is open").bids.len() as u32, MAX_BIDS - 1);
+	}
+
 	/// Every other bond goes back.
 	#[benchmark]
 	fn accept_bid() {

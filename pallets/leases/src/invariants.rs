@@ -8,6 +8,7 @@
 //!    after the current block: nothing waits in a block whose hook already ran.
 //! 4. Heartbeat records belong to providers that run a lease (they go with the last
 //!    one).
+//! 5. Each provider's `OpenBids` counts its bids in open orders, at most `MaxOpenBids`.
 
 use crate::{pallet::*, types::*};
 use frame_support::pallet_prelude::*;
@@ -20,12 +21,19 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungible::Inspect;
 		let mut held = T::Currency::minimum_balance();
+		let mut bids: alloc::collections::BTreeMap<T::AccountId, u32> = Default::default();
 		for (_, order) in Orders::<T>::iter() {
 			held = held.saturating_add(order.deposit);
 			for bid in order.bids.iter() {
 				held = held.saturating_add(bid.bond);
+				*bids.entry(bid.provider.clone()).or_default() += 1;
 			}
 		}
+		for (provider, count) in OpenBids::<T>::iter() {
+			ensure!(bids.remove(&provider) == Some(count), "a provider's open bids must match its bids");
+			ensure!(count <= T::MaxOpenBids::get(), "a provider has more open bids than allowed");
+		}
+		ensure!(bids.is_empty(), "every bid must be counted in its provider's open bids");
 		for (id, lease) in OpenLeases::<T>::iter() {
 			held = held.saturating_add(lease.escrow).saturating_add(lease.earned).saturating_add(lease.bond);
 			ensure!(

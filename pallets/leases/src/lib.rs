@@ -81,6 +81,8 @@ pub mod pallet {
 
 	/// An order as stored.
 	pub type OrderOf<T> = Order<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// A bid as stored in an order.
+	pub type BidOf<T> = Bid<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 	/// A lease as stored.
 	pub type LeaseOf<T> = Lease<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
@@ -120,6 +122,18 @@ pub mod pallet {
 		/// The bond a bid posts.
 		#[pallet::constant]
 		type BidBond: Get<u128>;
+		/// Blocks a bid may be accepted after it is placed (it can be withdrawn any
+		/// time): a tenant cannot accept a bid its provider has long forgotten.
+		#[pallet::constant]
+		type BidLifetime: Get<BlockNumberFor<Self>>;
+		/// Blocks a manual order may be accepted after it opens; then anyone may cancel
+		/// it (the deposit and every bond go back).
+		#[pallet::constant]
+		type OrderLifetime: Get<BlockNumberFor<Self>>;
+		/// The most bids a provider has open at once: its bond exposure is at most this
+		/// many bonds.
+		#[pallet::constant]
+		type MaxOpenBids: Get<u32>;
 		/// Share of its bond a provider forfeits to the tenant by closing early.
 		#[pallet::constant]
 		type EarlyCloseForfeit: Get<Perbill>;
@@ -172,6 +186,10 @@ pub mod pallet {
 	/// How many leases each provider runs.
 	#[pallet::storage]
 	pub type ProviderLeaseCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// How many bids each provider has open (each holds a bond).
+	#[pallet::storage]
+	pub type OpenBids<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Each running provider's heartbeats (removed when its last lease closes).
 	#[pallet::storage]
@@ -263,6 +281,13 @@ pub mod pallet {
 			provider: T::AccountId,
 			/// The bid price per block.
 			price: u128,
+		},
+		/// A provider withdrew its bid; its bond went back.
+		BidWithdrawn {
+			/// The order.
+			order: OrderId,
+			/// The provider's hotkey.
+			provider: T::AccountId,
 		},
 		/// An order became a lease.
 		LeaseStarted {
@@ -414,6 +439,15 @@ pub mod pallet {
 		LeaseInDefault,
 		/// No subnet has that netuid.
 		UnknownSubnet,
+		/// The bid is older than `BidLifetime`: it can only be withdrawn.
+		BidExpired,
+		/// The manual order is older than `OrderLifetime`: it can only be cancelled.
+		OrderExpired,
+		/// The bidder no longer qualifies: its offer is gone or no longer meets the
+		/// order, or it is no longer a staked neuron of the subnet.
+		ProviderIneligible,
+		/// The provider has `MaxOpenBids` bids open already.
+		TooManyOpenBids,
 	}
 
 	#[pallet::hooks]
@@ -487,12 +521,13 @@ pub mod pallet {
 			Self::do_open_order(tenant, netuid, requirements, max_price, duration, deposit, auto_award)
 		}
 
-		/// Cancels an order before it is awarded: the deposit and every bond go back.
+		/// Cancels an order before it is awarded: the deposit and every bond go back. Its
+		/// tenant may at any time; anyone may once a manual order has expired.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel_order())]
 		pub fn cancel_order(origin: OriginFor<T>, id: OrderId) -> DispatchResult {
-			let tenant = ensure_signed(origin)?;
-			Self::do_cancel_order(tenant, id)
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_order(who, id)
 		}
 
 		/// Bids `price` per block on order `id` with the caller's offer `offer`.
@@ -551,6 +586,14 @@ pub mod pallet {
 		pub fn report_default(origin: OriginFor<T>, id: LeaseId) -> DispatchResult {
 			let reporter = ensure_signed(origin)?;
 			Self::do_report_default(reporter, id)
+		}
+
+		/// Withdraws the caller's bid from order `id`: its bond goes back.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::withdraw_bid())]
+		pub fn withdraw_bid(origin: OriginFor<T>, id: OrderId) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_withdraw_bid(provider, id)
 		}
 	}
 }

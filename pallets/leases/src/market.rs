@@ -116,6 +116,7 @@ impl<T: Config> Pallet<T> {
 				duration,
 				deposit,
 				award_at,
+				opened_at: now,
 				bids: BoundedVec::new(),
 			},
 		);
@@ -137,7 +138,9 @@ impl<T: Config> Pallet<T> {
 		if let Some(at) = order.award_at {
 			ensure!(now < at, Error::<T>::BidWindowClosed);
 		}
+		ensure!(!Self::order_expired(&order, now), Error::<T>::OrderExpired);
 		ensure!(order.bids.iter().all(|b| b.provider != provider), Error::<T>::AlreadyBid);
+		ensure!(OpenBids::<T>::get(&provider) < T::MaxOpenBids::get(), Error::<T>::TooManyOpenBids);
 		ensure!(
 			T::Staking::hotkey_stake(&provider) >= T::MinProviderStake::get(),
 			Error::<T>::InsufficientProviderStake
@@ -149,6 +152,7 @@ impl<T: Config> Pallet<T> {
 			.try_push(Bid { provider: provider.clone(), offer: offer_id, price, bond, at: now })
 			.map_err(|_| Error::<T>::TooManyBids)?;
 		Self::take_in(&provider, bond)?;
+		OpenBids::<T>::mutate(&provider, |n| *n = n.saturating_add(1));
 		Orders::<T>::insert(id, order);
 		Self::deposit_event(Event::BidPlaced { order: id, provider, price });
 		Ok(())
@@ -158,7 +162,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn refund_order(id: OrderId, order: OrderOf<T>) -> DispatchResult {
 		Self::pay_out(&order.tenant, order.deposit)?;
 		for bid in order.bids.iter() {
-			Self::pay_out(&bid.provider, bid.bond)?;
+			Self::release_bid(bid)?;
 		}
 		if let Some(at) = order.award_at {
 			Self::unschedule(at, Deadline::Award(id));
@@ -173,7 +177,16 @@ impl<T: Config> Pallet<T> {
 		let Some(mut order) = Orders::<T>::get(id) else { return };
 		// The queue entry is consumed; the award no longer needs unscheduling.
 		order.award_at = None;
-		let best = order.bids.iter().enumerate().min_by_key(|(i, b)| (b.price, *i)).map(|(i, _)| i);
+		let now = frame_system::Pallet::<T>::block_number();
+		// The lowest bid among those still standing (unexpired, from a provider that
+		// still qualifies).
+		let best = order
+			.bids
+			.iter()
+			.enumerate()
+			.filter(|(_, b)| Self::bid_standing(&order, b, now).is_ok())
+			.min_by_key(|(i, b)| (b.price, *i))
+			.map(|(i, _)| i);
 		// All or nothing: should a transfer or the schedule fail, the order stays
 		// open for its tenant to cancel, and the failure is on record.
 		let result = frame_support::storage::with_storage_layer(|| match best {
@@ -195,9 +208,11 @@ impl<T: Config> Pallet<T> {
 		let closes_at = Self::schedule(closes_at, Deadline::Close(id))?;
 		for (i, bid) in order.bids.iter().enumerate() {
 			if i != index {
-				Self::pay_out(&bid.provider, bid.bond)?;
+				Self::release_bid(bid)?;
 			}
 		}
+		// The winner's bond becomes the lease's: its bid is no longer open.
+		Self::forget_open_bid(&winner.provider);
 		if let Some(at) = order.award_at {
 			Self::unschedule(at, Deadline::Award(id));
 		}
@@ -251,9 +266,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Cancels an order before it is awarded: the deposit and every bond go back.
-	pub(crate) fn do_cancel_order(tenant: T::AccountId, id: OrderId) -> DispatchResult {
+	pub(crate) fn do_cancel_order(who: T::AccountId, id: OrderId) -> DispatchResult {
 		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
-		ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(order.tenant == who || Self::order_expired(&order, now), Error::<T>::NotOrderTenant);
 		Self::refund_order(id, order)?;
 		Self::deposit_event(Event::OrderCancelled { id });
 		Ok(())
@@ -264,6 +280,53 @@ impl<T: Config> Pallet<T> {
 		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
 		ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
 		let index = order.bids.iter().position(|b| b.provider == provider).ok_or(Error::<T>::BidNotFound)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(!Self::order_expired(&order, now), Error::<T>::OrderExpired);
+		if let Some(bid) = order.bids.get(index) {
+			Self::bid_standing(&order, bid, now)?;
+		}
 		Self::start_lease(id, order, index)
+	}
+
+	/// Whether a manual order is past its `OrderLifetime` (auto-award orders end at
+	/// their award).
+	pub(crate) fn order_expired(order: &OrderOf<T>, now: BlockNumberFor<T>) -> bool {
+		order.award_at.is_none() && now >= order.opened_at.saturating_add(T::OrderLifetime::get())
+	}
+
+	/// Whether `bid` may still win `order`: not older than `BidLifetime`, and its
+	/// provider still qualifies (its offer exists, is its own and meets the order; it
+	/// is a neuron of the subnet with the least stake).
+	pub(crate) fn bid_standing(order: &OrderOf<T>, bid: &BidOf<T>, now: BlockNumberFor<T>) -> DispatchResult {
+		ensure!(now <= bid.at.saturating_add(T::BidLifetime::get()), Error::<T>::BidExpired);
+		let offer_ok = Offers::<T>::get(bid.offer).is_some_and(|offer| {
+			offer.provider == bid.provider && offer.netuid == order.netuid && order.requirements.met_by(&offer.gpu)
+		});
+		let provider_ok = T::Neurons::is_neuron(order.netuid, &bid.provider)
+			&& T::Staking::hotkey_stake(&bid.provider) >= T::MinProviderStake::get();
+		ensure!(offer_ok && provider_ok, Error::<T>::ProviderIneligible);
+		Ok(())
+	}
+
+	/// Pays a bid's bond back and closes it in its provider's count.
+	fn release_bid(bid: &BidOf<T>) -> DispatchResult {
+		Self::pay_out(&bid.provider, bid.bond)?;
+		Self::forget_open_bid(&bid.provider);
+		Ok(())
+	}
+
+	fn forget_open_bid(provider: &T::AccountId) {
+		OpenBids::<T>::mutate_exists(provider, |n| *n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0));
+	}
+
+	/// A provider takes its bid back from an open order: the bond goes back.
+	pub(crate) fn do_withdraw_bid(provider: T::AccountId, id: OrderId) -> DispatchResult {
+		let mut order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		let index = order.bids.iter().position(|b| b.provider == provider).ok_or(Error::<T>::BidNotFound)?;
+		let bid = order.bids.remove(index);
+		Self::release_bid(&bid)?;
+		Orders::<T>::insert(id, order);
+		Self::deposit_event(Event::BidWithdrawn { order: id, provider });
+		Ok(())
 	}
 }

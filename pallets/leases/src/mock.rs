@@ -19,6 +19,12 @@ pub(crate) const ED: Balance = 10;
 pub(crate) const BOND: Balance = 1_000;
 pub(crate) const MIN_STAKE: Balance = 500;
 pub(crate) const BID_WINDOW: u64 = 5;
+/// A bid may be accepted for 100 blocks.
+pub(crate) const BID_LIFETIME: u64 = 100;
+/// A manual order may be accepted for 500 blocks.
+pub(crate) const ORDER_LIFETIME: u64 = 500;
+/// A provider has at most 3 bids open.
+pub(crate) const MAX_OPEN_BIDS: u32 = 3;
 pub(crate) const HEARTBEAT: u64 = 10;
 pub(crate) const MISSED: u32 = 3;
 pub(crate) const MIN_DEPOSIT_BLOCKS: u64 = 10;
@@ -183,6 +189,9 @@ impl pallet_hearth_leases::Config for Test {
 	type MinDepositBlocks = ConstU64<MIN_DEPOSIT_BLOCKS>;
 	type BidWindow = ConstU64<BID_WINDOW>;
 	type BidBond = ConstU128Of<BOND>;
+	type BidLifetime = ConstU64<BID_LIFETIME>;
+	type OrderLifetime = ConstU64<ORDER_LIFETIME>;
+	type MaxOpenBids = ConstU32<MAX_OPEN_BIDS>;
 	type EarlyCloseForfeit = EarlyCloseForfeit;
 	type HeartbeatInterval = ConstU64<HEARTBEAT>;
 	type MaxMissedHeartbeats = ConstU32<MISSED>;

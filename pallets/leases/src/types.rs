@@ -90,6 +90,8 @@ pub struct Order<AccountId, BlockNumber> {
 	pub deposit: u128,
 	/// With auto-award: the block the lowest bid wins.
 	pub award_at: Option<BlockNumber>,
+	/// The block it was opened: a manual order expires `OrderLifetime` blocks later.
+	pub opened_at: BlockNumber,
 	/// The bids so far, in arrival order.
 	pub bids: BoundedVec<Bid<AccountId, BlockNumber>, ConstU32<MAX_BIDS>>,
 }

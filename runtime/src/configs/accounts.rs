@@ -122,6 +122,7 @@ pub(crate) fn moves_no_value(call: &RuntimeCall) -> bool {
 				| Leases::update_offer { .. }
 				| Leases::remove_offer { .. }
 				| Leases::cancel_order { .. }
+				| Leases::withdraw_bid { .. }
 				| Leases::withdraw { .. }
 				| Leases::heartbeat { .. }
 				| Leases::report_default { .. }

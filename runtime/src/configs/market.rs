@@ -14,6 +14,10 @@ parameter_types! {
 	pub const BidWindow: BlockNumber = 10;
 	/// 10 HTH per bid, returned unless the provider abandons or quits the lease.
 	pub const BidBond: Balance = 10 * HTH;
+	/// A bid may be accepted for an hour of 6 s blocks.
+	pub const BidLifetime: BlockNumber = 600;
+	/// A manual order may be accepted for a day.
+	pub const OrderLifetime: BlockNumber = 14_400;
 	/// Closing early costs a provider half its bond, paid to the tenant.
 	pub const EarlyCloseForfeit: Perbill = Perbill::from_percent(50);
 	/// A heartbeat every 100 blocks (10 minutes at 6 s)...
@@ -37,6 +41,10 @@ impl pallet_hearth_leases::Config for Runtime {
 	type MinDepositBlocks = MinDepositBlocks;
 	type BidWindow = BidWindow;
 	type BidBond = BidBond;
+	type BidLifetime = BidLifetime;
+	type OrderLifetime = OrderLifetime;
+	/// A provider's bonds at stake in bids: at most 32 × 10 HTH.
+	type MaxOpenBids = ConstU32<32>;
 	type EarlyCloseForfeit = EarlyCloseForfeit;
 	type HeartbeatInterval = HeartbeatInterval;
 	/// ...and the lease defaults after three missed.

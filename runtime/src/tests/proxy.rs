@@ -129,6 +129,7 @@ fn value_free_calls() -> Vec<RuntimeCall> {
 		RuntimeCall::Leases(Leases::update_offer { id: 0, gpu, price: HTH, region: BoundedVec::new() }),
 		RuntimeCall::Leases(Leases::remove_offer { id: 0 }),
 		RuntimeCall::Leases(Leases::cancel_order { id: 0 }),
+		RuntimeCall::Leases(Leases::withdraw_bid { id: 0 }),
 		RuntimeCall::Leases(Leases::withdraw { id: 0 }),
 		RuntimeCall::Leases(Leases::heartbeat {}),
 		RuntimeCall::Leases(Leases::report_default { id: 0 }),

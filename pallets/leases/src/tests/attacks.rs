@@ -194,3 +194,71 @@ fn demand_goes_with_a_dissolved_subnet() {
 		assert!(!Demand::<Test>::contains_key(NETUID));
 	});
 }
+
+/// A tenant waited until a bidder had long gone offline, accepted its old bid and
+/// collected its bond when the lease defaulted. A bid can be accepted for
+/// `BidLifetime` blocks only.
+#[test]
+fn a_stale_bid_cannot_be_accepted() {
+	build_and_execute(|| {
+		let o = offer(P1, 10);
+		let id = order(1_000, 5_000, false);
+		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), id, o, 10));
+		run_to(1 + crate::mock::BID_LIFETIME + 1);
+		assert_noop!(Leases::accept_bid(RuntimeOrigin::signed(TENANT), id, P1), Error::<Test>::BidExpired);
+		// Its provider takes it back, bond included.
+		let p1 = balance(P1);
+		assert_ok!(Leases::withdraw_bid(RuntimeOrigin::signed(P1), id));
+		assert_eq!(balance(P1), p1 + BOND);
+		assert_eq!(OpenBids::<Test>::get(P1), 0);
+	});
+}
+
+/// Acceptance did not look again at the bidder: an offer removed, or stake gone, and
+/// the tenant could still start a lease the provider cannot serve.
+#[test]
+fn acceptance_rechecks_that_the_bidder_still_qualifies() {
+	build_and_execute(|| {
+		let o = offer(P1, 10);
+		let id = order(1_000, 5_000, false);
+		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), id, o, 10));
+		assert_ok!(Leases::remove_offer(RuntimeOrigin::signed(P1), o));
+		assert_noop!(Leases::accept_bid(RuntimeOrigin::signed(TENANT), id, P1), Error::<Test>::ProviderIneligible);
+	});
+}
+
+/// Manual orders never expired: a bid placed on one stayed exposed forever. After
+/// `OrderLifetime` the order cannot be accepted, and anyone may cancel it: the deposit
+/// and the bonds go back.
+#[test]
+fn a_manual_order_expires_and_anyone_may_clear_it() {
+	build_and_execute(|| {
+		let o = offer(P1, 10);
+		let id = order(1_000, 5_000, false);
+		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), id, o, 10));
+		assert_noop!(Leases::cancel_order(RuntimeOrigin::signed(TENANT2), id), Error::<Test>::NotOrderTenant);
+		run_to(1 + crate::mock::ORDER_LIFETIME);
+		assert_noop!(Leases::accept_bid(RuntimeOrigin::signed(TENANT), id, P1), Error::<Test>::OrderExpired);
+		let (tenant0, p1) = (balance(TENANT), balance(P1));
+		assert_ok!(Leases::cancel_order(RuntimeOrigin::signed(TENANT2), id));
+		assert_eq!(balance(TENANT), tenant0 + 5_000);
+		assert_eq!(balance(P1), p1 + BOND);
+	});
+}
+
+/// A provider's bonds at stake in bids are bounded: `MaxOpenBids` at a time.
+#[test]
+fn a_providers_bond_exposure_is_bounded() {
+	build_and_execute(|| {
+		let o = offer(P1, 10);
+		let orders: Vec<OrderId> = (0..=crate::mock::MAX_OPEN_BIDS).map(|_| order(1_000, 5_000, false)).collect();
+		for id in &orders[..crate::mock::MAX_OPEN_BIDS as usize] {
+			assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), *id, o, 10));
+		}
+		let last = orders[crate::mock::MAX_OPEN_BIDS as usize];
+		assert_noop!(Leases::bid(RuntimeOrigin::signed(P1), last, o, 10), Error::<Test>::TooManyOpenBids);
+		// Withdrawing one frees a slot.
+		assert_ok!(Leases::withdraw_bid(RuntimeOrigin::signed(P1), orders[0]));
+		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), last, o, 10));
+	});
+}
