@@ -130,7 +130,8 @@ async fn validators_weights_turn_into_stake_at_the_epoch() {
 	let owner_after = state::account(&rpc, &Alice.to_account_id(), Some(epoch_block)).await.data.free;
 	assert_eq!(owner_after, owner_before + accounting.to_owner);
 
-	// The schedule: every block since the subnet existed minted half an HTH.
+	// The schedule: every block since the subnet had stake minted half an HTH (blocks
+	// with no stake and no demand anywhere mint nothing).
 	let schedule: ScheduleInfo = state::runtime_api(&rpc, "EmissionsApi_schedule", &[], Some(epoch_block)).await;
 	assert_eq!(schedule.reward, HTH / 2);
 	assert_eq!(schedule.emitted % (HTH / 2), 0);

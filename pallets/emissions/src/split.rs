@@ -15,16 +15,16 @@ fn share(amount: u128, part: u128, total: u128) -> u128 {
 /// `floor((1 - λ) · floor(reward · stake / Σstake)) + floor(λ · floor(reward · demand / Σdemand))`.
 ///
 /// With no demand anywhere, stake alone decides (λ is ignored); with no stake anywhere,
-/// demand alone; with neither, every subnet gets an equal part. Every part is rounded
-/// down, so the parts never sum to more than `reward`; the caller mints their sum.
+/// demand alone; with neither, nobody gets anything (an empty subnet accrues nothing,
+/// and nothing is minted for nobody). Every part is rounded down, so the parts never
+/// sum to more than `reward`; the caller mints their sum.
 pub fn split_reward(reward: u128, entries: &[(u128, u128)], blend: Perbill) -> Vec<u128> {
 	let stake_total = entries.iter().fold(0u128, |acc, (s, _)| acc.saturating_add(*s));
 	let demand_total = entries.iter().fold(0u128, |acc, (_, d)| acc.saturating_add(*d));
-	let count = entries.len() as u128;
 	entries
 		.iter()
 		.map(|(stake, demand)| match (stake_total, demand_total) {
-			(0, 0) => reward.checked_div(count).unwrap_or(0),
+			(0, 0) => 0,
 			(_, 0) => share(reward, *stake, stake_total),
 			(0, _) => share(reward, *demand, demand_total),
 			_ => {
@@ -53,9 +53,12 @@ mod tests {
 		assert_eq!(parts, vec![900, 100]);
 	}
 
+	/// At launch every subnet had zero stake, and each got an equal part: an empty
+	/// subnet's owner collected its cut of a share nobody earned. With neither stake nor
+	/// demand anywhere, nothing is split (nor minted).
 	#[test]
-	fn equal_parts_with_neither() {
-		assert_eq!(split_reward(1_000, &[(0, 0), (0, 0), (0, 0)], Perbill::zero()), vec![333, 333, 333]);
+	fn nothing_for_nobody_with_neither() {
+		assert_eq!(split_reward(1_000, &[(0, 0), (0, 0), (0, 0)], Perbill::zero()), vec![0, 0, 0]);
 		assert_eq!(split_reward(1_000, &[], Perbill::zero()), Vec::<u128>::new());
 	}
 

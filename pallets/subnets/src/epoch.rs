@@ -91,7 +91,11 @@ impl<T: Config> Pallet<T> {
 		let n = state.keys.len();
 		let pending = T::Emission::take_pending(netuid);
 		let emission = pending.peek();
-		let to_owner = T::OwnerCut::get().mul_floor(emission);
+		// The owner's cut applies to emission that arrived since the last epoch: what
+		// that epoch carried over (dust, refused credits, all of it on an empty subnet)
+		// had its cut taken then, and is never cut twice.
+		let carried_before = EpochAccounts::<T>::get(netuid).map_or(0, |a| a.carried);
+		let to_owner = T::OwnerCut::get().mul_floor(emission.saturating_sub(carried_before));
 		let params = info.params.to_yuma();
 		let input = EpochInput {
 			block: now.saturated_into(),

@@ -46,16 +46,17 @@ fn demand_takes_lambda_of_the_reward() {
 	});
 }
 
+/// With no stake and no demand anywhere (a chain at launch), nobody has earned the
+/// reward: nothing is assigned, and nothing is minted.
 #[test]
-fn no_stake_anywhere_splits_evenly() {
+fn no_stake_and_no_demand_anywhere_mints_nothing() {
 	build_and_execute(|| {
 		Subnets::set(vec![(1, 0), (2, 0), (3, 0)]);
 		run_to(2);
 		for netuid in 1..=3 {
-			assert_eq!(PendingEmission::<Test>::get(netuid), REWARD / 3);
+			assert_eq!(PendingEmission::<Test>::get(netuid), 0);
 		}
-		// Only what was assigned is minted and counted.
-		assert_eq!(Emitted::<Test>::get(), 3 * (REWARD / 3));
+		assert_eq!(Emitted::<Test>::get(), 0);
 	});
 }
 

@@ -80,7 +80,8 @@ fn emissions_land_on_hotkey_pools_exactly_as_yuma_computes() {
 			System::set_block_number(epoch);
 			Emissions::on_initialize(epoch);
 			let pending = pallet_hearth_emissions::PendingEmission::<Test>::get(netuid);
-			let to_owner = Perbill::from_percent(18).mul_floor(pending);
+			let carried = EpochAccounts::<Test>::get(netuid).map_or(0, |a| a.carried);
+			let to_owner = Perbill::from_percent(18).mul_floor(pending - carried);
 			let expected = expected_epoch(netuid, epoch, pending - to_owner);
 			let before: Vec<u128> = all.iter().map(Staking::hotkey_stake).collect();
 			let owner_before = Balances::balance(&OWNER);
@@ -252,5 +253,33 @@ fn switching_the_variant_does_not_read_one_variants_bonds_as_the_others() {
 			assert_eq!(&stored, row, "uid {uid}");
 		}
 		assert_eq!(SubnetInfos::<Test>::get(netuid).map(|i| i.bonds_variant), Some(YumaVariant::Yuma));
+	});
+}
+
+/// An empty subnet's owner took 18 % of its pending emission at every epoch, the
+/// carried remainder included, so over epochs it took everything (and at launch every
+/// subnet got an equal part of the reward whatever its stake). Carried emission is cut
+/// once, and a subnet with no stake and no demand accrues nothing.
+#[test]
+fn an_empty_subnet_accrues_nothing_and_its_owner_cuts_nothing_twice() {
+	use frame_support::traits::fungible::Mutate;
+	build_and_execute(|| {
+		let netuid = new_subnet();
+		// No neurons, no stake, no demand: the block reward goes nowhere.
+		run_to(next_epoch(netuid) + 1);
+		assert_eq!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid), 0);
+		// Emission that is pending anyway (minted and counted as emitted) is cut once.
+		let pot = pallet_hearth_emissions::Pallet::<Test>::account_id();
+		assert_ok!(Balances::mint_into(&pot, 1_000_000));
+		pallet_hearth_emissions::PendingEmission::<Test>::insert(netuid, 1_000_000);
+		pallet_hearth_emissions::Emitted::<Test>::mutate(|e| *e += 1_000_000);
+		let owner0 = Balances::balance(&OWNER);
+		run_to(next_epoch(netuid));
+		assert_eq!(Balances::balance(&OWNER), owner0 + 180_000);
+		assert_eq!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid), 820_000, "nobody to pay");
+		run_to(next_epoch(netuid));
+		run_to(next_epoch(netuid));
+		assert_eq!(Balances::balance(&OWNER), owner0 + 180_000, "the carried 820_000 is not cut again");
+		assert_eq!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid), 820_000);
 	});
 }

@@ -54,8 +54,9 @@ fn the_owner_dissolves_an_empty_subnet_and_gets_the_lock_back() {
 		assert_noop!(Subnets::dissolve_subnet(RuntimeOrigin::signed(OWNER), 3), Error::<Test>::SubnetNotFound);
 		register(netuid, ALICE, 1, 1_000);
 		assert_noop!(Subnets::dissolve_subnet(RuntimeOrigin::signed(OWNER), netuid), Error::<Test>::SubnetNotEmpty);
-		// Root dissolves it with its neuron; the pending emission is burned.
-		run_to(3);
+		// Root dissolves it with its neuron; the pending emission is burned. (The subnet
+		// earns from the block after its first epoch, which records its stake.)
+		run_to(next_epoch(netuid) + 2);
 		assert!(pallet_hearth_emissions::PendingEmission::<Test>::get(netuid) > 0);
 		assert_ok!(Subnets::dissolve_subnet(RuntimeOrigin::root(), netuid));
 		assert_eq!(Balances::balance(&OWNER), free + MIN_LOCK);
