@@ -12,15 +12,23 @@ pub trait SubnetStakes<Balance> {
 	fn subnet_stakes() -> Vec<(NetUid, Balance)>;
 }
 
-/// Paid demand per subnet (the leases pallet feeds it: an EMA of lease payments).
+/// Paid demand per subnet (the leases pallet feeds it: EMAs of lease payments and of
+/// the take they burned, per block).
 pub trait SubnetDemand<Balance> {
 	/// The subnet's current demand, in the smallest unit.
 	fn demand(netuid: NetUid) -> Balance;
+	/// What the subnet's lease payments burn (the take), on the same scale: emissions
+	/// caps the subnet's demand share at a fraction of it, so that wash trading (a
+	/// provider leasing to itself) never earns back what it burns.
+	fn burned(netuid: NetUid) -> Balance;
 }
 
 /// No market yet: no demand anywhere, so stake alone splits the reward.
 impl<Balance: Default> SubnetDemand<Balance> for () {
 	fn demand(_: NetUid) -> Balance {
+		Balance::default()
+	}
+	fn burned(_: NetUid) -> Balance {
 		Balance::default()
 	}
 }

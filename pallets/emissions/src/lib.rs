@@ -91,6 +91,10 @@ pub mod pallet {
 		type Subnets: SubnetStakes<u128>;
 		/// Paid demand per subnet.
 		type Demand: SubnetDemand<u128>;
+		/// The most of what a subnet's leases burn that demand may bring it (below one:
+		/// wash trading then always loses).
+		#[pallet::constant]
+		type DemandBurnCap: Get<Perbill>;
 		/// The most subnets that share a block's reward.
 		#[pallet::constant]
 		type MaxSubnets: Get<u32>;

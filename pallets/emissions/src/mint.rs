@@ -27,9 +27,15 @@ impl<T: Config> Pallet<T> {
 		if subnets.is_empty() || reward == 0 {
 			return;
 		}
-		let entries: Vec<(u128, u128)> =
-			subnets.iter().map(|(netuid, stake)| (*stake, T::Demand::demand(*netuid))).collect();
-		let parts = split::split_reward(reward, &entries, DemandBlend::<T>::get());
+		let entries: Vec<split::SubnetWeight> = subnets
+			.iter()
+			.map(|(netuid, stake)| split::SubnetWeight {
+				stake: *stake,
+				demand: T::Demand::demand(*netuid),
+				burned: T::Demand::burned(*netuid),
+			})
+			.collect();
+		let parts = split::split_reward(reward, &entries, DemandBlend::<T>::get(), T::DemandBurnCap::get());
 		let minted = parts.iter().fold(0u128, |acc, p| acc.saturating_add(*p));
 		if minted == 0 {
 			return;

@@ -87,10 +87,15 @@ impl crate::SubnetDemand<Balance> for Demand {
 	fn demand(netuid: NetUid) -> Balance {
 		DEMAND.with(|d| d.borrow().iter().find(|(n, _)| *n == netuid).map_or(0, |(_, v)| *v))
 	}
+	/// Burns far above any demand part: the cap does not bind in these tests.
+	fn burned(_: NetUid) -> Balance {
+		Balance::MAX
+	}
 }
 
 parameter_types! {
 	pub const EmissionsPalletId: PalletId = PalletId(*b"hth/emis");
+	pub const DemandBurnCap: Perbill = Perbill::from_percent(50);
 }
 
 impl pallet_hearth_emissions::Config for Test {
@@ -98,6 +103,7 @@ impl pallet_hearth_emissions::Config for Test {
 	type PalletId = EmissionsPalletId;
 	type Subnets = Subnets;
 	type Demand = Demand;
+	type DemandBurnCap = DemandBurnCap;
 	type MaxSubnets = ConstU32<MAX_SUBNETS>;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type WeightInfo = ();

@@ -12,6 +12,10 @@ impl<T: Config> hearth_primitives::SubnetDemand<u128> for Pallet<T> {
 	fn demand(netuid: NetUid) -> u128 {
 		Self::decayed_demand(netuid, frame_system::Pallet::<T>::block_number())
 	}
+
+	fn burned(netuid: NetUid) -> u128 {
+		Self::decayed_burn(netuid, frame_system::Pallet::<T>::block_number())
+	}
 }
 
 /// A dissolved subnet's paid demand goes with it: a new subnet on the same netuid
@@ -19,6 +23,7 @@ impl<T: Config> hearth_primitives::SubnetDemand<u128> for Pallet<T> {
 impl<T: Config> hearth_primitives::OnSubnetDissolved for Pallet<T> {
 	fn on_dissolved(netuid: NetUid) {
 		Demand::<T>::remove(netuid);
+		BurnRate::<T>::remove(netuid);
 	}
 }
 

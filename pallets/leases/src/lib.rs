@@ -215,6 +215,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Demand<T: Config> = StorageMap<_, Twox64Concat, NetUid, (u128, BlockNumberFor<T>), ValueQuery>;
 
+	/// Each subnet's burned take, an EMA of the same decay as [`Demand`], and when it
+	/// was last updated.
+	#[pallet::storage]
+	pub type BurnRate<T: Config> = StorageMap<_, Twox64Concat, NetUid, (u128, BlockNumberFor<T>), ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {

@@ -67,23 +67,36 @@ impl<T: Config> Pallet<T> {
 		lease.escrow = lease.escrow.saturating_sub(s.paid);
 		lease.earned = lease.earned.saturating_add(earned);
 		lease.settled_at = s.until;
-		Self::add_demand(lease.netuid, earned);
+		Self::add_demand(lease.netuid, earned, s.take);
 		Self::deposit_event(Event::Settled { id, paid: s.paid, burned: s.take, until: s.until });
 		Ok(())
 	}
 
-	/// The subnet's demand EMA at `now`: `ema · (1 - decay)^(now - updated)`.
-	pub(crate) fn decayed_demand(netuid: NetUid, now: BlockNumberFor<T>) -> u128 {
-		let (ema, at) = Demand::<T>::get(netuid);
+	/// An EMA record `(ema, updated)` at `now`: `ema · (1 - decay)^(now - updated)`.
+	fn decayed((ema, at): (u128, BlockNumberFor<T>), now: BlockNumberFor<T>) -> u128 {
 		let elapsed: usize = now.saturating_sub(at).saturated_into();
 		T::DemandDecay::get().left_from_one().saturating_pow(elapsed).mul_floor(ema)
 	}
 
-	/// Adds `decay · amount` to the subnet's demand EMA.
-	fn add_demand(netuid: NetUid, amount: u128) {
+	/// The subnet's demand EMA at `now`.
+	pub(crate) fn decayed_demand(netuid: NetUid, now: BlockNumberFor<T>) -> u128 {
+		Self::decayed(Demand::<T>::get(netuid), now)
+	}
+
+	/// The subnet's burned-take EMA at `now`.
+	pub(crate) fn decayed_burn(netuid: NetUid, now: BlockNumberFor<T>) -> u128 {
+		Self::decayed(BurnRate::<T>::get(netuid), now)
+	}
+
+	/// Adds `decay · earned` to the subnet's demand EMA and `decay · burned` to its
+	/// burn EMA.
+	fn add_demand(netuid: NetUid, earned: u128, burned: u128) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let ema = Self::decayed_demand(netuid, now).saturating_add(T::DemandDecay::get().mul_floor(amount));
-		Demand::<T>::insert(netuid, (ema, now));
+		let decay = T::DemandDecay::get();
+		let demand = Self::decayed_demand(netuid, now).saturating_add(decay.mul_floor(earned));
+		Demand::<T>::insert(netuid, (demand, now));
+		let burn = Self::decayed_burn(netuid, now).saturating_add(decay.mul_floor(burned));
+		BurnRate::<T>::insert(netuid, (burn, now));
 	}
 
 	/// How long a provider may stay silent: `MaxMissedHeartbeats` intervals.

@@ -58,6 +58,8 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
+	/// Demand brings a subnet at most half of what its leases burn.
+	pub const DemandBurnCap: Perbill = Perbill::from_percent(50);
 	pub const ExistentialDeposit: Balance = ED;
 }
 
@@ -103,6 +105,8 @@ impl pallet_hearth_emissions::Config for Test {
 	type Currency = Balances;
 	type PalletId = EmissionsPalletId;
 	type Subnets = Subnets;
+	/// Demand brings a subnet at most half of what its leases burn.
+	type DemandBurnCap = DemandBurnCap;
 	type Demand = ();
 	type MaxSubnets = ConstU32<4>;
 	type AdminOrigin = EnsureRoot<AccountId>;

@@ -8,6 +8,8 @@ use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
 parameter_types! {
+	/// Demand brings a subnet at most half of what its leases burn.
+	pub const DemandBurnCap: Perbill = Perbill::from_percent(50);
 	pub const EmissionsPalletId: PalletId = PalletId(*b"hth/emis");
 	/// 100 HTH to create the first subnet; each creation doubles it, a week decays it back.
 	pub const MinLock: Balance = 100 * HTH;
@@ -29,6 +31,8 @@ impl pallet_hearth_emissions::Config for Runtime {
 	type PalletId = EmissionsPalletId;
 	type Subnets = Subnets;
 	/// Paid lease demand per subnet (an EMA of what providers earned).
+	/// Demand brings a subnet at most half of what its leases burn.
+	type DemandBurnCap = DemandBurnCap;
 	type Demand = crate::Leases;
 	type MaxSubnets = ConstU32<64>;
 	type AdminOrigin = EnsureRoot<crate::AccountId>;

@@ -189,9 +189,13 @@ fn demand_goes_with_a_dissolved_subnet() {
 		assert_ok!(Leases::heartbeat(RuntimeOrigin::signed(P1)));
 		assert_ok!(Leases::withdraw(RuntimeOrigin::signed(P1), id));
 		assert!(Leases::demand(NETUID) > 0);
+		// The take burned is tracked beside it (emissions caps demand by it), on the
+		// same scale: a 10 % take against 90 % earned.
+		assert_eq!(Leases::burned(NETUID), Leases::demand(NETUID) / 9);
 		Leases::on_dissolved(NETUID);
 		assert_eq!(Leases::demand(NETUID), 0);
-		assert!(!Demand::<Test>::contains_key(NETUID));
+		assert_eq!(Leases::burned(NETUID), 0);
+		assert!(!Demand::<Test>::contains_key(NETUID) && !BurnRate::<Test>::contains_key(NETUID));
 	});
 }
 
