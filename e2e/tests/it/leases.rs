@@ -80,7 +80,8 @@ async fn offer_order_award_withdraw_close_to_the_unit() {
 
 	// Bob orders ≥ 40 GiB × 4 for 1000 blocks at ≤ 2 milli-HTH, auto-award.
 	let max_price = 2 * price;
-	let deposit = 100 * max_price;
+	// At least the chain's least order deposit (1 HTH): 1000 blocks at the maximum.
+	let deposit = 1_000 * max_price;
 	let requirements = Requirements { min_vram_gib: 40, models: Default::default(), count: 4 };
 	let ordered = tx::send(
 		&rpc,

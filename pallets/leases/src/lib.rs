@@ -116,6 +116,12 @@ pub mod pallet {
 		/// A deposit covers at least this many blocks at the maximum price.
 		#[pallet::constant]
 		type MinDepositBlocks: Get<BlockNumberFor<Self>>;
+		/// The least deposit of any order, whatever its price: each order takes a slot
+		/// in the deadline queue (its award, then its lease's close), so filling the
+		/// queue's look-ahead costs `MaxDeadlinesPerBlock × MaxScheduleLookahead` of these,
+		/// locked for as long as the slots are held.
+		#[pallet::constant]
+		type MinOrderDeposit: Get<u128>;
 		/// Blocks an auto-award order takes bids.
 		#[pallet::constant]
 		type BidWindow: Get<BlockNumberFor<Self>>;
@@ -409,7 +415,8 @@ pub mod pallet {
 		NotOrderTenant,
 		/// A duration of zero blocks, or a count of zero GPUs.
 		InvalidRequirements,
-		/// The deposit covers fewer than `MinDepositBlocks` at the maximum price.
+		/// The deposit covers fewer than `MinDepositBlocks` at the maximum price, or is
+		/// below `MinOrderDeposit`.
 		DepositTooSmall,
 		/// The bid is above the order's maximum price.
 		BidAboveMaxPrice,

@@ -97,7 +97,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!duration.is_zero() && requirements.count > 0, Error::<T>::InvalidRequirements);
 		ensure!(max_price > 0, Error::<T>::ZeroPrice);
 		let min_blocks: u128 = T::MinDepositBlocks::get().saturated_into();
-		ensure!(deposit >= max_price.saturating_mul(min_blocks), Error::<T>::DepositTooSmall);
+		ensure!(
+			deposit >= max_price.saturating_mul(min_blocks) && deposit >= T::MinOrderDeposit::get(),
+			Error::<T>::DepositTooSmall
+		);
 		let now = frame_system::Pallet::<T>::block_number();
 		let id = Self::next_id();
 		let award_at = if auto_award {

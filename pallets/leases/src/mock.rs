@@ -21,6 +21,8 @@ pub(crate) const MIN_STAKE: Balance = 500;
 pub(crate) const BID_WINDOW: u64 = 5;
 /// A bid may be accepted for 100 blocks.
 pub(crate) const BID_LIFETIME: u64 = 100;
+/// The least deposit of an order.
+pub(crate) const MIN_ORDER_DEPOSIT: Balance = 1_000;
 /// A manual order may be accepted for 500 blocks.
 pub(crate) const ORDER_LIFETIME: u64 = 500;
 /// A provider has at most 3 bids open.
@@ -187,6 +189,7 @@ impl pallet_hearth_leases::Config for Test {
 	type MinProviderStake = ConstU128Of<MIN_STAKE>;
 	type MaxOffersPerProvider = ConstU32<2>;
 	type MinDepositBlocks = ConstU64<MIN_DEPOSIT_BLOCKS>;
+	type MinOrderDeposit = ConstU128Of<MIN_ORDER_DEPOSIT>;
 	type BidWindow = ConstU64<BID_WINDOW>;
 	type BidBond = ConstU128Of<BOND>;
 	type BidLifetime = ConstU64<BID_LIFETIME>;

@@ -10,6 +10,9 @@ parameter_types! {
 	pub const MinProviderStake: Balance = 10 * HTH;
 	/// A deposit covers at least 100 blocks at the maximum price.
 	pub const MinDepositBlocks: BlockNumber = 100;
+	/// The least order deposit: filling the deadline queue's look-ahead (64 × 64 slots)
+	/// locks 4096 HTH.
+	pub const MinOrderDeposit: Balance = HTH;
 	/// Auto-award orders take bids for 10 blocks.
 	pub const BidWindow: BlockNumber = 10;
 	/// 10 HTH per bid, returned unless the provider abandons or quits the lease.
@@ -39,6 +42,7 @@ impl pallet_hearth_leases::Config for Runtime {
 	type MinProviderStake = MinProviderStake;
 	type MaxOffersPerProvider = ConstU32<16>;
 	type MinDepositBlocks = MinDepositBlocks;
+	type MinOrderDeposit = MinOrderDeposit;
 	type BidWindow = BidWindow;
 	type BidBond = BidBond;
 	type BidLifetime = BidLifetime;

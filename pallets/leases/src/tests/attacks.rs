@@ -266,3 +266,26 @@ fn a_providers_bond_exposure_is_bounded() {
 		assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), last, o, 10));
 	});
 }
+
+/// The deadline queue could be filled with orders of tiny deposits (about a
+/// milli-HTH of fees each), so that honest awards, top-ups and closes found no room.
+/// Every order now locks at least `MinOrderDeposit` for as long as it holds its slot.
+#[test]
+fn filling_the_deadline_queue_locks_a_deposit_per_slot() {
+	build_and_execute(|| {
+		let tiny = crate::mock::MIN_ORDER_DEPOSIT - 1;
+		assert_noop!(
+			Leases::open_order(RuntimeOrigin::signed(TENANT), NETUID, needs(40, &[], 4), 1, 10, tiny, true),
+			Error::<Test>::DepositTooSmall
+		);
+		assert_ok!(Leases::open_order(
+			RuntimeOrigin::signed(TENANT),
+			NETUID,
+			needs(40, &[], 4),
+			1,
+			10,
+			crate::mock::MIN_ORDER_DEPOSIT,
+			true
+		));
+	});
+}
