@@ -96,6 +96,14 @@ impl pallet_hearth_subnets::BenchmarkHelper<AccountId> for SubnetsHelper {
 		let _ = Staking::benchmark_claim(coldkey, hotkey);
 		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), stake.max(HTH));
 	}
+
+	fn fund_pending(netuid: hearth_primitives::NetUid, amount: u128) {
+		use frame_support::traits::fungible::Mutate;
+		let pot = pallet_hearth_emissions::Pallet::<Runtime>::account_id();
+		let _ = Balances::mint_into(&pot, amount);
+		pallet_hearth_emissions::PendingEmission::<Runtime>::mutate(netuid, |p| *p = p.saturating_add(amount));
+		pallet_hearth_emissions::Emitted::<Runtime>::mutate(|e| *e = e.saturating_add(amount));
+	}
 }
 
 /// Lists the benchmarks of every pallet above.

@@ -54,6 +54,9 @@ pub use weights::WeightInfo;
 pub trait BenchmarkHelper<AccountId> {
 	/// Funds `coldkey` and has it stake `stake` on its new hotkey `hotkey`.
 	fn stake(coldkey: &AccountId, hotkey: &AccountId, stake: u128);
+	/// Makes `amount` of emission pending for `netuid` (minted and counted as emitted),
+	/// as blocks of rewards would.
+	fn fund_pending(netuid: NetUid, amount: u128);
 }
 
 #[frame_support::pallet]

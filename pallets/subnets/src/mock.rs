@@ -163,6 +163,14 @@ impl crate::BenchmarkHelper<AccountId> for StakeHelper {
 		}
 		Staking::add_stake(RuntimeOrigin::signed(*coldkey), *hotkey, stake).expect("benchmark stake");
 	}
+
+	fn fund_pending(netuid: crate::types::NetUid, amount: u128) {
+		use frame_support::traits::fungible::Mutate;
+		let pot = pallet_hearth_emissions::Pallet::<Test>::account_id();
+		let _ = Balances::mint_into(&pot, amount);
+		pallet_hearth_emissions::PendingEmission::<Test>::mutate(netuid, |p| *p = p.saturating_add(amount));
+		pallet_hearth_emissions::Emitted::<Test>::mutate(|e| *e = e.saturating_add(amount));
+	}
 }
 
 /// Builds the tests' genesis (funded accounts) and runs tests in it, checking every

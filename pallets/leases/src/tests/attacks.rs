@@ -289,3 +289,25 @@ fn filling_the_deadline_queue_locks_a_deposit_per_slot() {
 		));
 	});
 }
+
+/// The hook charged every due deadline as a close, but an award pays back up to 15
+/// bonds and schedules a close: a block of awards cost far more than charged. Each
+/// award is now charged `accept_bid` (the same work, measured with a full order).
+#[test]
+fn awards_in_the_hook_are_charged_as_what_they_cost() {
+	use crate::weights::WeightInfo;
+	use frame_support::traits::Hooks;
+	build_and_execute(|| {
+		let o = offer(P1, 10);
+		let ids = [order(1_000, 5_000, true), order(1_000, 5_000, true)];
+		for id in ids {
+			assert_ok!(Leases::bid(RuntimeOrigin::signed(P1), id, o, 10));
+		}
+		let due = 1 + crate::mock::BID_WINDOW;
+		System::set_block_number(due);
+		let used = Leases::on_initialize(due);
+		assert!(ids.iter().all(|id| OpenLeases::<Test>::contains_key(id)), "both awarded");
+		let awards = <() as WeightInfo>::accept_bid().saturating_mul(2);
+		assert!(used.all_gte(awards), "{used:?} charged for two awards of {awards:?}");
+	});
+}
