@@ -306,7 +306,7 @@ fn awards_in_the_hook_are_charged_as_what_they_cost() {
 		let due = 1 + crate::mock::BID_WINDOW;
 		System::set_block_number(due);
 		let used = Leases::on_initialize(due);
-		assert!(ids.iter().all(|id| OpenLeases::<Test>::contains_key(id)), "both awarded");
+		assert!(ids.iter().all(OpenLeases::<Test>::contains_key), "both awarded");
 		let awards = <() as WeightInfo>::accept_bid().saturating_mul(2);
 		assert!(used.all_gte(awards), "{used:?} charged for two awards of {awards:?}");
 	});
