@@ -80,7 +80,8 @@ impl<T: Config> Pallet<T> {
 		}
 		for netuid in to_run {
 			let n = Self::run_epoch(netuid, now);
-			meter.consume(T::WeightInfo::epoch(n));
+			// Plus each neuron's registration count, read for the subnet's stake.
+			meter.consume(T::WeightInfo::epoch(n).saturating_add(T::DbWeight::get().reads(n.into())));
 		}
 	}
 
@@ -118,7 +119,12 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		let (paid, stats) = Self::pay_epoch(netuid, &info.owner, &state.keys, &out, pending, to_owner);
-		let stake = state.stakes.iter().fold(0u128, |acc, s| acc.saturating_add(*s));
+		// A hotkey on `k` subnets counts `1 / k` of its stake in each: one stake counts
+		// once across subnets.
+		let stake =
+			state.stakes.iter().zip(&state.keys).fold(0u128, |acc, (s, hotkey)| {
+				acc.saturating_add(s / u128::from(Registrations::<T>::get(hotkey).max(1)))
+			});
 		Self::store_epoch(netuid, info, now, out.bonds, stats, stake, emission, paid);
 		n as u32
 	}

@@ -7,6 +7,7 @@
 //! 3. Every per-uid vector (registration block, last update, metagraph) has one entry
 //!    per uid, and `Uids` and `Keys` are inverse maps.
 //! 4. Weights, bonds, endpoints and GPUs exist only for existing uids.
+//! 5. Each hotkey's `Registrations` counts the subnets where it holds a uid.
 
 use crate::{pallet::*, types::*};
 use frame_support::pallet_prelude::*;
@@ -17,6 +18,16 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let list = SubnetEntries::<T>::get();
+		let mut registrations: alloc::collections::BTreeMap<T::AccountId, u16> = Default::default();
+		for netuid in SubnetInfos::<T>::iter_keys() {
+			for hotkey in Keys::<T>::get(netuid) {
+				*registrations.entry(hotkey).or_default() += 1;
+			}
+		}
+		for (hotkey, count) in Registrations::<T>::iter() {
+			ensure!(registrations.remove(&hotkey) == Some(count), "a hotkey's registrations must match its uids");
+		}
+		ensure!(registrations.is_empty(), "every registration must be counted");
 		ensure!(list.len() == SubnetInfos::<T>::iter_keys().count(), "the subnet list must match the subnets");
 		ensure!(list.windows(2).all(|w| w[0].netuid < w[1].netuid), "the subnet list must be sorted");
 		for entry in list.iter() {

@@ -191,6 +191,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Uids<T: Config> = StorageDoubleMap<_, Twox64Concat, NetUid, Blake2_128Concat, T::AccountId, Uid>;
 
+	/// On how many subnets each hotkey holds a uid: its stake counts `1 / registrations`
+	/// in each subnet's share of the reward, so one stake counts once across subnets.
+	#[pallet::storage]
+	pub type Registrations<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u16, ValueQuery>;
+
 	/// The block each uid's current occupant registered at.
 	#[pallet::storage]
 	pub type RegisteredAt<T: Config> = StorageMap<_, Twox64Concat, NetUid, UidVec<BlockNumberFor<T>>, ValueQuery>;
@@ -491,7 +496,8 @@ pub mod pallet {
 		/// any time (its neurons are removed). The lock goes back to the owner and the
 		/// subnet's pending emission is burned.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::dissolve_subnet(MAX_UIDS))]
+		// Each neuron's registration count is written too (not in the measured weight yet).
+		#[pallet::weight(T::WeightInfo::dissolve_subnet(MAX_UIDS).saturating_add(T::DbWeight::get().reads_writes(MAX_UIDS.into(), MAX_UIDS.into())))]
 		pub fn dissolve_subnet(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
 			Self::do_dissolve_subnet(origin, netuid)
 		}
@@ -519,7 +525,8 @@ pub mod pallet {
 		/// neuron the uid of its non-immune neuron with the lowest emission (ties: the
 		/// oldest registration, then the lowest uid).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::register())]
+		// The hotkey's registration count (and a replaced one's) is written too.
+		#[pallet::weight(T::WeightInfo::register().saturating_add(T::DbWeight::get().reads_writes(2, 2)))]
 		pub fn register(
 			origin: OriginFor<T>,
 			netuid: NetUid,

@@ -64,7 +64,8 @@ impl<T: Config> Pallet<T> {
 		Self::remove_subnet(netuid, n);
 		<T::OnDissolve as hearth_primitives::OnSubnetDissolved>::on_dissolved(netuid);
 		Self::deposit_event(Event::SubnetDissolved { netuid, owner: info.owner, lock: info.lock });
-		Ok(Some(T::WeightInfo::dissolve_subnet(n)).into())
+		Ok(Some(T::WeightInfo::dissolve_subnet(n).saturating_add(T::DbWeight::get().reads_writes(n.into(), n.into())))
+			.into())
 	}
 
 	/// Changes one hyperparameter of `netuid`, within root's bounds. The owner is
@@ -158,7 +159,9 @@ impl<T: Config> Pallet<T> {
 		SubnetInfos::<T>::remove(netuid);
 		SubnetEntries::<T>::mutate(|list| list.retain(|e| e.netuid != netuid));
 		PendingEpochs::<T>::mutate(|q| q.retain(|x| *x != netuid));
-		Keys::<T>::remove(netuid);
+		for hotkey in Keys::<T>::take(netuid) {
+			Self::count_registration(&hotkey, false);
+		}
 		RegisteredAt::<T>::remove(netuid);
 		LastUpdate::<T>::remove(netuid);
 		Metagraph::<T>::remove(netuid);

@@ -68,3 +68,30 @@ fn the_owner_dissolves_an_empty_subnet_and_gets_the_lock_back() {
 		assert_eq!(new_subnet(), netuid);
 	});
 }
+
+/// One hotkey registered on several subnets counted its whole stake in each, so one
+/// stake inflated every one of their shares of the reward. It now counts `1 / k` in
+/// each of its `k` subnets.
+#[test]
+fn one_stake_counts_once_across_subnets() {
+	build_and_execute(|| {
+		let (a, b) = (new_subnet(), new_subnet());
+		let h = staked_hotkey(ALICE, 0, 100_000);
+		assert_ok!(Subnets::register(RuntimeOrigin::signed(ALICE), a, h, Balance::MAX));
+		assert_ok!(Subnets::register(RuntimeOrigin::signed(ALICE), b, h, Balance::MAX));
+		assert_eq!(Registrations::<Test>::get(h), 2);
+		let stake = Staking::hotkey_stake(&h);
+		run_to(next_epoch(a).max(next_epoch(b)) + 1);
+		let entries = SubnetEntries::<Test>::get();
+		let stakes: Vec<u128> = entries.iter().map(|e| e.stake).collect();
+		assert_eq!(stakes, vec![stake / 2, stake / 2], "half each, not the whole stake twice");
+		// Dissolving one gives the whole stake back to the other at its next epoch.
+		assert_ok!(Subnets::dissolve_subnet(RuntimeOrigin::root(), a));
+		assert_eq!(Registrations::<Test>::get(h), 1);
+		let epoch = next_epoch(b);
+		run_to(epoch - 1);
+		let before = Staking::hotkey_stake(&h);
+		run_to(epoch + 1);
+		assert_eq!(SubnetEntries::<Test>::get()[0].stake, before, "the whole stake, read before the epoch pays");
+	});
+}
