@@ -85,7 +85,7 @@ impl pallet_hearth_staking::Config for Test {
 	type WeightInfo = ();
 	type OwnershipProof = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TestHotkeys;
+	type BenchmarkHelper = pallet_hearth_staking::testing::TestHotkeys<60_000>;
 }
 
 /// Fractions per kind in the mock: wrong result 10 % (reporter 20 %), lease default
@@ -203,20 +203,7 @@ pub(crate) fn slashing_events() -> Vec<crate::Event<Test>> {
 		.collect()
 }
 
-/// Claims `hotkey` for `coldkey` in the staking pallet (a test signature as the
-/// hotkey's proof).
+/// Claims `hotkey` for `coldkey` in the staking pallet.
 pub(crate) fn claim(coldkey: AccountId, hotkey: AccountId) {
-	let proof = sp_runtime::testing::TestSignature(hotkey, Staking::claim_message(&coldkey));
-	Staking::register_hotkey(RuntimeOrigin::signed(coldkey), hotkey, proof).expect("claimed");
-}
-
-/// Benchmark hotkeys for staking: 60_000 + index, with test signatures.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct TestHotkeys;
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_hearth_staking::BenchmarkHelper<AccountId, sp_runtime::testing::TestSignature> for TestHotkeys {
-	fn hotkey_with_proof(index: u32, message: &[u8]) -> (AccountId, sp_runtime::testing::TestSignature) {
-		let hotkey = 60_000 + AccountId::from(index);
-		(hotkey, sp_runtime::testing::TestSignature(hotkey, message.to_vec()))
-	}
+	pallet_hearth_staking::testing::claim::<Test>(coldkey, hotkey);
 }

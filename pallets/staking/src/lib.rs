@@ -34,6 +34,8 @@ mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod stake;
+#[cfg(feature = "std")]
+pub mod testing;
 pub mod types;
 mod views;
 pub mod weights;

@@ -106,24 +106,12 @@ impl pallet_hearth_staking::Config for Test {
 	type WeightInfo = ();
 	type OwnershipProof = TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TestHotkeys;
+	type BenchmarkHelper = crate::testing::TestHotkeys<50_000>;
 }
 
-/// The hotkey's proof that `coldkey` may claim it (a test signature: the signer and the
-/// message it signs).
+/// The hotkey's proof that `coldkey` may claim it.
 pub(crate) fn proof(coldkey: AccountId, hotkey: AccountId) -> TestSignature {
-	TestSignature(hotkey, Staking::claim_message(&coldkey))
-}
-
-/// Benchmark hotkeys: 50_000 + index, with test signatures.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct TestHotkeys;
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId, TestSignature> for TestHotkeys {
-	fn hotkey_with_proof(index: u32, message: &[u8]) -> (AccountId, TestSignature) {
-		let hotkey = 50_000 + AccountId::from(index);
-		(hotkey, TestSignature(hotkey, message.to_vec()))
-	}
+	crate::testing::proof::<Test>(coldkey, hotkey)
 }
 
 /// Builds the tests' genesis (funded accounts) and runs tests in it, checking every

@@ -40,11 +40,6 @@ impl Csr {
 		self.start.len() - 1
 	}
 
-	/// Number of entries.
-	pub fn nnz(&self) -> usize {
-		self.entries.len()
-	}
-
 	/// Row `i` as `(column, value)` pairs (empty beyond the last row).
 	#[inline]
 	pub fn row(&self, i: usize) -> &[(u16, I32F32)] {
@@ -152,7 +147,7 @@ mod tests {
 		assert_eq!(m.row(0), &[(0u16, f(1)), (2, f(3))][..]);
 		assert_eq!(m.row(1).len(), 0);
 		assert_eq!(m.row(2), &[(1u16, f(0)), (2, f(2))][..]);
-		assert_eq!(m.nnz(), 4);
+		assert_eq!((0..m.rows()).map(|i| m.row(i).len()).sum::<usize>(), 4);
 		assert_eq!(m.rows(), 3);
 		assert_eq!(m.row(9).len(), 0, "beyond the last row");
 	}

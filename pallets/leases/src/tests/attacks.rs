@@ -311,3 +311,17 @@ fn awards_in_the_hook_are_charged_as_what_they_cost() {
 		assert!(used.all_gte(awards), "{used:?} charged for two awards of {awards:?}");
 	});
 }
+
+/// `withdraw_bid`'s and `bid`'s refusals change nothing: no such order, no bid of the
+/// caller's on it, an expired manual order.
+#[test]
+fn bid_withdrawals_and_late_bids_are_refused_without_a_trace() {
+	build_and_execute(|| {
+		let o = offer(P1, 10);
+		let id = order(1_000, 5_000, false);
+		assert_noop!(Leases::withdraw_bid(RuntimeOrigin::signed(P1), id + 100), Error::<Test>::OrderNotFound);
+		assert_noop!(Leases::withdraw_bid(RuntimeOrigin::signed(P1), id), Error::<Test>::BidNotFound);
+		run_to(1 + crate::mock::ORDER_LIFETIME);
+		assert_noop!(Leases::bid(RuntimeOrigin::signed(P1), id, o, 10), Error::<Test>::OrderExpired);
+	});
+}
