@@ -37,6 +37,6 @@ pub use emission::{EmissionPot, SubnetDemand, SubnetStakes};
 pub use gpu::{GpuSpec, GpuVendor, MaxModelLen};
 pub use ids::{NetUid, Uid};
 pub use offence::{OffenceKind, ReportOffence, SlashId, Subject};
-pub use stake::{PendingSlash, StakeInspect, StakeReward, StakeSlash};
+pub use stake::{HotkeyInUse, PendingSlash, StakeInspect, StakeLowered, StakeReward, StakeSlash};
 pub use subnet::{OnSubnetDissolved, SubnetNeurons};
 pub use units::EMISSION_SCHEDULE;

@@ -2,7 +2,7 @@
 //! slashing (implemented by the staking pallet), and whether a hotkey has a slash
 //! pending so that stake cannot dodge it (implemented by the slashing pallet).
 
-use frame_support::traits::tokens::fungible;
+use frame_support::{traits::tokens::fungible, weights::Weight};
 use sp_runtime::{DispatchError, Perbill};
 
 /// Read access to stake.
@@ -31,6 +31,44 @@ pub trait StakeSlash<AccountId, Currency: fungible::Balanced<AccountId>> {
 	fn slash(hotkey: &AccountId, fraction: Perbill) -> Result<fungible::Credit<AccountId, Currency>, DispatchError>;
 	/// What a slash of 100 % would take: the hotkey's pool plus its unbonding pool.
 	fn slashable(hotkey: &AccountId) -> Currency::Balance;
+}
+
+/// Told when a hotkey's stake goes down (unbonded, moved away or slashed), so that a
+/// share of the reward computed from an earlier, larger stake is lowered at once:
+/// stake that left a hotkey never keeps counting where it was while it counts where it
+/// went (subnets' split of the block reward).
+pub trait StakeLowered<AccountId, Balance> {
+	/// `hotkey`'s pool went from `before` to `after` (`after < before`).
+	fn stake_lowered(hotkey: &AccountId, before: Balance, after: Balance);
+	/// The most [`Self::stake_lowered`] costs, charged by the calls that lower stake.
+	fn weight() -> Weight;
+}
+
+impl<AccountId, Balance> StakeLowered<AccountId, Balance> for () {
+	fn stake_lowered(_: &AccountId, _: Balance, _: Balance) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// Whether a pallet still counts on a hotkey (a uid on a subnet; a lease, offer or bid
+/// of a provider): staking does not let its owner forget such a hotkey.
+pub trait HotkeyInUse<AccountId> {
+	/// `true` while the hotkey must keep its owner.
+	fn in_use(hotkey: &AccountId) -> bool;
+}
+
+impl<AccountId> HotkeyInUse<AccountId> for () {
+	fn in_use(_: &AccountId) -> bool {
+		false
+	}
+}
+
+/// Either pallet counts on it.
+impl<AccountId, A: HotkeyInUse<AccountId>, B: HotkeyInUse<AccountId>> HotkeyInUse<AccountId> for (A, B) {
+	fn in_use(hotkey: &AccountId) -> bool {
+		A::in_use(hotkey) || B::in_use(hotkey)
+	}
 }
 
 /// Whether a hotkey has an open offence: one committed and not yet settled (a slash

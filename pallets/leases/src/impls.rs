@@ -40,3 +40,12 @@ impl<T: Config> hearth_primitives::PendingSlash<T::AccountId> for Pallet<T> {
 		ProviderHeartbeats::<T>::get(provider).is_none_or(|h| now > h.last.saturating_add(T::HeartbeatInterval::get()))
 	}
 }
+
+/// A provider with a lease, an offer or a bid keeps its hotkey's owner.
+impl<T: Config> hearth_primitives::HotkeyInUse<T::AccountId> for Pallet<T> {
+	fn in_use(provider: &T::AccountId) -> bool {
+		ProviderLeaseCount::<T>::get(provider) > 0
+			|| ProviderOffers::<T>::decode_len(provider).unwrap_or(0) > 0
+			|| OpenBids::<T>::get(provider) > 0
+	}
+}

@@ -75,5 +75,20 @@ mod benchmarks {
 		assert!(Pending::<T>::iter().next().is_none());
 	}
 
+	/// `n` expired reports, each read and removed by one walk.
+	#[benchmark]
+	fn prune_reports(n: Linear<0, 100>) {
+		for i in 0..n {
+			let offender: T::AccountId = account("offender", i, 0);
+			Reported::<T>::insert((OffenceKind::WrongResult, offender, [i as u8; 32]), BlockNumberFor::<T>::from(0u32));
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		#[block]
+		{
+			Slashing::<T>::prune_reports(now, &mut frame_support::weights::WeightMeter::new());
+		}
+		assert!(Reported::<T>::iter().next().is_none());
+	}
+
 	impl_benchmark_test_suite!(Slashing, crate::mock::new_test_ext(), crate::mock::Test);
 }

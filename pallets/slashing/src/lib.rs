@@ -38,6 +38,7 @@ mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod offences;
+mod prune;
 pub mod types;
 pub mod weights;
 
@@ -50,6 +51,10 @@ mod tests;
 
 pub use types::{OffenceParams, PendingSlash as PendingSlashInfo};
 pub use weights::WeightInfo;
+
+/// The longest raw storage key of `Reported` (two 16-byte prefixes, then each key
+/// part with its hash: 9 + 48 + 48 bytes), with room to spare.
+pub const MAX_CURSOR_LEN: u32 = 256;
 
 use hearth_primitives::{OffenceKind, SlashId, StakeInspect, StakeSlash, Subject};
 
@@ -111,6 +116,10 @@ pub mod pallet {
 		/// How many blocks past its due block a report looks for room in the queue.
 		#[pallet::constant]
 		type MaxScheduleLookahead: Get<u32>;
+		/// How long a report is remembered (and its duplicates refused): longer than any
+		/// offence's subject stays reportable.
+		#[pallet::constant]
+		type ReportMemory: Get<BlockNumberFor<Self>>;
 		/// Where the burned part of a slash goes (emissions counts burns).
 		type Burn: frame_support::traits::OnUnbalanced<Credit<AccountIdOf<Self>, Self::Currency>>;
 		/// Weights of the calls and the hook.
@@ -139,7 +148,8 @@ pub mod pallet {
 	pub type Scheduled<T: Config> =
 		StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<SlashId, T::MaxSlashesPerBlock>, ValueQuery>;
 
-	/// Every `(kind, offender, subject)` ever reported (reports are de-duplicated).
+	/// Every `(kind, offender, subject)` reported in the last `ReportMemory` blocks
+	/// (reports are de-duplicated), with the block from which it may be forgotten.
 	#[pallet::storage]
 	pub type Reported<T: Config> = StorageNMap<
 		_,
@@ -148,8 +158,13 @@ pub mod pallet {
 			NMapKey<Blake2_128Concat, AccountIdOf<T>>,
 			NMapKey<Blake2_128Concat, Subject>,
 		),
-		(),
+		BlockNumberFor<T>,
 	>;
+
+	/// Where `on_idle`'s walk over `Reported` resumes: the raw storage key of the last
+	/// entry it looked at; none when the next walk starts from the beginning.
+	#[pallet::storage]
+	pub type PruneCursor<T> = StorageValue<_, BoundedVec<u8, ConstU32<MAX_CURSOR_LEN>>, OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -232,6 +247,13 @@ pub mod pallet {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::new();
 			Self::apply_due(now, &mut meter);
+			meter.consumed()
+		}
+
+		/// Forgets expired reports with the block's spare weight.
+		fn on_idle(now: BlockNumberFor<T>, limit: Weight) -> Weight {
+			let mut meter = WeightMeter::with_limit(limit);
+			Self::prune_reports(now, &mut meter);
 			meter.consumed()
 		}
 

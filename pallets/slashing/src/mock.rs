@@ -72,7 +72,10 @@ impl pallet_balances::Config for Test {
 }
 
 impl pallet_hearth_staking::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
+	type HotkeyDeposit = frame_support::traits::ConstU128<0>;
+	type HotkeyInUse = ();
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;
 	type MaxUnbondingChunks = ConstU32<8>;
@@ -82,6 +85,7 @@ impl pallet_hearth_staking::Config for Test {
 	type TakeIncreaseDelay = ConstU64<5>;
 	type UnbondingPeriod = ConstU64<UNBONDING>;
 	type PendingSlash = Slashing;
+	type StakeLowered = ();
 	type WeightInfo = ();
 	type OwnershipProof = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -103,6 +107,9 @@ impl OffenceConfig for Offences {
 	}
 }
 
+/// Blocks a report is remembered in the tests.
+pub(crate) const REPORT_MEMORY: u64 = 100;
+
 impl pallet_hearth_slashing::Config for Test {
 	type Currency = Balances;
 	type Staking = Staking;
@@ -111,6 +118,7 @@ impl pallet_hearth_slashing::Config for Test {
 	type DeferWindow = ConstU64<WINDOW>;
 	type MaxSlashesPerBlock = ConstU32<2>;
 	type MaxScheduleLookahead = ConstU32<3>;
+	type ReportMemory = ConstU64<REPORT_MEMORY>;
 	type Burn = ();
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

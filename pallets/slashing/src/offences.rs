@@ -29,6 +29,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(params.fraction <= T::MaxSlashFraction::get(), Error::<T>::FractionTooHigh);
 		let key = (kind, offender.clone(), subject);
 		ensure!(!Reported::<T>::contains_key(&key), Error::<T>::DuplicateReport);
+		let forget_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ReportMemory::get());
 		// Nobody is paid for reporting itself or a hotkey it owns.
 		let owner = <T::Staking as StakeInspect<AccountIdOf<T>, u128>>::owner_of(&offender);
 		let reporter = reporter.filter(|r| *r != offender && owner.as_ref() != Some(r));
@@ -49,7 +50,7 @@ impl<T: Config> Pallet<T> {
 				}
 				Ok((slash.fraction, slash.at_most))
 			})?;
-			Reported::<T>::insert(&key, ());
+			Reported::<T>::insert(&key, forget_at);
 			Self::deposit_event(Event::OffenceMerged { id, kind, fraction, at_most });
 			return Ok(id);
 		}
@@ -71,7 +72,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		PendingOf::<T>::insert(&offender, id);
-		Reported::<T>::insert(&key, ());
+		Reported::<T>::insert(&key, forget_at);
 		Self::deposit_event(Event::OffenceReported {
 			id,
 			kind,

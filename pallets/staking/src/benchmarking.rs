@@ -56,6 +56,20 @@ mod benchmarks {
 		assert_eq!(Owner::<T>::get(&hotkey), Some(coldkey));
 	}
 
+	/// Worst case: the coldkey owns the most hotkeys (its list is rewritten) and the
+	/// claim deposit is released.
+	#[benchmark]
+	fn forget_hotkey() {
+		let coldkey = funded::<T>("coldkey", 0);
+		for i in 1..T::MaxHotkeysPerColdkey::get() {
+			claimed::<T>(&coldkey, i);
+		}
+		let hotkey = claimed::<T>(&coldkey, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone());
+		assert!(Owner::<T>::get(&hotkey).is_none());
+	}
+
 	/// Worst case: a delegator joins a pool that already has holders and rewards.
 	#[benchmark]
 	fn add_stake() {

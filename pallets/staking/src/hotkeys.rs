@@ -4,8 +4,12 @@
 use crate::pallet::*;
 use alloc::vec::Vec;
 use codec::Encode;
-use frame_support::pallet_prelude::*;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
 use frame_system::pallet_prelude::BlockNumberFor;
+use hearth_primitives::{HotkeyInUse, PendingSlash};
 use sp_runtime::{
 	traits::{Saturating, Verify, Zero},
 	Perbill,
@@ -41,7 +45,40 @@ impl<T: Config> Pallet<T> {
 			None => {},
 		}
 		ensure!(proof.verify(&Self::claim_message(&coldkey)[..], &hotkey), Error::<T>::BadOwnershipProof);
+		let deposit = T::HotkeyDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::HotkeyClaim.into(), &coldkey, deposit)?;
+			HotkeyDeposits::<T>::insert(&hotkey, deposit);
+		}
 		Self::do_register(&coldkey, &hotkey)
+	}
+
+	/// Forgets the caller's `hotkey` once nothing depends on it, releasing its deposit.
+	pub(crate) fn do_forget_hotkey(coldkey: T::AccountId, hotkey: T::AccountId) -> DispatchResult {
+		Self::ensure_owner(&coldkey, &hotkey)?;
+		ensure!(
+			!Pools::<T>::contains_key(&hotkey) && !UnbondingPools::<T>::contains_key(&hotkey),
+			Error::<T>::HotkeyHasStake
+		);
+		ensure!(!T::HotkeyInUse::in_use(&hotkey), Error::<T>::HotkeyInUse);
+		ensure!(!T::PendingSlash::is_pending(&hotkey), Error::<T>::SlashPending);
+		OwnedHotkeys::<T>::mutate_exists(&coldkey, |owned| {
+			if let Some(list) = owned {
+				list.retain(|h| *h != hotkey);
+				if list.is_empty() {
+					*owned = None;
+				}
+			}
+		});
+		Owner::<T>::remove(&hotkey);
+		Take::<T>::remove(&hotkey);
+		LastTakeIncrease::<T>::remove(&hotkey);
+		let deposit = HotkeyDeposits::<T>::take(&hotkey).unwrap_or_default();
+		if !deposit.is_zero() {
+			T::Currency::release(&HoldReason::HotkeyClaim.into(), &coldkey, deposit, Precision::BestEffort)?;
+		}
+		Self::deposit_event(Event::HotkeyForgotten { coldkey, hotkey, deposit });
+		Ok(())
 	}
 
 	/// Sets the take of the caller's `hotkey`. Lowering is always allowed; raising at

@@ -75,9 +75,10 @@ impl<T: Config> StakeSlash<T::AccountId, T::Currency> for Pallet<T> {
 			Preservation::Preserve,
 			Fortitude::Force,
 		)?;
+		let before = pool.value;
 		pool.value = pool.value.saturating_sub(from_pool);
 		unbonding.value = unbonding.value.saturating_sub(from_unbonding);
-		Self::store_pool(hotkey, pool, false);
+		Self::lower_pool(hotkey, before, pool);
 		Self::store_pool(hotkey, unbonding, true);
 		Self::deposit_event(Event::Slashed { hotkey: hotkey.clone(), from_pool, from_unbonding });
 		Ok(credit)

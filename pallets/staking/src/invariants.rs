@@ -7,10 +7,16 @@
 //!    no chunk points at a missing unbonding pool.
 //! 4. The pallet account holds exactly its existential deposit plus the value of every
 //!    pool and every unbonding pool.
-//! 5. Every hotkey's owner lists it among its hotkeys.
+//! 5. Every hotkey's owner lists it among its hotkeys, and every listed hotkey is
+//!    owned by the coldkey listing it (no empty lists kept).
+//! 6. Deposits held = state owned: each coldkey's `HotkeyClaim` hold equals the
+//!    deposits of the hotkeys it owns, and no deposit outlives its hotkey.
 
 use crate::pallet::*;
-use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
+use frame_support::{
+	pallet_prelude::*,
+	traits::fungible::{Inspect, InspectHold},
+};
 
 impl<T: Config> Pallet<T> {
 	/// Invariants: funds match pools; shares match holdings; ownership is consistent.
@@ -42,8 +48,28 @@ impl<T: Config> Pallet<T> {
 		let held = T::Currency::balance(&Self::account_id());
 		let expected = T::Currency::minimum_balance().saturating_add(in_pools).saturating_add(in_unbonding);
 		ensure!(held == expected, "the pallet account differs from deposit + pools + unbonding");
+		let mut deposits: BTreeMap<T::AccountId, u128> = BTreeMap::new();
 		for (hotkey, owner) in Owner::<T>::iter() {
 			ensure!(OwnedHotkeys::<T>::get(&owner).contains(&hotkey), "an owner does not list its hotkey");
+			*deposits.entry(owner).or_default() += HotkeyDeposits::<T>::get(&hotkey).unwrap_or_default();
+		}
+		for (coldkey, owned) in OwnedHotkeys::<T>::iter() {
+			ensure!(!owned.is_empty(), "an empty hotkey list is kept");
+			ensure!(
+				owned.iter().all(|h| Owner::<T>::get(h).as_ref() == Some(&coldkey)),
+				"a coldkey lists a hotkey it does not own"
+			);
+		}
+		ensure!(
+			HotkeyDeposits::<T>::iter_keys().all(|h| Owner::<T>::contains_key(&h)),
+			"a deposit is held for a hotkey nobody owns"
+		);
+		let reason = HoldReason::HotkeyClaim.into();
+		for (coldkey, total) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &coldkey) == total,
+				"a coldkey's held claim deposits differ from its hotkeys' deposits"
+			);
 		}
 		Ok(())
 	}

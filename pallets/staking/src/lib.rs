@@ -47,7 +47,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-use hearth_primitives::PendingSlash;
+use hearth_primitives::{HotkeyInUse, PendingSlash, StakeLowered};
 
 /// Hotkeys with ownership proofs for the benchmarks (the runtime signs with keys it
 /// generates; a mock builds test signatures).
@@ -66,7 +66,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Balanced, Inspect, Mutate},
+		traits::fungible::{Balanced, Inspect, Mutate, MutateHold},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
@@ -88,8 +88,19 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The runtime's hold reasons (the hotkey claim deposit is one).
+		type RuntimeHoldReason: From<HoldReason>;
 		/// The staked currency.
-		type Currency: Mutate<Self::AccountId, Balance = u128> + Balanced<Self::AccountId>;
+		type Currency: Mutate<Self::AccountId, Balance = u128>
+			+ Balanced<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// Held from the coldkey for each hotkey it claims (the records a hotkey keeps),
+		/// released when it forgets the hotkey.
+		#[pallet::constant]
+		type HotkeyDeposit: Get<BalanceOf<Self>>;
+		/// Whether another pallet still counts on a hotkey (a uid on a subnet, a lease,
+		/// an offer or a bid): such a hotkey cannot be forgotten.
+		type HotkeyInUse: HotkeyInUse<Self::AccountId>;
 		/// The pallet's account, derived from this id.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -117,6 +128,9 @@ pub mod pallet {
 		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
 		/// Whether a hotkey has a slash pending (stake may not move off it).
 		type PendingSlash: PendingSlash<Self::AccountId>;
+		/// Told whenever a hotkey's stake goes down (subnets lower the share of the
+		/// reward that stake earned its subnets); `()` in a runtime without subnets.
+		type StakeLowered: StakeLowered<Self::AccountId, BalanceOf<Self>>;
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
 		/// A hotkey's signature proving it agrees to be claimed by a coldkey
@@ -164,6 +178,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Unbonding<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ChunksOf<T>, ValueQuery>;
 
+	/// The deposit held from a hotkey's owner for its claim (released when the owner
+	/// forgets it).
+	#[pallet::storage]
+	pub type HotkeyDeposits<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, OptionQuery>;
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit for a claimed hotkey's records.
+		HotkeyClaim,
+	}
+
 	/// Genesis: endows the pallet account with the existential deposit.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -190,6 +216,15 @@ pub mod pallet {
 			coldkey: T::AccountId,
 			/// The hotkey registered.
 			hotkey: T::AccountId,
+		},
+		/// `coldkey` forgot `hotkey` (no stake, no use left) and got `deposit` back.
+		HotkeyForgotten {
+			/// The coldkey that owned the hotkey.
+			coldkey: T::AccountId,
+			/// The hotkey forgotten; anyone may claim it again with its signature.
+			hotkey: T::AccountId,
+			/// The claim deposit released.
+			deposit: BalanceOf<T>,
 		},
 		/// `coldkey` staked `amount` on `hotkey` for `shares` shares.
 		StakeAdded {
@@ -301,6 +336,11 @@ pub mod pallet {
 		/// The hotkey's ownership proof is not its signature of the claim message for
 		/// this coldkey and chain.
 		BadOwnershipProof,
+		/// The hotkey still has stake or unbonding stake: it cannot be forgotten.
+		HotkeyHasStake,
+		/// The hotkey still has a uid on a subnet, a lease, an offer or a bid: it cannot
+		/// be forgotten.
+		HotkeyInUse,
 	}
 
 	#[pallet::hooks]
@@ -351,7 +391,7 @@ pub mod pallet {
 		/// withdrawn after the unbonding period and stays slashable until then. Refused
 		/// while an offence of `hotkey` is open.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::remove_stake())]
+		#[pallet::weight(T::WeightInfo::remove_stake().saturating_add(T::StakeLowered::weight()))]
 		pub fn remove_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -382,7 +422,7 @@ pub mod pallet {
 		/// Moves `amount` of the caller's stake from one of its own hotkeys to another,
 		/// without unbonding. Refused while an offence of `from` is open.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::move_stake())]
+		#[pallet::weight(T::WeightInfo::move_stake().saturating_add(T::StakeLowered::weight()))]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			from: T::AccountId,
@@ -391,6 +431,16 @@ pub mod pallet {
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_move_stake(coldkey, from, to, amount)
+		}
+
+		/// Forgets the caller's `hotkey`: its owner, take and claim records go and the
+		/// claim deposit comes back. Refused while the hotkey has stake or unbonding
+		/// stake, a uid on a subnet, a lease, an offer or a bid, or an open offence.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::forget_hotkey())]
+		pub fn forget_hotkey(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_forget_hotkey(coldkey, hotkey)
 		}
 	}
 }

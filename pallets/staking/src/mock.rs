@@ -92,8 +92,26 @@ parameter_types! {
 	pub const TakeIncreaseDelay: u64 = TAKE_DELAY;
 }
 
+parameter_types! {
+	/// The claim deposit: none unless a test sets it.
+	pub static HotkeyDeposit: Balance = 0;
+	/// Hotkeys another pallet counts on (a test double for subnets and leases).
+	pub static HotkeysInUse: Vec<AccountId> = Vec::new();
+}
+
+/// Answers from [`HotkeysInUse`].
+pub struct InUse;
+impl crate::HotkeyInUse<AccountId> for InUse {
+	fn in_use(hotkey: &AccountId) -> bool {
+		HotkeysInUse::get().contains(hotkey)
+	}
+}
+
 impl pallet_hearth_staking::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
+	type HotkeyDeposit = HotkeyDeposit;
+	type HotkeyInUse = InUse;
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;
 	type MaxUnbondingChunks = ConstU32<4>;
@@ -103,6 +121,7 @@ impl pallet_hearth_staking::Config for Test {
 	type TakeIncreaseDelay = TakeIncreaseDelay;
 	type UnbondingPeriod = frame_support::traits::ConstU64<UNBONDING>;
 	type PendingSlash = PendingSlashes;
+	type StakeLowered = ();
 	type WeightInfo = ();
 	type OwnershipProof = TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]

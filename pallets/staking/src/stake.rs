@@ -5,7 +5,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::Mutate, tokens::Preservation},
 };
-use hearth_primitives::PendingSlash;
+use hearth_primitives::{PendingSlash, StakeLowered};
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -126,6 +126,7 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut pool = Pools::<T>::get(hotkey);
+		let before = pool.value;
 		let held = Shares::<T>::get(hotkey, coldkey);
 		ensure!(pool.value_of(held)? >= amount, Error::<T>::NotEnoughStake);
 		let burn = pool.shares_to_take(amount)?.min(held);
@@ -149,8 +150,18 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Shares::<T>::insert(hotkey, coldkey, left);
 		}
-		Self::store_pool(hotkey, pool, false);
+		Self::lower_pool(hotkey, before, pool);
 		Ok(sold)
+	}
+
+	/// Writes a hotkey's pool whose value went down from `before`, and says so to
+	/// [`Config::StakeLowered`].
+	pub(crate) fn lower_pool(hotkey: &T::AccountId, before: BalanceOf<T>, pool: Pool<BalanceOf<T>>) {
+		let after = pool.value;
+		Self::store_pool(hotkey, pool, false);
+		if after < before {
+			T::StakeLowered::stake_lowered(hotkey, before, after);
+		}
 	}
 
 	/// Writes a pool, removing it when empty.

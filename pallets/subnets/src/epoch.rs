@@ -119,12 +119,10 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		let (paid, stats) = Self::pay_epoch(netuid, &info.owner, &state.keys, &out, pending, to_owner);
-		// A hotkey on `k` subnets counts `1 / k` of its stake in each: one stake counts
-		// once across subnets.
-		let stake =
-			state.stakes.iter().zip(&state.keys).fold(0u128, |acc, (s, hotkey)| {
-				acc.saturating_add(s / u128::from(Registrations::<T>::get(hotkey).max(1)))
-			});
+		// A hotkey on `k` subnets counts `1 / k` of its stake in each (`shares.rs`).
+		let stake = state.stakes.iter().zip(&state.keys).fold(0u128, |acc, (s, hotkey)| {
+			acc.saturating_add(Self::share_of(*s, Registrations::<T>::decode_len(hotkey).unwrap_or(0)))
+		});
 		Self::store_epoch(netuid, info, now, out.bonds, stats, stake, emission, paid);
 		n as u32
 	}

@@ -20,3 +20,10 @@ impl<T: Config> hearth_primitives::SubnetNeurons<T::AccountId> for Pallet<T> {
 		SubnetInfos::<T>::contains_key(netuid)
 	}
 }
+
+/// A hotkey holding a uid on some subnet keeps its owner.
+impl<T: Config> hearth_primitives::HotkeyInUse<T::AccountId> for Pallet<T> {
+	fn in_use(hotkey: &T::AccountId) -> bool {
+		Registrations::<T>::contains_key(hotkey)
+	}
+}

@@ -7,7 +7,11 @@
 //! 3. Every per-uid vector (registration block, last update, metagraph) has one entry
 //!    per uid, and `Uids` and `Keys` are inverse maps.
 //! 4. Weights, bonds, endpoints and GPUs exist only for existing uids.
-//! 5. Each hotkey's `Registrations` counts the subnets where it holds a uid.
+//! 5. Each hotkey's `Registrations` lists, once each, exactly the subnets where it
+//!    holds a uid.
+//! 6. No subnet's stake in the reward split exceeds what its neurons count now
+//!    (`Σ stake / k`): stake that left, or a hotkey that spread over more subnets,
+//!    lowered it at once.
 
 use crate::{pallet::*, types::*};
 use frame_support::pallet_prelude::*;
@@ -18,14 +22,19 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let list = SubnetEntries::<T>::get();
-		let mut registrations: alloc::collections::BTreeMap<T::AccountId, u16> = Default::default();
+		let mut registrations: alloc::collections::BTreeMap<T::AccountId, alloc::vec::Vec<NetUid>> = Default::default();
 		for netuid in SubnetInfos::<T>::iter_keys() {
 			for hotkey in Keys::<T>::get(netuid) {
-				*registrations.entry(hotkey).or_default() += 1;
+				registrations.entry(hotkey).or_default().push(netuid);
 			}
 		}
-		for (hotkey, count) in Registrations::<T>::iter() {
-			ensure!(registrations.remove(&hotkey) == Some(count), "a hotkey's registrations must match its uids");
+		for (hotkey, netuids) in Registrations::<T>::iter() {
+			let mut listed = netuids.into_inner();
+			listed.sort();
+			ensure!(listed.windows(2).all(|w| w[0] < w[1]), "a hotkey's registrations must not repeat a subnet");
+			let mut held = registrations.remove(&hotkey).unwrap_or_default();
+			held.sort();
+			ensure!(listed == held, "a hotkey's registrations must match its uids");
 		}
 		ensure!(registrations.is_empty(), "every registration must be counted");
 		ensure!(list.len() == SubnetInfos::<T>::iter_keys().count(), "the subnet list must match the subnets");
@@ -34,6 +43,8 @@ impl<T: Config> Pallet<T> {
 			let info = SubnetInfos::<T>::get(entry.netuid).ok_or("a listed subnet must exist")?;
 			ensure!(entry.tempo == info.params.tempo, "the listed tempo must be the subnet's");
 			let keys = Keys::<T>::get(entry.netuid);
+			let counted = keys.iter().fold(0u128, |acc, h| acc.saturating_add(Self::counted_stake(h)));
+			ensure!(entry.stake <= counted, "a subnet's stake in the split must not exceed what its neurons hold");
 			let n = keys.len();
 			ensure!(n <= info.params.max_uids as usize, "a subnet must not exceed max_uids");
 			ensure!(RegisteredAt::<T>::decode_len(entry.netuid).unwrap_or(0) == n, "registered_at per uid");

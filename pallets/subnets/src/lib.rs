@@ -33,6 +33,7 @@ mod impls;
 mod invariants;
 mod neurons;
 pub mod runtime_api;
+mod shares;
 mod subnet;
 pub mod types;
 mod views;
@@ -191,10 +192,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Uids<T: Config> = StorageDoubleMap<_, Twox64Concat, NetUid, Blake2_128Concat, T::AccountId, Uid>;
 
-	/// On how many subnets each hotkey holds a uid: its stake counts `1 / registrations`
-	/// in each subnet's share of the reward, so one stake counts once across subnets.
+	/// The subnets where each hotkey holds a uid, in registration order: on `k` of
+	/// them its stake counts `1 / k` in each subnet's share of the reward, so one stake
+	/// counts once across subnets.
 	#[pallet::storage]
-	pub type Registrations<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u16, ValueQuery>;
+	pub type Registrations<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BoundedVec<NetUid, T::MaxSubnets>, ValueQuery>;
 
 	/// The block each uid's current occupant registered at.
 	#[pallet::storage]
@@ -461,6 +464,9 @@ pub mod pallet {
 		RevealTooEarly,
 		/// The commit's reveal epoch has passed.
 		RevealTooLate,
+		/// The hotkey already holds a uid on `MaxSubnets` subnets (never expected: a
+		/// hotkey holds one uid per subnet at most).
+		TooManyRegistrations,
 	}
 
 	#[pallet::hooks]

@@ -80,7 +80,10 @@ parameter_types! {
 }
 
 impl pallet_hearth_staking::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
+	type HotkeyDeposit = frame_support::traits::ConstU128<0>;
+	type HotkeyInUse = Subnets;
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;
 	type MaxUnbondingChunks = ConstU32<4>;
@@ -90,6 +93,7 @@ impl pallet_hearth_staking::Config for Test {
 	type TakeIncreaseDelay = frame_support::traits::ConstU64<5>;
 	type UnbondingPeriod = frame_support::traits::ConstU64<20>;
 	type PendingSlash = ();
+	type StakeLowered = Subnets;
 	type WeightInfo = ();
 	type OwnershipProof = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -36,15 +36,6 @@ impl<T: Config> Pallet<T> {
 			.map(|(uid, _)| uid as Uid)
 	}
 
-	/// Counts a registration of `hotkey` in or out.
-	pub(crate) fn count_registration(hotkey: &T::AccountId, added: bool) {
-		Registrations::<T>::mutate_exists(hotkey, |n| {
-			let count = n.unwrap_or(0);
-			let count = if added { count.saturating_add(1) } else { count.saturating_sub(1) };
-			*n = (count > 0).then_some(count);
-		});
-	}
-
 	/// Appends a neuron (the caller checked `n < max_uids <= MAX_UIDS`).
 	fn push_neuron(netuid: NetUid, hotkey: T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
 		Keys::<T>::try_mutate(netuid, |v| v.try_push(hotkey)).map_err(|_| Error::<T>::SubnetFull)?;
@@ -72,7 +63,7 @@ impl<T: Config> Pallet<T> {
 		LastUpdate::<T>::mutate(netuid, |v| v.get_mut(i).map(reset));
 		Metagraph::<T>::mutate(netuid, |v| v.get_mut(i).map(|s| *s = NeuronStats::default()));
 		Uids::<T>::remove(netuid, &old);
-		Self::count_registration(&old, false);
+		Self::remove_registration(&old, netuid);
 		WeightCommits::<T>::remove(netuid, &old);
 		Weights::<T>::remove(netuid, uid);
 		Bonds::<T>::remove(netuid, uid);
@@ -117,8 +108,8 @@ impl<T: Config> Pallet<T> {
 				uid
 			},
 		};
+		Self::add_registration(&hotkey, netuid)?;
 		Uids::<T>::insert(netuid, &hotkey, uid);
-		Self::count_registration(&hotkey, true);
 		info.burn = price.saturating_add(T::BurnIncrease::get().mul_floor(price)).min(T::MaxBurn::get());
 		info.burn_updated_at = now;
 		SubnetInfos::<T>::insert(netuid, info);

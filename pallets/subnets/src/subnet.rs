@@ -160,7 +160,7 @@ impl<T: Config> Pallet<T> {
 		SubnetEntries::<T>::mutate(|list| list.retain(|e| e.netuid != netuid));
 		PendingEpochs::<T>::mutate(|q| q.retain(|x| *x != netuid));
 		for hotkey in Keys::<T>::take(netuid) {
-			Self::count_registration(&hotkey, false);
+			Self::remove_registration(&hotkey, netuid);
 		}
 		RegisteredAt::<T>::remove(netuid);
 		LastUpdate::<T>::remove(netuid);

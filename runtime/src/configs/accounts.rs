@@ -110,6 +110,7 @@ pub(crate) fn moves_no_value(call: &RuntimeCall) -> bool {
 					| Staking::withdraw_unbonded { .. }
 					| Staking::set_take { .. }
 					| Staking::move_stake { .. }
+					| Staking::forget_hotkey { .. }
 			) | RuntimeCall::Subnets(
 			Subnets::set_hyperparameter { .. }
 				| Subnets::serve { .. }

@@ -14,6 +14,8 @@ parameter_types! {
 	/// No position smaller than one HTH.
 	pub const MinStake: Balance = HTH;
 	pub const MaxTake: Perbill = Perbill::from_percent(50);
+	/// What claiming a hotkey holds until the hotkey is forgotten.
+	pub const HotkeyDeposit: Balance = HTH;
 	/// The take of a new hotkey, as on Bittensor.
 	pub const DefaultTake: Perbill = Perbill::from_percent(18);
 	/// Below 100 %, so that a slashed pool keeps something.
@@ -21,7 +23,13 @@ parameter_types! {
 }
 
 impl pallet_hearth_staking::Config for Runtime {
+	type RuntimeHoldReason = crate::RuntimeHoldReason;
 	type Currency = Balances;
+	/// One HTH held per claimed hotkey (its owner, take and claim records), returned
+	/// when its owner forgets it.
+	type HotkeyDeposit = HotkeyDeposit;
+	/// A hotkey with a uid, a lease, an offer or a bid cannot be forgotten.
+	type HotkeyInUse = (crate::Subnets, crate::Leases);
 	type PalletId = StakingPalletId;
 	type MinStake = MinStake;
 	type MaxUnbondingChunks = ConstU32<32>;
@@ -33,6 +41,9 @@ impl pallet_hearth_staking::Config for Runtime {
 	type UnbondingPeriod = pallet_hearth_params::UnbondingPeriod<Runtime>;
 	/// Stake stays while a slash is pending or a provider's lease may be defaulting.
 	type PendingSlash = (Slashing, crate::Leases);
+	/// Stake that leaves a hotkey stops counting in its subnets' share of the reward at
+	/// once.
+	type StakeLowered = crate::Subnets;
 	type WeightInfo = pallet_hearth_staking::weights::SubstrateWeight<Runtime>;
 	/// A hotkey proves it agrees to its claim with an ordinary signature.
 	type OwnershipProof = crate::Signature;
@@ -78,6 +89,9 @@ impl pallet_hearth_slashing::Config for Runtime {
 	type DeferWindow = pallet_hearth_params::SlashDeferWindow<Runtime>;
 	type MaxSlashesPerBlock = ConstU32<16>;
 	type MaxScheduleLookahead = ConstU32<SLASH_SCHEDULE_LOOKAHEAD>;
+	/// Reports are remembered 28 days (at 6 s blocks): a lease's default is reported
+	/// once, when it happens, and a result's challenge window is far shorter.
+	type ReportMemory = ConstU32<{ 28 * 14_400 }>;
 	/// The burned part of a slash is counted by emissions.
 	type Burn = crate::Emissions;
 	#[cfg(feature = "runtime-benchmarks")]

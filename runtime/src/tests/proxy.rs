@@ -103,6 +103,7 @@ fn value_free_calls() -> Vec<RuntimeCall> {
 		RuntimeCall::Staking(Staking::withdraw_unbonded {}),
 		RuntimeCall::Staking(Staking::set_take { hotkey: charlie(), take: sp_runtime::Perbill::zero() }),
 		RuntimeCall::Staking(Staking::move_stake { from: charlie(), to: bob(), amount: HTH }),
+		RuntimeCall::Staking(Staking::forget_hotkey { hotkey: charlie() }),
 		RuntimeCall::Subnets(Subnets::set_hyperparameter { netuid: 1, change: Hyperparameter::Tempo(10) }),
 		RuntimeCall::Subnets(Subnets::serve { netuid: 1, endpoint: Endpoint { ip: [0; 16], port: 1 } }),
 		RuntimeCall::Subnets(Subnets::set_gpus { netuid: 1, gpus: BoundedVec::new() }),

@@ -98,3 +98,38 @@ fn governance_reports_bring_their_fraction_within_the_cap() {
 		assert_eq!(Staking::hotkey_stake(&HOT_A), 10_000);
 	});
 }
+
+/// Every report ever made stayed in `Reported` for good, so the map grew with every
+/// offence. A report is now forgotten `ReportMemory` blocks after it was made, by
+/// `on_idle` in the block's spare weight, resuming where it stopped.
+#[test]
+fn old_reports_are_forgotten_in_spare_weight() {
+	build_and_execute(|| {
+		use crate::{weights::WeightInfo, PruneCursor, Reported};
+		use frame_support::{traits::Hooks, weights::Weight};
+		staked();
+		for i in 0..5u8 {
+			Slashing::report(OffenceKind::WrongResult, HOT_A, [i; 32], None, None).expect("reported");
+		}
+		let count = || Reported::<Test>::iter().count();
+		assert_eq!(count(), 5);
+		// Before their time nothing goes, however much weight is spare.
+		assert!(Slashing::on_idle(REPORT_MEMORY, Weight::MAX).all_gt(Weight::zero()));
+		assert_eq!(count(), 5);
+		let now = 1 + REPORT_MEMORY;
+		// No room for one step: nothing happens, nothing is charged.
+		assert_eq!(Slashing::on_idle(now, <() as WeightInfo>::prune_reports(1) / 2), Weight::zero());
+		assert_eq!(count(), 5);
+		// Room for two entries: two go, and the walk remembers where it stopped.
+		let two = <() as WeightInfo>::prune_reports(2);
+		assert_eq!(Slashing::on_idle(now, two), two);
+		assert_eq!(count(), 3);
+		assert!(PruneCursor::<Test>::get().is_some());
+		// The rest go next time; the walk ends and starts over afterwards.
+		Slashing::on_idle(now, Weight::MAX);
+		assert_eq!(count(), 0);
+		assert!(PruneCursor::<Test>::get().is_none());
+		// Once forgotten, the same subject can be reported again.
+		assert!(Slashing::report(OffenceKind::WrongResult, HOT_A, [0; 32], None, None).is_ok());
+	});
+}

@@ -22,6 +22,7 @@ fn stake(who: AccountId, hotkey: AccountId, amount: Balance) {
 	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(who), hotkey, amount));
 }
 
+mod hotkeys;
 mod properties;
 mod rewards;
 mod slashes;

@@ -64,5 +64,6 @@ fn subnet_with_permits() -> (NetUid, Vec<AccountId>, Vec<AccountId>) {
 	(netuid, validators, miners)
 }
 
+mod shares;
 mod subnets;
 mod weights;

@@ -79,7 +79,7 @@ fn one_stake_counts_once_across_subnets() {
 		let h = staked_hotkey(ALICE, 0, 100_000);
 		assert_ok!(Subnets::register(RuntimeOrigin::signed(ALICE), a, h, Balance::MAX));
 		assert_ok!(Subnets::register(RuntimeOrigin::signed(ALICE), b, h, Balance::MAX));
-		assert_eq!(Registrations::<Test>::get(h), 2);
+		assert_eq!(Registrations::<Test>::get(h).into_inner(), vec![a, b]);
 		let stake = Staking::hotkey_stake(&h);
 		run_to(next_epoch(a).max(next_epoch(b)) + 1);
 		let entries = SubnetEntries::<Test>::get();
@@ -87,7 +87,7 @@ fn one_stake_counts_once_across_subnets() {
 		assert_eq!(stakes, vec![stake / 2, stake / 2], "half each, not the whole stake twice");
 		// Dissolving one gives the whole stake back to the other at its next epoch.
 		assert_ok!(Subnets::dissolve_subnet(RuntimeOrigin::root(), a));
-		assert_eq!(Registrations::<Test>::get(h), 1);
+		assert_eq!(Registrations::<Test>::get(h).into_inner(), vec![b]);
 		let epoch = next_epoch(b);
 		run_to(epoch - 1);
 		let before = Staking::hotkey_stake(&h);
