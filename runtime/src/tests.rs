@@ -228,26 +228,55 @@ fn a_hotkey_claim_needs_the_hotkeys_own_signature() {
 	});
 }
 
+/// The busiest block: every hook at its worst (the emissions split over every subnet,
+/// the epoch scan and `MaxEpochsPerBlock` epochs at `MAX_UIDS`, a full deadline queue
+/// of awards, a full slash queue) on top of the base block and a full normal class
+/// must fit in the block's weight. Printed: each part, from the runtime's weights.
 #[test]
-fn the_busiest_epoch_block_fits_in_a_block() {
+fn the_busiest_block_fits_with_normal_transactions_full() {
+	use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
+	use pallet_hearth_emissions::WeightInfo as _;
+	use pallet_hearth_leases::WeightInfo as _;
+	use pallet_hearth_slashing::WeightInfo as _;
 	use pallet_hearth_subnets::WeightInfo as _;
 	type SubnetWeights = <Runtime as pallet_hearth_subnets::Config>::WeightInfo;
 	type EmissionWeights = <Runtime as pallet_hearth_emissions::Config>::WeightInfo;
-	let max_block = crate::configs::RuntimeBlockWeights::get().max_block;
+	type LeaseWeights = <Runtime as pallet_hearth_leases::Config>::WeightInfo;
+	type SlashWeights = <Runtime as pallet_hearth_slashing::Config>::WeightInfo;
+	let limits = crate::configs::RuntimeBlockWeights::get();
+	let normal = limits.get(DispatchClass::Normal).max_total.expect("the normal class is limited");
+	let ms = |w: Weight| w.ref_time() as f64 / 1e9;
 	for n in [256u32, 1024, 4096] {
-		let w = SubnetWeights::epoch(n);
-		println!("epoch at n = {n}, 64 validators: {:.1} ms", w.ref_time() as f64 / 1e9);
+		println!("epoch at n = {n}, 64 validators: {:.1} ms", ms(SubnetWeights::epoch(n)));
 	}
-	// The worst block: the emissions split over 64 subnets, the scan of 64 subnets and
-	// the most epochs one block runs, all at 4096 uids.
-	let epochs =
-		<<Runtime as pallet_hearth_subnets::Config>::MaxEpochsPerBlock as frame_support::traits::Get<u32>>::get()
-			as u64;
-	let worst = <EmissionWeights as pallet_hearth_emissions::WeightInfo>::on_initialize(64)
-		.saturating_add(SubnetWeights::on_initialize_scan(64))
-		.saturating_add(SubnetWeights::epoch(4096).saturating_mul(epochs));
-	println!("worst epoch block: {:.1} % of the block", worst.ref_time() as f64 * 100.0 / max_block.ref_time() as f64);
-	assert!(worst.ref_time() * 4 < max_block.ref_time(), "epochs must leave most of the block to transactions");
+	let subnets: u32 = <Runtime as pallet_hearth_subnets::Config>::MaxSubnets::get();
+	let uids = pallet_hearth_subnets::types::MAX_UIDS;
+	let epochs: u32 = <Runtime as pallet_hearth_subnets::Config>::MaxEpochsPerBlock::get();
+	let db = <Runtime as frame_system::Config>::DbWeight::get();
+	let epoch = SubnetWeights::epoch(uids).saturating_add(db.reads(uids.into()));
+	let deadlines: u32 = <Runtime as pallet_hearth_leases::Config>::MaxDeadlinesPerBlock::get();
+	let slashes: u32 = <Runtime as pallet_hearth_slashing::Config>::MaxSlashesPerBlock::get();
+	let parts = [
+		("base block", limits.base_block),
+		("normal class, full", normal),
+		("emissions split", EmissionWeights::on_initialize(subnets)),
+		("epoch scan", SubnetWeights::on_initialize_scan(subnets).saturating_add(db.writes(1))),
+		("epochs", epoch.saturating_mul(epochs.into())),
+		(
+			"deadlines",
+			LeaseWeights::on_initialize(deadlines)
+				.max(LeaseWeights::accept_bid().saturating_mul(deadlines.into()))
+				.saturating_add(db.reads_writes(1, 2)),
+		),
+		("slashes", SlashWeights::on_initialize(slashes)),
+	];
+	let mut total = Weight::zero();
+	for (name, w) in parts {
+		println!("{name}: {:.1} ms", ms(w));
+		total = total.saturating_add(w);
+	}
+	println!("busiest block: {:.1} ms of {:.1} ms", ms(total), ms(limits.max_block));
+	assert!(total.ref_time() <= limits.max_block.ref_time(), "the busiest block exceeds the block's weight");
 }
 
 /// The leases pallet kept a dissolved subnet's paid demand, and the next subnet on that
