@@ -5,6 +5,8 @@
 //! 2. One open slash per offender and span: every pending slash is its offender's
 //!    `PendingOf`, no offender has two, and every `PendingOf` names a pending slash.
 //! 3. Every scheduled id names a pending slash.
+//! 4. Nothing is scheduled in the past: every queued block is after the current one
+//!    (a block's queue is taken by its own hook).
 
 use crate::pallet::*;
 use frame_support::pallet_prelude::*;
@@ -23,8 +25,10 @@ impl<T: Config> Pallet<T> {
 			PendingOf::<T>::iter().all(|(_, id)| Pending::<T>::contains_key(id)),
 			"an offender's pending slash does not exist"
 		);
-		for (_, ids) in Scheduled::<T>::iter() {
+		let now = frame_system::Pallet::<T>::block_number();
+		for (block, ids) in Scheduled::<T>::iter() {
 			ensure!(ids.iter().all(Pending::<T>::contains_key), "a scheduled slash is not pending");
+			ensure!(block > now, "a slash waits in a block whose hook already ran");
 		}
 		Ok(())
 	}
