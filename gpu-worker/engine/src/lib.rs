@@ -70,11 +70,17 @@
 //! **Output hash** ([`output::Output::hash`]): blake2-256 of `"hearth-output-v1" ‖
 //! job_id ‖ model_hash ‖ profile ‖ dtype ‖ frac_bits ‖ ndim ‖ dims (u32 LE) ‖ values
 //! (i32 LE)`. A model's hash is blake2-256 of its canonical file ([`format`]).
+//!
+//! **Activations as bytes** ([`activation`]): `rows: u32 LE ‖ cols: u32 LE ‖ values:
+//! i32 LE` row-major, every value within ±(2^23 − 1), nothing before or after; a
+//! step's trace element is `blake2_256("hearth-trace-v1" ‖ step: u32 LE ‖ those
+//! bytes)`.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
 
 extern crate alloc;
 
+pub mod activation;
 pub mod bert;
 pub mod error;
 pub mod fixed;
