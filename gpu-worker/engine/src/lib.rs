@@ -75,6 +75,10 @@
 //! i32 LE` row-major, every value within ±(2^23 − 1), nothing before or after; a
 //! step's trace element is `blake2_256("hearth-trace-v1" ‖ step: u32 LE ‖ those
 //! bytes)`.
+//!
+//! **Cost** ([`cost`]): each step's int8 multiply-adds and activation values at an
+//! input length (a BERT encoder layer: `4·n·h² + 2·n²·h + 2·n·h·f`), and the longest
+//! input whose every step fits a budget.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
 
@@ -82,6 +86,7 @@ extern crate alloc;
 
 pub mod activation;
 pub mod bert;
+pub mod cost;
 pub mod error;
 pub mod fixed;
 pub mod format;
