@@ -4,25 +4,25 @@
 use crate::error::InferError;
 use crate::fixed::{clamp_act, div_round, ACT_FRAC};
 use crate::gemm::Int8Gemm;
-use crate::model::{Bert, BertLayer};
+use crate::model::{Bert, BertConfig, BertLayer, Norm};
 use crate::nonlinear::{gelu, layer_norm};
 use crate::ops::{add_residual, attention, linear, quantize_linear};
 use crate::output::Output;
-use crate::quant::{dequant, quantize_rows};
+use crate::quant::{dequant, quantize_rows, QRows};
 use alloc::vec;
 use alloc::vec::Vec;
 
 /// Checks a token sequence against the model: non-empty, within the positions, every
 /// id inside the vocabulary.
-pub fn check_tokens(bert: &Bert, tokens: &[u32]) -> Result<(), InferError> {
+pub fn check_tokens(config: &BertConfig, tokens: &[u32]) -> Result<(), InferError> {
 	if tokens.is_empty() {
 		return Err(InferError::EmptyInput);
 	}
-	let max = bert.config.max_positions as usize;
+	let max = config.max_positions as usize;
 	if tokens.len() > max {
 		return Err(InferError::TooLong { len: tokens.len(), max });
 	}
-	let vocab = bert.config.vocab;
+	let vocab = config.vocab;
 	if let Some((index, token)) = tokens.iter().enumerate().find(|(_, t)| **t >= vocab) {
 		return Err(InferError::TokenOutOfRange { index, token: *token, vocab });
 	}
@@ -32,52 +32,63 @@ pub fn check_tokens(bert: &Bert, tokens: &[u32]) -> Result<(), InferError> {
 /// The pooled embedding of one sequence (token type 0 everywhere, every token
 /// attended): `hidden` integers in Q12.
 pub fn embed(bert: &Bert, tokens: &[u32], backend: &dyn Int8Gemm) -> Result<Output, InferError> {
-	check_tokens(bert, tokens)?;
+	check_tokens(&bert.config, tokens)?;
 	let h = bert.config.hidden as usize;
 	let n = tokens.len();
-	let mut x = embeddings(bert, tokens);
+	let mut x = embeddings(&bert.config, &bert.word, &bert.position, &bert.token_type, &bert.embed_norm, tokens);
 	for layer in &bert.layers {
-		encoder_layer(bert, layer, &mut x, n, backend)?;
+		encoder_layer(&bert.config, layer, &mut x, n, backend)?;
 	}
-	let pooled = (0..h).map(|c| div_round((0..n).map(|i| x[i * h + c] as i64).sum(), n as i64) as i32).collect();
-	Ok(Output { shape: vec![h as u32], frac_bits: ACT_FRAC as u8, values: pooled })
+	Ok(Output { shape: vec![h as u32], frac_bits: ACT_FRAC as u8, values: mean_pool(&x, n, h) })
+}
+
+/// The mean over the `n` rows of `x` (`n × h`), per feature: `div_round(Σ_i x_i, n)`.
+pub(crate) fn mean_pool(x: &[i32], n: usize, h: usize) -> Vec<i32> {
+	(0..h).map(|c| div_round((0..n).map(|i| x[i * h + c] as i64).sum(), n as i64) as i32).collect()
 }
 
 /// `LayerNorm(word[t_i] + position[i] + token_type[0])`, each table row dequantized
-/// to Q12 with [`dequant`].
-fn embeddings(bert: &Bert, tokens: &[u32]) -> Vec<i32> {
-	let h = bert.config.hidden as usize;
+/// to Q12 with [`dequant`]. The tokens were checked ([`check_tokens`]).
+pub(crate) fn embeddings(
+	config: &BertConfig,
+	word: &QRows,
+	position: &QRows,
+	token_type: &QRows,
+	norm: &Norm,
+	tokens: &[u32],
+) -> Vec<i32> {
+	let h = config.hidden as usize;
 	let mut x = vec![0i32; tokens.len() * h];
-	let ty = bert.token_type.row(0);
-	let ty_s = bert.token_type.scales[0];
+	let ty = token_type.row(0);
+	let ty_s = token_type.scales[0];
 	for (i, t) in tokens.iter().enumerate() {
-		let (w, w_s) = (bert.word.row(*t as usize), bert.word.scales[*t as usize]);
-		let (p, p_s) = (bert.position.row(i), bert.position.scales[i]);
+		let (w, w_s) = (word.row(*t as usize), word.scales[*t as usize]);
+		let (p, p_s) = (position.row(i), position.scales[i]);
 		let row = &mut x[i * h..(i + 1) * h];
 		for c in 0..h {
 			let sum = dequant(w[c], w_s, ACT_FRAC) + dequant(p[c], p_s, ACT_FRAC) + dequant(ty[c], ty_s, ACT_FRAC);
 			row[c] = clamp_act(sum);
 		}
-		layer_norm(row, &bert.embed_norm.gamma, &bert.embed_norm.beta);
+		layer_norm(row, &norm.gamma, &norm.beta);
 	}
 	x
 }
 
 /// One post-LayerNorm encoder layer, in place:
 /// `x = LN(x + O(attn(x)))`, then `x = LN(x + W2 · gelu(W1 · x))`.
-fn encoder_layer(
-	bert: &Bert,
+pub(crate) fn encoder_layer(
+	config: &BertConfig,
 	l: &BertLayer,
 	x: &mut [i32],
 	n: usize,
 	backend: &dyn Int8Gemm,
 ) -> Result<(), InferError> {
-	let h = bert.config.hidden as usize;
+	let h = config.hidden as usize;
 	let xq = quantize_rows(x, n, h);
 	let q = linear(backend, &xq, &l.query)?;
 	let k = linear(backend, &xq, &l.key)?;
 	let v = linear(backend, &xq, &l.value)?;
-	let ctx = attention(backend, &q, &k, &v, n, h, bert.config.heads as usize)?;
+	let ctx = attention(backend, &q, &k, &v, n, h, config.heads as usize)?;
 	let attn = quantize_linear(backend, &ctx, n, &l.attn_out)?;
 	add_residual(x, &attn);
 	for row in x.chunks_mut(h) {

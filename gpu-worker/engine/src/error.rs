@@ -164,6 +164,15 @@ pub enum InferError {
 	},
 	/// The model takes the other kind of input (tokens for BERT, features for MLP).
 	WrongInputKind(&'static str),
+	/// A step was given an activation of the wrong shape.
+	WrongActivationShape {
+		/// Rows given.
+		rows: u32,
+		/// Columns given.
+		cols: u32,
+		/// The columns the step reads (and, for an MLP layer, one row).
+		expected_cols: u32,
+	},
 	/// The backend failed.
 	Backend(String),
 }
@@ -183,6 +192,9 @@ impl fmt::Display for InferError {
 				write!(f, "feature {index} = {value} is outside the Q12 activation range ±8388607")
 			},
 			InferError::WrongInputKind(want) => write!(f, "this model takes {want}"),
+			InferError::WrongActivationShape { rows, cols, expected_cols } => {
+				write!(f, "the step reads {expected_cols} columns, got a {rows} × {cols} activation")
+			},
 			InferError::Backend(why) => write!(f, "backend failed: {why}"),
 		}
 	}

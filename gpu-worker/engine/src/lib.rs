@@ -76,6 +76,11 @@
 //! step's trace element is `blake2_256("hearth-trace-v1" ‖ step: u32 LE ‖ those
 //! bytes)`.
 //!
+//! **Steps** ([`step`]): BERT is `s_0` embeddings, `s_1 … s_L` the encoder layers,
+//! `s_{L+1}` mean pooling; an MLP is one step per layer. [`step()`] runs one step from
+//! the previous activation and that step's weights alone; [`run_traced`] runs them in
+//! order (the same bits as [`run`]) and returns the trace, one element per step.
+//!
 //! **Cost** ([`cost`]): each step's int8 multiply-adds and activation values at an
 //! input length (a BERT encoder layer: `4·n·h² + 2·n²·h + 2·n·h·f`), and the longest
 //! input whose every step fits a budget.
@@ -98,6 +103,7 @@ pub mod ops;
 pub mod output;
 pub mod quant;
 pub mod run;
+pub mod step;
 
 #[cfg(feature = "std")]
 pub mod import;
@@ -111,6 +117,7 @@ pub use gemm::{CpuGemm, Int8Gemm};
 pub use model::Model;
 pub use output::Output;
 pub use run::{run, Input};
+pub use step::{run_traced, step, Step, StepInput, Traced};
 
 #[cfg(feature = "std")]
 pub use run::run_batch;

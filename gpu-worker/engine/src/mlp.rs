@@ -3,15 +3,26 @@
 use crate::error::InferError;
 use crate::fixed::{ACT_FRAC, ACT_MAX};
 use crate::gemm::Int8Gemm;
-use crate::model::{Activation, Mlp};
+use crate::model::{Activation, Mlp, MlpLayer};
 use crate::nonlinear::{gelu, relu};
 use crate::ops::quantize_linear;
 use crate::output::Output;
 use alloc::vec;
+use alloc::vec::Vec;
 
 /// Runs the MLP on `features` (Q12, `input_dim` of them): each layer quantizes its
 /// input row, applies its linear layer and then its activation.
 pub fn forward(mlp: &Mlp, features: &[i32], backend: &dyn Int8Gemm) -> Result<Output, InferError> {
+	check_features(mlp, features)?;
+	let mut x = features.to_vec();
+	for l in &mlp.layers {
+		x = layer(l, &x, backend)?;
+	}
+	Ok(Output { shape: vec![x.len() as u32], frac_bits: ACT_FRAC as u8, values: x })
+}
+
+/// Checks an input row: non-empty, `input_dim` wide, every feature in the Q12 range.
+pub fn check_features(mlp: &Mlp, features: &[i32]) -> Result<(), InferError> {
 	if features.is_empty() {
 		return Err(InferError::EmptyInput);
 	}
@@ -21,14 +32,16 @@ pub fn forward(mlp: &Mlp, features: &[i32], backend: &dyn Int8Gemm) -> Result<Ou
 	if let Some((index, value)) = features.iter().enumerate().find(|(_, v)| v.unsigned_abs() > ACT_MAX as u32) {
 		return Err(InferError::FeatureOutOfRange { index, value: *value });
 	}
-	let mut x = features.to_vec();
-	for layer in &mlp.layers {
-		x = quantize_linear(backend, &x, 1, &layer.linear)?;
-		match layer.activation {
-			Activation::Identity => {},
-			Activation::Relu => x.iter_mut().for_each(|v| *v = relu(*v)),
-			Activation::Gelu => x.iter_mut().for_each(|v| *v = gelu(*v)),
-		}
+	Ok(())
+}
+
+/// One layer on one row: quantize, linear, then the layer's activation.
+pub(crate) fn layer(layer: &MlpLayer, x: &[i32], backend: &dyn Int8Gemm) -> Result<Vec<i32>, InferError> {
+	let mut y = quantize_linear(backend, x, 1, &layer.linear)?;
+	match layer.activation {
+		Activation::Identity => {},
+		Activation::Relu => y.iter_mut().for_each(|v| *v = relu(*v)),
+		Activation::Gelu => y.iter_mut().for_each(|v| *v = gelu(*v)),
 	}
-	Ok(Output { shape: vec![x.len() as u32], frac_bits: ACT_FRAC as u8, values: x })
+	Ok(y)
 }
