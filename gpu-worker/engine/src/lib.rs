@@ -76,7 +76,7 @@
 //! step's trace element is `blake2_256("hearth-trace-v1" ‖ step: u32 LE ‖ those
 //! bytes)`.
 //!
-//! **Steps** ([`step`]): BERT is `s_0` embeddings, `s_1 … s_L` the encoder layers,
+//! **Steps** ([`mod@step`]): BERT is `s_0` embeddings, `s_1 … s_L` the encoder layers,
 //! `s_{L+1}` mean pooling; an MLP is one step per layer. [`step()`] runs one step from
 //! the previous activation and that step's weights alone; [`run_traced`] runs them in
 //! order (the same bits as [`run`]) and returns the trace, one element per step.

@@ -10,7 +10,7 @@
 //! - **MLP**: one step per layer (`1 × in` → `1 × out`); its input is the feature
 //!   vector as a `1 × input_dim` activation.
 //!
-//! Running every step in order is [`crate::run`] bit for bit; the **trace** of a run is
+//! Running every step in order is [`crate::run()`] bit for bit; the **trace** of a run is
 //! `t_i = x_i.trace_hash(i)` for every step ([`crate::activation`]), and the output is
 //! the last activation.
 
@@ -145,7 +145,7 @@ impl Model {
 /// A run step by step: the output and the trace (`t_i` for every step).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Traced {
-	/// The last activation, as [`crate::run`] returns it.
+	/// The last activation, as [`crate::run()`] returns it.
 	pub output: Output,
 	/// `t_i = x_i.trace_hash(i)` for every step `i`, in order.
 	pub trace: Vec<[u8; 32]>,
