@@ -20,6 +20,9 @@ pub(crate) enum Command {
 	Infer(InferArgs),
 	/// Report whether the CUDA backend can be used, and why not.
 	Probe,
+	/// Re-run one step of a model from its input activation and print its trace
+	/// element (what a challenger runs before it pays a bond).
+	VerifyStep(VerifyStepArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -57,6 +60,41 @@ pub(crate) struct InferArgs {
 	/// The job id bound into the output hash: 32 bytes as hex (default: zeros).
 	#[arg(long)]
 	pub job_id: Option<String>,
+	/// CPU threads.
+	#[arg(long, default_value_t = 2)]
+	pub threads: usize,
+	/// Where to compute: cuda when usable, else cpu (auto); or force one.
+	#[arg(long, value_enum, default_value_t = BackendChoice::Auto)]
+	pub backend: BackendChoice,
+	/// Run step by step and print the trace: one hash per step.
+	#[arg(long)]
+	pub trace: bool,
+	/// With --trace: write each step's activation (canonical bytes) to DIR/step-<i>.act.
+	#[arg(long, requires = "trace")]
+	pub activations: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct VerifyStepArgs {
+	/// The det-int8 model file.
+	#[arg(long)]
+	pub model: PathBuf,
+	/// The step to re-run (0 = BERT's embeddings or an MLP's first layer).
+	#[arg(long)]
+	pub step: u32,
+	/// The step's input activation (canonical bytes, as `infer --activations` writes
+	/// them); for an MLP's step 0, the features' activation.
+	#[arg(long, conflicts_with = "tokens", required_unless_present = "tokens")]
+	pub input: Option<PathBuf>,
+	/// Token ids, for BERT's step 0 (comma-separated).
+	#[arg(long)]
+	pub tokens: Option<String>,
+	/// The trace element to compare with (0x + 64 hex digits): the miner's `t_i`.
+	#[arg(long)]
+	pub expect: Option<String>,
+	/// Write the step's output activation here.
+	#[arg(long)]
+	pub out: Option<PathBuf>,
 	/// CPU threads.
 	#[arg(long, default_value_t = 2)]
 	pub threads: usize,

@@ -2,7 +2,7 @@
 //! printed output against the engine; every bad argument gets a named error.
 
 use hearth_engine::import::{minilm, quantize, seeded};
-use hearth_engine::{encode, model_hash, run, CpuGemm, Input, Model, PROFILE_DET_INT8};
+use hearth_engine::{encode, model_hash, run, run_traced, CpuGemm, Input, Model, PROFILE_DET_INT8};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -149,4 +149,54 @@ fn real_minilm_imports_and_runs() {
 	assert_eq!(a["shape"], serde_json::json!([384]));
 	assert_eq!(a["output_hash"], b["output_hash"], "thread count does not change the hash");
 	assert_eq!(a["values"], b["values"]);
+}
+
+/// `infer --trace` prints one hash per step (and can keep each step's activation);
+/// `verify-step` re-runs any one step from its input alone and says whether it matches
+/// a claimed trace element: what a challenger runs before it pays a bond.
+#[test]
+fn infer_prints_the_trace_and_verify_step_re_runs_any_step_alone() {
+	let dir = scratch("trace");
+	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 3)).expect("a seeded BERT quantizes"));
+	let file = dir.join("tiny.hmdl");
+	std::fs::write(&file, encode(&model)).expect("write the model");
+	let (m, acts) = (s(&file), dir.join("acts"));
+	let printed =
+		worker(&["infer", "--model", m, "--tokens", "1,2,3", "--trace", "--activations", s(&acts), "--backend", "cpu"])
+			.unwrap();
+	let traced = run_traced(&model, Input::Tokens(&[1, 2, 3]), &CpuGemm::new(1)).unwrap();
+	let trace: Vec<String> = serde_json::from_value(printed["trace"].clone()).unwrap();
+	let want: Vec<String> = traced.trace.iter().map(|t| format!("0x{}", hex::encode(t))).collect();
+	assert_eq!(trace, want);
+	let values: Vec<i32> = serde_json::from_value(printed["values"].clone()).unwrap();
+	assert_eq!(values, traced.output.values);
+
+	let verify = |step: usize, from: &[&str], expect: &str| {
+		let step = step.to_string();
+		let mut args = vec!["verify-step", "--model", m, "--step", &step, "--expect", expect, "--backend", "cpu"];
+		args.extend_from_slice(from);
+		worker(&args)
+	};
+	let v = verify(0, &["--tokens", "1,2,3"], &trace[0]).unwrap();
+	assert_eq!((v["matches"].clone(), v["trace"].clone()), (Value::Bool(true), Value::String(trace[0].clone())));
+	for (i, claimed) in trace.iter().enumerate().skip(1) {
+		let input = acts.join(format!("step-{}.act", i - 1));
+		let v = verify(i, &["--input", s(&input)], claimed).unwrap();
+		assert_eq!(v["matches"], true, "step {i} alone gives the run's trace element");
+	}
+	let step0 = acts.join("step-0.act");
+	let wrong = format!("0x{}", "00".repeat(32));
+	assert_eq!(verify(1, &["--input", s(&step0)], &wrong).unwrap()["matches"], false, "a wrong claim shows");
+
+	// Bad arguments and bytes are named.
+	let err = verify(99, &["--tokens", "1"], &wrong).unwrap_err();
+	assert!(err.contains("--step 99: the model has 4 steps"), "{err}");
+	let garbage = dir.join("garbage.act");
+	std::fs::write(&garbage, [1, 2, 3]).unwrap();
+	let err = verify(1, &["--input", s(&garbage)], &wrong).unwrap_err();
+	assert!(err.contains("fewer than the 8-byte shape"), "{err}");
+	let err = verify(1, &["--input", s(&step0)], "0x12").unwrap_err();
+	assert!(err.contains("--expect: 1 bytes, expected 32"), "{err}");
+	let err = verify(0, &["--input", s(&step0)], &wrong).unwrap_err();
+	assert!(err.contains("step 0: this model takes token ids"), "{err}");
 }

@@ -117,7 +117,7 @@ pub use gemm::{CpuGemm, Int8Gemm};
 pub use model::Model;
 pub use output::Output;
 pub use run::{run, Input};
-pub use step::{run_traced, step, Step, StepInput, Traced};
+pub use step::{run_traced, run_traced_with, step, Step, StepInput, Traced};
 
 #[cfg(feature = "std")]
 pub use run::run_batch;

@@ -153,6 +153,17 @@ pub struct Traced {
 
 /// Runs `model` one step at a time, hashing every step's activation.
 pub fn run_traced(model: &Model, input: Input<'_>, backend: &dyn Int8Gemm) -> Result<Traced, InferError> {
+	run_traced_with(model, input, backend, |_, _| {})
+}
+
+/// [`run_traced`], handing each step's index and activation to `visit` as it is made
+/// (a challenger keeps them to re-run any one step later).
+pub fn run_traced_with(
+	model: &Model,
+	input: Input<'_>,
+	backend: &dyn Int8Gemm,
+	mut visit: impl FnMut(u32, &Activation),
+) -> Result<Traced, InferError> {
 	let steps = model.steps();
 	let mut trace = Vec::with_capacity(steps.len());
 	let mut x: Option<Activation> = match (model, input) {
@@ -171,6 +182,7 @@ pub fn run_traced(model: &Model, input: Input<'_>, backend: &dyn Int8Gemm) -> Re
 			(None, Input::Features(_)) => return Err(InferError::WrongInputKind("token ids")),
 		};
 		trace.push(next.trace_hash(i as u32));
+		visit(i as u32, &next);
 		x = Some(next);
 	}
 	let values = x.map(Activation::into_values).unwrap_or_default();
