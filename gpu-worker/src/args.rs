@@ -60,12 +60,9 @@ pub(crate) struct InferArgs {
 	/// The job id bound into the output hash: 32 bytes as hex (default: zeros).
 	#[arg(long)]
 	pub job_id: Option<String>,
-	/// CPU threads.
-	#[arg(long, default_value_t = 2)]
-	pub threads: usize,
-	/// Where to compute: cuda when usable, else cpu (auto); or force one.
-	#[arg(long, value_enum, default_value_t = BackendChoice::Auto)]
-	pub backend: BackendChoice,
+	/// Where and how to compute.
+	#[command(flatten)]
+	pub compute: ComputeArgs,
 	/// Run step by step and print the trace: one hash per step.
 	#[arg(long)]
 	pub trace: bool,
@@ -95,6 +92,14 @@ pub(crate) struct VerifyStepArgs {
 	/// Write the step's output activation here.
 	#[arg(long)]
 	pub out: Option<PathBuf>,
+	/// Where and how to compute.
+	#[command(flatten)]
+	pub compute: ComputeArgs,
+}
+
+/// The backend flags every command that runs a model takes.
+#[derive(clap::Args, Debug)]
+pub(crate) struct ComputeArgs {
 	/// CPU threads.
 	#[arg(long, default_value_t = 2)]
 	pub threads: usize,

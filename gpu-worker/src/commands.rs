@@ -84,7 +84,7 @@ fn infer(args: InferArgs) -> Result<Value, String> {
 		(None, Some(f)) => Input::Features(f),
 		(None, None) => return Err("give --tokens (BERT) or --features (MLP)".into()),
 	};
-	let (backend, fallback) = crate::backend::select(args.backend, args.threads, &model)?;
+	let (backend, fallback) = crate::backend::select(args.compute.backend, args.compute.threads, &model)?;
 	let (out, trace) = if args.trace {
 		if let Some(dir) = &args.activations {
 			std::fs::create_dir_all(dir).map_err(|e| format!("--activations {}: {e}", dir.display()))?;
@@ -147,7 +147,7 @@ fn verify_step(args: VerifyStepArgs) -> Result<Value, String> {
 		(None, Some(x)) => StepInput::Activation(x),
 		(None, None) => return Err("give --input (an activation file) or --tokens (BERT's step 0)".into()),
 	};
-	let (backend, fallback) = crate::backend::select(args.backend, args.threads, &model)?;
+	let (backend, fallback) = crate::backend::select(args.compute.backend, args.compute.threads, &model)?;
 	let x = step(chosen, input, backend.as_ref()).map_err(|e| format!("step {}: {e}", args.step))?;
 	let trace = x.trace_hash(args.step);
 	if let Some(out) = &args.out {

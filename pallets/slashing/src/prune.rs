@@ -22,16 +22,15 @@ impl<T: Config> Pallet<T> {
 			Some(cursor) => Reported::<T>::iter_from(cursor.into_inner()),
 			None => Reported::<T>::iter(),
 		};
-		let mut first = true;
+		// One step is paid for; each entry looked at pays for the next.
 		let finished = loop {
-			if !first && meter.try_consume(step).is_err() {
-				break false;
-			}
-			first = false;
 			match entries.next() {
 				Some((key, forget_at)) if forget_at <= now => Reported::<T>::remove(key),
 				Some(_) => {},
 				None => break true,
+			}
+			if meter.try_consume(step).is_err() {
+				break false;
 			}
 		};
 		let cursor = if finished { None } else { BoundedVec::try_from(entries.last_raw_key().to_vec()).ok() };
