@@ -3,7 +3,7 @@
 //! - int8 products of the MiniLM shapes against `matrixmultiply`'s f32 sgemm on the
 //!   same shapes (one thread each; prints the ratio);
 //! - MiniLM-shaped BERT sequences per second at 128 tokens, one thread and two
-//!   (prints the scaling);
+//!   (prints the scaling), and the share of a run spent hashing its trace;
 //! - the MLP a block could re-execute, in microseconds.
 //!
 //! Weights are seeded (the real MiniLM has the same shapes, so the same speed).
@@ -12,7 +12,7 @@ use hearth_benches::{measure, Budget};
 use hearth_engine::gemm::gemm_i8;
 use hearth_engine::import::{quantize, seeded};
 use hearth_engine::model::Activation;
-use hearth_engine::{run, run_batch, CpuGemm, Input, Model};
+use hearth_engine::{run, run_batch, run_with, CpuGemm, Input, Model};
 use std::hint::black_box;
 
 fn gemm_shapes() {
@@ -73,6 +73,24 @@ fn minilm_throughput() {
 	println!("MiniLM-L6 det-int8, 128 tokens, median of 3 batches of 4 sequences");
 	println!("  1 thread : {s1:>6.1} seq/s ({:.1} GOP/s)", s1 * flops / 1e9);
 	println!("  2 threads: {s2:>6.1} seq/s ({:.1} GOP/s), {:.2}x the 1-thread rate", s2 * flops / 1e9, s2 / s1);
+	// Every run hashes each step's activation into its trace; what that costs, against
+	// the run it is part of.
+	let mut acts = Vec::new();
+	run_with(&model, inputs[0], &CpuGemm::new(1), |i, x| acts.push((i, x.clone()))).expect("run");
+	let hashing = measure(Budget::new(20, 0), || {
+		for (i, x) in &acts {
+			black_box(x.trace_hash(*i));
+		}
+	});
+	let per_seq = one.secs() / inputs.len() as f64;
+	println!(
+		"  trace ({} steps, {} KB hashed): {:.2} ms of a {:.1} ms run ({:.2} %)",
+		acts.len(),
+		acts.iter().map(|(_, x)| x.encoded_len()).sum::<usize>() / 1024,
+		hashing.secs() * 1e3,
+		per_seq * 1e3,
+		100.0 * hashing.secs() / per_seq
+	);
 }
 
 fn mlp_latency() {

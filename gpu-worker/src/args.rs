@@ -39,10 +39,15 @@ pub(crate) enum ModelCommand {
 		#[arg(long)]
 		out: PathBuf,
 	},
-	/// Check a det-int8 model file and print its identity and shape.
+	/// Check a det-int8 model file and print its identity, shape, header hash and
+	/// chunk hashes.
 	Inspect {
 		/// The model file.
 		file: PathBuf,
+		/// Also write each step's chunk to DIR/step-<i>.chunk (what `verify-step
+		/// --chunk` and a challenge take).
+		#[arg(long)]
+		chunks: Option<PathBuf>,
 	},
 }
 
@@ -63,7 +68,8 @@ pub(crate) struct InferArgs {
 	/// Where and how to compute.
 	#[command(flatten)]
 	pub compute: ComputeArgs,
-	/// Run step by step and print the trace: one hash per step.
+	/// Print the trace: one hash per step (every run computes it; the output hash
+	/// commits to it).
 	#[arg(long)]
 	pub trace: bool,
 	/// With --trace: write each step's activation (canonical bytes) to DIR/step-<i>.act.
@@ -73,9 +79,13 @@ pub(crate) struct InferArgs {
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct VerifyStepArgs {
-	/// The det-int8 model file.
+	/// The det-int8 model file (the step's chunk is cut from it and run alone).
+	#[arg(long, conflicts_with = "chunk", required_unless_present = "chunk")]
+	pub model: Option<PathBuf>,
+	/// The step's chunk alone (what the runtime holds in a challenge), instead of
+	/// --model.
 	#[arg(long)]
-	pub model: PathBuf,
+	pub chunk: Option<PathBuf>,
 	/// The step to re-run (0 = BERT's embeddings or an MLP's first layer).
 	#[arg(long)]
 	pub step: u32,

@@ -2,13 +2,15 @@
 //! it usable, else the CPU twin, with the reason.
 
 use crate::args::BackendChoice;
-use hearth_engine::{CpuGemm, Int8Gemm, Model};
+use hearth_engine::quant::QRows;
+use hearth_engine::{CpuGemm, Int8Gemm};
 
-/// The backend for `model`, and why the GPU is not used (if it is not).
+/// The backend for products with `weights` (kept on the GPU), and why the GPU is not
+/// used (if it is not).
 pub(crate) fn select<'m>(
 	choice: BackendChoice,
 	threads: usize,
-	model: &'m Model,
+	weights: &[&'m QRows],
 ) -> Result<(Box<dyn Int8Gemm + 'm>, Option<String>), String> {
 	if threads == 0 {
 		return Err("--threads must be at least 1".into());
@@ -16,23 +18,23 @@ pub(crate) fn select<'m>(
 	let cpu = || Box::new(CpuGemm::new(threads)) as Box<dyn Int8Gemm + 'm>;
 	match choice {
 		BackendChoice::Cpu => Ok((cpu(), Some("the CPU was asked for".into()))),
-		BackendChoice::Auto => match gpu(model) {
+		BackendChoice::Auto => match gpu(weights) {
 			Ok(g) => Ok((g, None)),
 			Err(reason) => Ok((cpu(), Some(reason))),
 		},
-		BackendChoice::Cuda => gpu(model).map(|g| (g, None)).map_err(|r| format!("--backend cuda: {r}")),
+		BackendChoice::Cuda => gpu(weights).map(|g| (g, None)).map_err(|r| format!("--backend cuda: {r}")),
 	}
 }
 
 #[cfg(feature = "cuda")]
-fn gpu<'m>(model: &'m Model) -> Result<Box<dyn Int8Gemm + 'm>, String> {
+fn gpu<'m>(weights: &[&'m QRows]) -> Result<Box<dyn Int8Gemm + 'm>, String> {
 	hearth_engine::cuda::probe()?;
-	let g = hearth_engine::cuda::CudaGemm::new(0, model).map_err(|e| e.to_string())?;
+	let g = hearth_engine::cuda::CudaGemm::new(0, weights).map_err(|e| e.to_string())?;
 	Ok(Box::new(g))
 }
 
 #[cfg(not(feature = "cuda"))]
-fn gpu<'m>(_model: &'m Model) -> Result<Box<dyn Int8Gemm + 'm>, String> {
+fn gpu<'m>(_weights: &[&'m QRows]) -> Result<Box<dyn Int8Gemm + 'm>, String> {
 	Err("this build has no CUDA backend (build with --features cuda)".into())
 }
 

@@ -3,9 +3,11 @@
 
 use crate::args::{Cli, Command, InferArgs, ModelCommand, VerifyStepArgs};
 use hearth_engine::activation::Activation;
+use hearth_engine::chunk::kind_name;
+use hearth_engine::format::{chunk_hash, model_id, split, ModelFile};
 use hearth_engine::import::{minilm, quantize, safetensors::SafeTensors};
 use hearth_engine::{
-	decode, encode, model_hash, run, run_traced_with, step, Input, Model, StepInput, PROFILE_DET_INT8, PROFILE_NAME,
+	decode, decode_chunk, encode, run_with, step, Input, Model, StepInput, PROFILE_DET_INT8, PROFILE_NAME,
 };
 use serde_json::{json, Value};
 use std::path::Path;
@@ -16,12 +18,7 @@ pub(crate) fn dispatch(cli: Cli) -> Result<Value, String> {
 			let config = config.unwrap_or_else(|| safetensors.with_file_name("config.json"));
 			import(&safetensors, &config, &out)
 		},
-		Command::Model(ModelCommand::Inspect { file }) => {
-			let (model, bytes) = load(&file)?;
-			Ok(
-				json!({"model": hex32(&model_hash(&bytes)), "bytes": bytes.len(), "architecture": model.describe(), "profile": PROFILE_NAME}),
-			)
-		},
+		Command::Model(ModelCommand::Inspect { file, chunks }) => inspect(&file, chunks.as_deref()),
 		Command::Infer(args) => infer(args),
 		Command::Probe => Ok(crate::backend::probe()),
 		Command::VerifyStep(args) => verify_step(args),
@@ -46,7 +43,7 @@ fn import(weights: &Path, config: &Path, out: &Path) -> Result<Value, String> {
 	std::fs::write(&tmp, &encoded).map_err(|e| named(&e, &tmp))?;
 	std::fs::rename(&tmp, out).map_err(|e| named(&e, out))?;
 	Ok(json!({
-		"model": hex32(&model_hash(&encoded)),
+		"model": hex32(&model_id(&encoded).map_err(|e| named(&e, out))?),
 		"bytes": encoded.len(),
 		"architecture": model.describe(),
 		"profile": PROFILE_NAME,
@@ -54,10 +51,48 @@ fn import(weights: &Path, config: &Path, out: &Path) -> Result<Value, String> {
 	}))
 }
 
-fn load(path: &Path) -> Result<(Model, Vec<u8>), String> {
+/// Reads and decodes a model file: the model and its identity.
+fn load(path: &Path) -> Result<(Model, [u8; 32]), String> {
 	let bytes = read(path)?;
-	let model = decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-	Ok((model, bytes))
+	let named = |e: hearth_engine::LoadError| format!("{}: {e}", path.display());
+	let model = decode(&bytes).map_err(named)?;
+	Ok((model, model_id(&bytes).map_err(named)?))
+}
+
+/// The chunks' table: what a subnet owner registers on chain.
+fn chunk_table(file: &ModelFile<'_>) -> Value {
+	let kinds = file.chunks.iter().map(|c| c.first().copied().map_or("empty", kind_name));
+	let rows: Vec<Value> = file
+		.chunk_hashes()
+		.iter()
+		.zip(&file.chunks)
+		.zip(kinds)
+		.enumerate()
+		.map(|(i, ((hash, bytes), kind))| json!({"step": i, "kind": kind, "bytes": bytes.len(), "hash": hex32(hash)}))
+		.collect();
+	json!(rows)
+}
+
+fn inspect(path: &Path, chunks_dir: Option<&Path>) -> Result<Value, String> {
+	let bytes = read(path)?;
+	let named = |e: hearth_engine::LoadError| format!("{}: {e}", path.display());
+	let model = decode(&bytes).map_err(named)?;
+	let file = split(&bytes).map_err(named)?;
+	if let Some(dir) = chunks_dir {
+		std::fs::create_dir_all(dir).map_err(|e| format!("--chunks {}: {e}", dir.display()))?;
+		for (i, chunk) in file.chunks.iter().enumerate() {
+			let out = dir.join(format!("step-{i}.chunk"));
+			std::fs::write(&out, chunk).map_err(|e| format!("{}: {e}", out.display()))?;
+		}
+	}
+	Ok(json!({
+		"model": hex32(&file.id()),
+		"bytes": bytes.len(),
+		"architecture": model.describe(),
+		"profile": PROFILE_NAME,
+		"header": hex32(&file.header_hash()),
+		"chunks": chunk_table(&file),
+	}))
 }
 
 /// Parses a comma-separated list, naming the first bad item.
@@ -76,7 +111,7 @@ fn job_id(hex_id: Option<&str>) -> Result<[u8; 32], String> {
 
 fn infer(args: InferArgs) -> Result<Value, String> {
 	let job = job_id(args.job_id.as_deref())?;
-	let (model, bytes) = load(&args.model)?;
+	let (model, id) = load(&args.model)?;
 	let tokens: Option<Vec<u32>> = args.tokens.as_deref().map(|t| parse_list("--tokens", t)).transpose()?;
 	let features: Option<Vec<i32>> = args.features.as_deref().map(|f| parse_list("--features", f)).transpose()?;
 	let input = match (&tokens, &features) {
@@ -84,45 +119,40 @@ fn infer(args: InferArgs) -> Result<Value, String> {
 		(None, Some(f)) => Input::Features(f),
 		(None, None) => return Err("give --tokens (BERT) or --features (MLP)".into()),
 	};
-	let (backend, fallback) = crate::backend::select(args.compute.backend, args.compute.threads, &model)?;
-	let (out, trace) = if args.trace {
-		if let Some(dir) = &args.activations {
-			std::fs::create_dir_all(dir).map_err(|e| format!("--activations {}: {e}", dir.display()))?;
+	let weights = model.gemm_weights();
+	let (backend, fallback) = crate::backend::select(args.compute.backend, args.compute.threads, &weights)?;
+	if let Some(dir) = &args.activations {
+		std::fs::create_dir_all(dir).map_err(|e| format!("--activations {}: {e}", dir.display()))?;
+	}
+	let mut written: Result<(), String> = Ok(());
+	let out = run_with(&model, input, backend.as_ref(), |i, x| {
+		let Some(dir) = &args.activations else { return };
+		if written.is_ok() {
+			let path = dir.join(format!("step-{i}.act"));
+			written = std::fs::write(&path, x.encode()).map_err(|e| format!("{}: {e}", path.display()));
 		}
-		let mut written: Result<(), String> = Ok(());
-		let traced = run_traced_with(&model, input, backend.as_ref(), |i, x| {
-			let Some(dir) = &args.activations else { return };
-			if written.is_ok() {
-				let path = dir.join(format!("step-{i}.act"));
-				written = std::fs::write(&path, x.encode()).map_err(|e| format!("{}: {e}", path.display()));
-			}
-		})
-		.map_err(|e| e.to_string())?;
-		written?;
-		(traced.output, Some(traced.trace.iter().map(hex32).collect::<Vec<_>>()))
-	} else {
-		(run(&model, input, backend.as_ref()).map_err(|e| e.to_string())?, None)
-	};
-	let mh = model_hash(&bytes);
+	})
+	.map_err(|e| e.to_string())?;
+	written?;
 	let mut printed = json!({
-		"model": hex32(&mh),
+		"model": hex32(&id),
 		"architecture": model.describe(),
 		"profile": PROFILE_NAME,
 		"job_id": hex32(&job),
+		"input_hash": hex32(&input.hash()),
 		"backend": backend.name(),
 		"fallback": fallback,
 		"shape": out.shape,
 		"frac_bits": out.frac_bits,
 		"values": out.values,
 		"floats": out.to_f64(),
-		"output_hash": hex32(&out.hash(&job, &mh, PROFILE_DET_INT8)),
+		"output_hash": hex32(&out.hash(&job, &id, PROFILE_DET_INT8)),
 	});
-	if let Some(trace) = trace {
-		printed["trace"] = json!(trace);
+	if args.trace {
+		printed["trace"] = json!(out.trace.iter().map(hex32).collect::<Vec<_>>());
 	}
 	Ok(printed)
 }
-
 /// Parses `0x` + 64 hex digits, naming the flag when it is not.
 fn hash_arg(flag: &str, s: &str) -> Result<[u8; 32], String> {
 	let digits = s.strip_prefix("0x").unwrap_or(s);
@@ -132,11 +162,25 @@ fn hash_arg(flag: &str, s: &str) -> Result<[u8; 32], String> {
 
 fn verify_step(args: VerifyStepArgs) -> Result<Value, String> {
 	let expect = args.expect.as_deref().map(|e| hash_arg("--expect", e)).transpose()?;
-	let (model, bytes) = load(&args.model)?;
-	let steps = model.steps();
-	let Some(chosen) = steps.get(args.step as usize) else {
-		return Err(format!("--step {}: the model has {} steps, numbered from 0", args.step, steps.len()));
+	// The chunk alone, as the runtime holds it: from the model file, or given as is.
+	let (chunk_bytes, model, steps) = match (&args.model, &args.chunk) {
+		(Some(path), _) => {
+			let bytes = read(path)?;
+			let file = split(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+			let Some(chunk) = file.chunks.get(args.step as usize) else {
+				return Err(format!(
+					"--step {}: the model has {} steps, numbered from 0",
+					args.step,
+					file.chunks.len()
+				));
+			};
+			(chunk.to_vec(), Some(file.id()), Some(file.chunks.len()))
+		},
+		(None, Some(path)) => (read(path)?, None, None),
+		(None, None) => return Err("give --model (a model file) or --chunk (one step's chunk)".into()),
 	};
+	let chunk = decode_chunk(&chunk_bytes).map_err(|e| format!("step {} chunk: {e}", args.step))?;
+	let chosen = chunk.step();
 	let tokens: Option<Vec<u32>> = args.tokens.as_deref().map(|t| parse_list("--tokens", t)).transpose()?;
 	let activation = match &args.input {
 		Some(path) => Some(Activation::decode(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?),
@@ -147,16 +191,19 @@ fn verify_step(args: VerifyStepArgs) -> Result<Value, String> {
 		(None, Some(x)) => StepInput::Activation(x),
 		(None, None) => return Err("give --input (an activation file) or --tokens (BERT's step 0)".into()),
 	};
-	let (backend, fallback) = crate::backend::select(args.compute.backend, args.compute.threads, &model)?;
-	let x = step(chosen, input, backend.as_ref()).map_err(|e| format!("step {}: {e}", args.step))?;
+	let weights = chosen.gemm_weights();
+	let (backend, fallback) = crate::backend::select(args.compute.backend, args.compute.threads, &weights)?;
+	let x = step(&chosen, input, backend.as_ref()).map_err(|e| format!("step {}: {e}", args.step))?;
 	let trace = x.trace_hash(args.step);
 	if let Some(out) = &args.out {
 		std::fs::write(out, x.encode()).map_err(|e| format!("{}: {e}", out.display()))?;
 	}
 	Ok(json!({
-		"model": hex32(&model_hash(&bytes)),
+		"model": model.as_ref().map(hex32),
+		"chunk": hex32(&chunk_hash(&chunk_bytes)),
+		"kind": kind_name(chunk_bytes[0]),
 		"step": args.step,
-		"steps": steps.len(),
+		"steps": steps,
 		"backend": backend.name(),
 		"fallback": fallback,
 		"shape": [x.rows(), x.cols()],

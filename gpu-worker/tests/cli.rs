@@ -1,8 +1,9 @@
 //! The `hearth-worker` binary end to end: import a checkpoint, run it, and check the
 //! printed output against the engine; every bad argument gets a named error.
 
+use hearth_engine::format::split;
 use hearth_engine::import::{minilm, quantize, seeded};
-use hearth_engine::{encode, model_hash, run, run_traced, CpuGemm, Input, Model, PROFILE_DET_INT8};
+use hearth_engine::{encode, model_id, run, CpuGemm, Input, Model, PROFILE_DET_INT8};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,7 +45,7 @@ fn import_then_infer_prints_the_engines_output_and_hash() {
 	let imported = worker(&["model", "import", "--safetensors", s(&st), "--out", s(&out)]).unwrap();
 	let bytes = std::fs::read(&out).unwrap();
 	assert_eq!(bytes, encode(&model), "the import is the engine's quantization");
-	let mh = model_hash(&bytes);
+	let mh = model_id(&bytes).unwrap();
 	assert_eq!(imported["model"], format!("0x{}", hex::encode(mh)));
 	assert_eq!(imported["bytes"], bytes.len());
 
@@ -63,10 +64,25 @@ fn import_then_infer_prints_the_engines_output_and_hash() {
 	let mut job_bytes = [0u8; 32];
 	job_bytes.copy_from_slice(&hex::decode(&job).unwrap());
 	assert_eq!(printed["output_hash"], format!("0x{}", hex::encode(want.hash(&job_bytes, &mh, PROFILE_DET_INT8))));
+	assert_eq!(printed["input_hash"], format!("0x{}", hex::encode(Input::Tokens(&[1, 2, 3, 96]).hash())));
+	assert!(printed.get("trace").is_none(), "the trace is printed on request");
 
+	// Inspect lists what a subnet owner registers: the header's and every chunk's hash.
 	let inspected = worker(&["model", "inspect", s(&out)]).unwrap();
 	assert_eq!(inspected["model"], imported["model"]);
 	assert!(inspected["architecture"].as_str().unwrap().starts_with("bert 2×48"));
+	let file = split(&bytes).unwrap();
+	assert_eq!(inspected["header"], format!("0x{}", hex::encode(file.header_hash())));
+	let chunks = inspected["chunks"].as_array().unwrap();
+	assert_eq!(chunks.len(), 4, "embeddings, two layers, pooling");
+	for (i, (c, hash)) in chunks.iter().zip(file.chunk_hashes()).enumerate() {
+		assert_eq!((c["step"].as_u64(), c["bytes"].as_u64()), (Some(i as u64), Some(file.chunks[i].len() as u64)));
+		assert_eq!(c["hash"], format!("0x{}", hex::encode(hash)));
+	}
+	assert_eq!(
+		(chunks[0]["kind"].as_str(), chunks[3]["kind"].as_str()),
+		(Some("bert embeddings"), Some("bert mean pooling"))
+	);
 }
 
 #[test]
@@ -164,12 +180,12 @@ fn infer_prints_the_trace_and_verify_step_re_runs_any_step_alone() {
 	let printed =
 		worker(&["infer", "--model", m, "--tokens", "1,2,3", "--trace", "--activations", s(&acts), "--backend", "cpu"])
 			.unwrap();
-	let traced = run_traced(&model, Input::Tokens(&[1, 2, 3]), &CpuGemm::new(1)).unwrap();
+	let traced = run(&model, Input::Tokens(&[1, 2, 3]), &CpuGemm::new(1)).unwrap();
 	let trace: Vec<String> = serde_json::from_value(printed["trace"].clone()).unwrap();
 	let want: Vec<String> = traced.trace.iter().map(|t| format!("0x{}", hex::encode(t))).collect();
 	assert_eq!(trace, want);
 	let values: Vec<i32> = serde_json::from_value(printed["values"].clone()).unwrap();
-	assert_eq!(values, traced.output.values);
+	assert_eq!(values, traced.values);
 
 	let verify = |step: usize, from: &[&str], expect: &str| {
 		let step = step.to_string();
@@ -187,6 +203,34 @@ fn infer_prints_the_trace_and_verify_step_re_runs_any_step_alone() {
 	let step0 = acts.join("step-0.act");
 	let wrong = format!("0x{}", "00".repeat(32));
 	assert_eq!(verify(1, &["--input", s(&step0)], &wrong).unwrap()["matches"], false, "a wrong claim shows");
+
+	// The chunk alone, as the runtime holds it in a challenge: same element, and the
+	// chunk's hash is the one the model's identity lists.
+	let bytes = encode(&model);
+	let file = split(&bytes).unwrap();
+	worker(&["model", "inspect", m, "--chunks", s(&dir.join("chunks"))]).unwrap();
+	let chunk = dir.join("chunks").join("step-2.chunk");
+	assert_eq!(std::fs::read(&chunk).unwrap(), file.chunks[2], "inspect --chunks writes each chunk as it is");
+	let alone = |chunk: &std::path::Path| {
+		let (input, claimed) = (acts.join("step-1.act"), trace[2].as_str());
+		worker(&["verify-step", "--chunk", s(chunk), "--step", "2", "--input", s(&input), "--expect", claimed])
+	};
+	let v = alone(&chunk).unwrap();
+	assert_eq!((v["matches"].as_bool(), v["kind"].as_str()), (Some(true), Some("bert encoder layer")));
+	assert_eq!(v["chunk"], format!("0x{}", hex::encode(file.chunk_hashes()[2])));
+	assert!(v["model"].is_null(), "a chunk alone names no model");
+	// One weight changed: another chunk hash, another element (a miner cannot pass off
+	// other weights as the registered ones, nor a challenger).
+	let mut corrupted = file.chunks[2].to_vec();
+	let last = corrupted.len() - 100;
+	corrupted[last] ^= 1;
+	std::fs::write(&chunk, &corrupted).unwrap();
+	let v = alone(&chunk).unwrap();
+	assert_ne!(v["chunk"], format!("0x{}", hex::encode(file.chunk_hashes()[2])));
+	assert_eq!(v["matches"], false, "other weights, another trace element");
+	std::fs::write(&chunk, &corrupted[..40]).unwrap();
+	let err = alone(&chunk).unwrap_err();
+	assert!(err.contains("step 2 chunk: truncated model: chunk attention.query"), "{err}");
 
 	// Bad arguments and bytes are named.
 	let err = verify(99, &["--tokens", "1"], &wrong).unwrap_err();

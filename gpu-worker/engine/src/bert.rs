@@ -4,42 +4,28 @@
 use crate::error::InferError;
 use crate::fixed::{clamp_act, div_round, ACT_FRAC};
 use crate::gemm::Int8Gemm;
-use crate::model::{Bert, BertConfig, BertLayer, Norm};
+use crate::model::{BertLayer, Norm};
 use crate::nonlinear::{gelu, layer_norm};
 use crate::ops::{add_residual, attention, linear, quantize_linear};
-use crate::output::Output;
 use crate::quant::{dequant, quantize_rows, QRows};
 use alloc::vec;
 use alloc::vec::Vec;
 
-/// Checks a token sequence against the model: non-empty, within the positions, every
-/// id inside the vocabulary.
-pub fn check_tokens(config: &BertConfig, tokens: &[u32]) -> Result<(), InferError> {
+/// Checks a token sequence against the embedding tables: non-empty, within the
+/// positions, every id inside the vocabulary.
+pub fn check_tokens(word: &QRows, position: &QRows, tokens: &[u32]) -> Result<(), InferError> {
 	if tokens.is_empty() {
 		return Err(InferError::EmptyInput);
 	}
-	let max = config.max_positions as usize;
+	let max = position.rows;
 	if tokens.len() > max {
 		return Err(InferError::TooLong { len: tokens.len(), max });
 	}
-	let vocab = config.vocab;
+	let vocab = word.rows as u32;
 	if let Some((index, token)) = tokens.iter().enumerate().find(|(_, t)| **t >= vocab) {
 		return Err(InferError::TokenOutOfRange { index, token: *token, vocab });
 	}
 	Ok(())
-}
-
-/// The pooled embedding of one sequence (token type 0 everywhere, every token
-/// attended): `hidden` integers in Q12.
-pub fn embed(bert: &Bert, tokens: &[u32], backend: &dyn Int8Gemm) -> Result<Output, InferError> {
-	check_tokens(&bert.config, tokens)?;
-	let h = bert.config.hidden as usize;
-	let n = tokens.len();
-	let mut x = embeddings(&bert.config, &bert.word, &bert.position, &bert.token_type, &bert.embed_norm, tokens);
-	for layer in &bert.layers {
-		encoder_layer(&bert.config, layer, &mut x, n, backend)?;
-	}
-	Ok(Output { shape: vec![h as u32], frac_bits: ACT_FRAC as u8, values: mean_pool(&x, n, h) })
 }
 
 /// The mean over the `n` rows of `x` (`n × h`), per feature: `div_round(Σ_i x_i, n)`.
@@ -49,15 +35,8 @@ pub(crate) fn mean_pool(x: &[i32], n: usize, h: usize) -> Vec<i32> {
 
 /// `LayerNorm(word[t_i] + position[i] + token_type[0])`, each table row dequantized
 /// to Q12 with [`dequant`]. The tokens were checked ([`check_tokens`]).
-pub(crate) fn embeddings(
-	config: &BertConfig,
-	word: &QRows,
-	position: &QRows,
-	token_type: &QRows,
-	norm: &Norm,
-	tokens: &[u32],
-) -> Vec<i32> {
-	let h = config.hidden as usize;
+pub(crate) fn embeddings(word: &QRows, position: &QRows, token_type: &QRows, norm: &Norm, tokens: &[u32]) -> Vec<i32> {
+	let h = word.cols;
 	let mut x = vec![0i32; tokens.len() * h];
 	let ty = token_type.row(0);
 	let ty_s = token_type.scales[0];
@@ -77,18 +56,18 @@ pub(crate) fn embeddings(
 /// One post-LayerNorm encoder layer, in place:
 /// `x = LN(x + O(attn(x)))`, then `x = LN(x + W2 · gelu(W1 · x))`.
 pub(crate) fn encoder_layer(
-	config: &BertConfig,
+	heads: usize,
 	l: &BertLayer,
 	x: &mut [i32],
 	n: usize,
 	backend: &dyn Int8Gemm,
 ) -> Result<(), InferError> {
-	let h = config.hidden as usize;
+	let h = l.query.inputs();
 	let xq = quantize_rows(x, n, h);
 	let q = linear(backend, &xq, &l.query)?;
 	let k = linear(backend, &xq, &l.key)?;
 	let v = linear(backend, &xq, &l.value)?;
-	let ctx = attention(backend, &q, &k, &v, n, h, config.heads as usize)?;
+	let ctx = attention(backend, &q, &k, &v, n, h, heads)?;
 	let attn = quantize_linear(backend, &ctx, n, &l.attn_out)?;
 	add_residual(x, &attn);
 	for row in x.chunks_mut(h) {

@@ -21,8 +21,12 @@
 //!
 //! An MLP's input length is its input width; it has no other. For all-MiniLM-L6-v2 at
 //! 128 tokens an encoder layer is 239,075,328 multiply-adds.
+//!
+//! Everything here is a function of the [`Architecture`] alone, which a model file's
+//! header declares ([`crate::format::decode_header`]): the chain prices a model from
+//! its header without its weights.
 
-use crate::model::{BertConfig, Model};
+use crate::model::{Architecture, BertConfig, Model};
 use alloc::vec::Vec;
 
 /// What one step costs (module docs).
@@ -75,13 +79,15 @@ pub fn mlp_steps(input_dim: u32, outputs: impl IntoIterator<Item = u32>) -> Vec<
 		.collect()
 }
 
-impl Model {
+impl Architecture {
 	/// Each step's cost for an input of `len` tokens (BERT) — an MLP's steps do not
 	/// depend on it.
 	pub fn step_costs(&self, len: u32) -> Vec<StepCost> {
 		match self {
-			Model::Bert(b) => bert_steps(&b.config, u64::from(len)),
-			Model::Mlp(m) => mlp_steps(m.input_dim, m.layers.iter().map(|l| l.linear.outputs() as u32)),
+			Architecture::Bert(config) => bert_steps(config, u64::from(len)),
+			Architecture::Mlp { input_dim, layers } => {
+				mlp_steps(*input_dim, layers.iter().map(|(outputs, _)| *outputs))
+			},
 		}
 	}
 
@@ -96,13 +102,13 @@ impl Model {
 	pub fn longest_input(&self, max_multiply_adds: u64, max_values: u64) -> Option<u32> {
 		let fits = |len: u32| self.step_costs(len).iter().all(|s| s.fits(max_multiply_adds, max_values));
 		match self {
-			Model::Mlp(m) => fits(m.input_dim).then_some(m.input_dim),
-			Model::Bert(b) => {
+			Architecture::Mlp { input_dim, .. } => fits(*input_dim).then_some(*input_dim),
+			Architecture::Bert(config) => {
 				if !fits(1) {
 					return None;
 				}
 				// Invariant: `fits(lo)`, and every length above `hi` does not fit.
-				let (mut lo, mut hi) = (1u32, b.config.max_positions.max(1));
+				let (mut lo, mut hi) = (1u32, config.max_positions.max(1));
 				while lo < hi {
 					let mid = lo + (hi - lo).div_ceil(2);
 					if fits(mid) {
@@ -114,6 +120,23 @@ impl Model {
 				Some(lo)
 			},
 		}
+	}
+}
+
+impl Model {
+	/// [`Architecture::step_costs`] of this model.
+	pub fn step_costs(&self, len: u32) -> Vec<StepCost> {
+		self.architecture().step_costs(len)
+	}
+
+	/// [`Architecture::costliest_step`] of this model.
+	pub fn costliest_step(&self, len: u32) -> StepCost {
+		self.architecture().costliest_step(len)
+	}
+
+	/// [`Architecture::longest_input`] of this model.
+	pub fn longest_input(&self, max_multiply_adds: u64, max_values: u64) -> Option<u32> {
+		self.architecture().longest_input(max_multiply_adds, max_values)
 	}
 }
 

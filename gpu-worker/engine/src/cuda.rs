@@ -13,7 +13,6 @@
 //! on the host with the CPU twin's code, so they cannot differ.
 
 use crate::gemm::{check_shapes, BackendError, Int8Gemm};
-use crate::model::Model;
 use crate::quant::QRows;
 use cudarc::driver::{CudaContext, CudaFunction, CudaSlice, CudaStream, LaunchConfig, PushKernelArg};
 use std::collections::HashMap;
@@ -90,7 +89,7 @@ struct Device {
 pub struct CudaGemm<'m> {
 	ordinal: usize,
 	device: Mutex<Device>,
-	_model: PhantomData<&'m Model>,
+	_weights: PhantomData<&'m QRows>,
 }
 
 fn err(what: &str) -> impl Fn(cudarc::driver::DriverError) -> BackendError + '_ {
@@ -98,33 +97,25 @@ fn err(what: &str) -> impl Fn(cudarc::driver::DriverError) -> BackendError + '_ 
 }
 
 impl<'m> CudaGemm<'m> {
-	/// Opens device `ordinal`, compiles the kernel and uploads `model`'s weights. Call
-	/// [`probe`] first: without the libraries, cudarc panics.
-	pub fn new(ordinal: usize, model: &'m Model) -> Result<Self, BackendError> {
+	/// Opens device `ordinal`, compiles the kernel and uploads `weights` (a model's
+	/// [`crate::Model::gemm_weights`], or one step's); other operands are uploaded per product.
+	/// Call [`probe`] first: without the libraries, cudarc panics.
+	pub fn new(ordinal: usize, weights: &[&'m QRows]) -> Result<Self, BackendError> {
 		let ctx = CudaContext::new(ordinal).map_err(err("open device"))?;
 		let stream = ctx.default_stream();
 		let ptx = cudarc::nvrtc::compile_ptx(KERNEL).map_err(|e| BackendError(format!("NVRTC: {e:?}")))?;
 		let module = ctx.load_module(ptx).map_err(err("load module"))?;
 		let kernel = module.load_function("gemm_i8").map_err(err("load kernel"))?;
-		let mut weights = HashMap::new();
-		for m in weight_matrices(model) {
+		let mut resident = HashMap::new();
+		for m in weights {
 			let dev = stream.clone_htod(&m.data).map_err(err("upload weights"))?;
-			weights.insert((m.data.as_ptr() as usize, m.data.len()), dev);
+			resident.insert((m.data.as_ptr() as usize, m.data.len()), dev);
 		}
-		Ok(CudaGemm { ordinal, device: Mutex::new(Device { ctx, stream, kernel, weights }), _model: PhantomData })
-	}
-}
-
-/// Every matrix a product reads as `B`.
-fn weight_matrices(model: &Model) -> Vec<&QRows> {
-	match model {
-		Model::Mlp(m) => m.layers.iter().map(|l| &l.linear.weight).collect(),
-		Model::Bert(b) => b
-			.layers
-			.iter()
-			.flat_map(|l| [&l.query, &l.key, &l.value, &l.attn_out, &l.ffn_in, &l.ffn_out])
-			.map(|l| &l.weight)
-			.collect(),
+		Ok(CudaGemm {
+			ordinal,
+			device: Mutex::new(Device { ctx, stream, kernel, weights: resident }),
+			_weights: PhantomData,
+		})
 	}
 }
 

@@ -10,6 +10,8 @@ pub enum LoadError {
 	BadMagic,
 	/// A format version this engine does not read.
 	UnsupportedVersion(u16),
+	/// A version-1 file (one blob, hashed whole): re-import the model for version 2.
+	FormatV1,
 	/// A profile other than det-int8.
 	UnknownProfile(u8),
 	/// An architecture tag other than MLP (1) or BERT (2).
@@ -52,10 +54,21 @@ pub enum LoadError {
 	Inconsistent(String),
 	/// An MLP layer's activation tag is unknown.
 	UnknownActivation {
-		/// The layer.
-		layer: u32,
+		/// Where: the header's layer, or a chunk.
+		at: String,
 		/// The tag found.
 		tag: u8,
+	},
+	/// A chunk kind other than the four of [`crate::chunk`].
+	UnknownChunkKind(u8),
+	/// A step's chunk is of another kind than the header's architecture puts there.
+	WrongChunk {
+		/// The step.
+		step: u32,
+		/// The kind the header implies.
+		expected: u8,
+		/// The kind found.
+		found: u8,
 	},
 	/// A row scale outside `m ∈ [2^14, 2^16)`.
 	BadScale {
@@ -91,15 +104,30 @@ impl fmt::Display for LoadError {
 		match self {
 			LoadError::BadMagic => write!(f, "not a Hearth model: the file does not start with \"HEARTHML\""),
 			LoadError::UnsupportedVersion(v) => {
-				write!(f, "unsupported model format version {v} (this engine reads version 1)")
+				write!(f, "unsupported model format version {v} (this engine reads version 2)")
 			},
+			LoadError::FormatV1 => write!(
+				f,
+				"model format version 1 is no longer read: re-run `hearth-worker model import` on the safetensors \
+				 to get a version-2 file (a header and one chunk per step)"
+			),
+			LoadError::UnknownChunkKind(k) => write!(
+				f,
+				"unknown chunk kind {k} (1 bert embeddings, 2 bert encoder layer, 3 bert mean pooling, 4 mlp layer)"
+			),
+			LoadError::WrongChunk { step, expected, found } => write!(
+				f,
+				"step {step}: a {} chunk where the header puts a {} chunk",
+				crate::chunk::kind_name(*found),
+				crate::chunk::kind_name(*expected)
+			),
 			LoadError::UnknownProfile(p) => write!(f, "unknown profile {p} (only det-int8 = 1 is defined)"),
 			LoadError::UnknownArchitecture(a) => write!(f, "unknown architecture {a} (1 = mlp, 2 = bert)"),
 			LoadError::Truncated { what, needed, available } => {
 				write!(f, "truncated model: {what} needs {needed} bytes but only {available} remain")
 			},
 			LoadError::TrailingBytes { expected, actual } => {
-				write!(f, "oversized model: the header implies {expected} bytes but the file has {actual}")
+				write!(f, "oversized: the header implies {expected} bytes but there are {actual}")
 			},
 			LoadError::TooLarge { bytes, max } => {
 				write!(f, "model too large: {bytes} bytes implied, at most {max} accepted")
@@ -108,8 +136,8 @@ impl fmt::Display for LoadError {
 				write!(f, "{field} = {value} is outside {min}..={max}")
 			},
 			LoadError::Inconsistent(why) => write!(f, "inconsistent model: {why}"),
-			LoadError::UnknownActivation { layer, tag } => {
-				write!(f, "layer {layer}: unknown activation tag {tag} (0 identity, 1 relu, 2 gelu)")
+			LoadError::UnknownActivation { at, tag } => {
+				write!(f, "{at}: unknown activation tag {tag} (0 identity, 1 relu, 2 gelu)")
 			},
 			LoadError::BadScale { tensor, row, m } => {
 				write!(f, "{tensor}, row {row}: scale mantissa {m} is outside [16384, 65536)")

@@ -1,40 +1,56 @@
-//! The canonical model file (format version 1). Every integer is little-endian.
+//! The canonical model file, format version 2: a header, then one chunk per step. Every
+//! integer is little-endian.
 //!
 //! ```text
-//! "HEARTHML"                      8 bytes
-//! version: u16 = 1
-//! profile: u8  = 1 (det-int8)
-//! arch:    u8  (1 = mlp, 2 = bert)
-//! mlp:  input_dim u32, layers u32, then per layer: out_dim u32, activation u8
-//! bert: vocab u32, max_positions u32, type_vocab u32, hidden u32, layers u32,
-//!       heads u32, ffn u32
-//! tensors, in the order below, with no names, padding or alignment:
-//!   int8 matrix [rows × cols]: rows × (m: u16, k: u8), then rows·cols × i8 (row-major)
-//!   i32 vector [len]: len × i32
-//! mlp:  per layer: weight [out × in], bias [out]
-//! bert: word [vocab × hidden], position [max_positions × hidden],
-//!       token_type [type_vocab × hidden], embedding LayerNorm γ [hidden], β [hidden],
-//!       per layer: query, key, value (weight [hidden × hidden], bias [hidden]),
-//!       attention output (same), LayerNorm γ, β, ffn_in (weight [ffn × hidden],
-//!       bias [ffn]), ffn_out (weight [hidden × ffn], bias [hidden]), LayerNorm γ, β
+//! file   = header ‖ chunk_0 ‖ … ‖ chunk_{S−1}
+//! header = "HEARTHML" (8 bytes) ‖ version: u16 = 2 ‖ profile: u8 = 1 (det-int8)
+//!          ‖ arch: u8 (1 = mlp, 2 = bert) ‖ dims
+//!   mlp:  input_dim u32 ‖ layers u32 ‖ layers × (outputs u32 ‖ activation u8)
+//!   bert: vocab u32 ‖ max_positions u32 ‖ type_vocab u32 ‖ hidden u32 ‖ layers u32
+//!         ‖ heads u32 ‖ ffn u32
 //! ```
 //!
-//! A model has exactly one encoding: [`decode`] rejects anything else, and
-//! `encode(decode(bytes)) == bytes`. Its identity is `blake2_256(bytes)`.
+//! `S` is the number of steps ([`crate::step`]): an MLP's layers, or a BERT's layers
+//! plus two (embeddings, the encoder layers, pooling). `chunk_i` is step `i`'s weights
+//! in the chunk encoding of [`crate::chunk`]; its length follows from the header
+//! ([`Architecture::chunk_lens`]), and its own dimensions must equal the header's.
+//! An int8 matrix `[rows × cols]` is `rows × (m: u16, k: u8)` row scales then
+//! `rows·cols × i8` row-major; an i32 vector `[len]` is `len × i32`. Nothing else: no
+//! names, padding or alignment.
+//!
+//! A model has exactly one encoding: [`decode`] refuses anything else, naming the
+//! fault, and `encode(decode(bytes)) == bytes`.
+//!
+//! **Identity.** A model is known on chain by
+//!
+//! ```text
+//! id = blake2_256("hearth-model-v2" ‖ S: u32 ‖ blake2_256(header)
+//!                 ‖ blake2_256(chunk_0) ‖ … ‖ blake2_256(chunk_{S−1}))
+//! ```
+//!
+//! so anyone holding one chunk and the list of chunk hashes can check that chunk alone
+//! ([`identity`], [`ModelFile::id`]).
+//!
+//! **Version 1** (one blob hashed whole) is refused with [`LoadError::FormatV1`]: re-run
+//! `hearth-worker model import` on the safetensors to get the version-2 file. No model was
+//! ever registered on chain under a version-1 hash, so nothing needs converting.
 
+use crate::bytes::{put_u32, Reader};
+use crate::chunk::{
+	bert_embeddings_len, bert_layer_len, decode_labelled, encode_chunk, kind_name, mlp_layer_len, Chunk,
+	BERT_POOLING_LEN, KIND_BERT_EMBEDDINGS, KIND_BERT_LAYER, KIND_BERT_POOLING, KIND_MLP_LAYER, MAX_TYPE_VOCAB,
+	MAX_VOCAB,
+};
 use crate::error::LoadError;
-use crate::fixed::ACT_MAX;
 use crate::gemm::MAX_DOT;
-use crate::model::{Activation, Bert, BertConfig, BertLayer, Linear, Mlp, MlpLayer, Model, Norm};
-use crate::quant::{QRows, Scale};
+use crate::model::{Activation, Architecture, Bert, BertConfig, Mlp, Model};
 use alloc::format;
-use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 /// The file's first eight bytes.
 pub const MAGIC: &[u8; 8] = b"HEARTHML";
 /// The format version this engine reads and writes.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// The det-int8 profile's id (also in output hashes).
 pub const PROFILE_DET_INT8: u8 = 1;
 /// Architecture tag: MLP.
@@ -45,266 +61,277 @@ pub const ARCH_BERT: u8 = 2;
 pub const MAX_MODEL_BYTES: u64 = 1 << 30;
 /// The most layers of either architecture.
 pub const MAX_LAYERS: u32 = 64;
-/// The largest vocabulary.
-pub const MAX_VOCAB: u32 = 1 << 20;
-/// The most token types.
-pub const MAX_TYPE_VOCAB: u32 = 16;
+/// The domain separator that opens a model identity's preimage.
+pub const MODEL_DOMAIN: &[u8; 15] = b"hearth-model-v2";
 
-/// The blake2-256 hash of a model file: the model's identity on chain.
-pub fn model_hash(bytes: &[u8]) -> [u8; 32] {
-	sp_crypto_hashing::blake2_256(bytes)
+/// A model's identity from its header's hash and its chunks' hashes (module docs).
+pub fn identity(header_hash: &[u8; 32], chunk_hashes: &[[u8; 32]]) -> [u8; 32] {
+	let mut preimage = Vec::with_capacity(MODEL_DOMAIN.len() + 4 + 32 * (1 + chunk_hashes.len()));
+	preimage.extend_from_slice(MODEL_DOMAIN);
+	put_u32(&mut preimage, chunk_hashes.len() as u32);
+	preimage.extend_from_slice(header_hash);
+	for h in chunk_hashes {
+		preimage.extend_from_slice(h);
+	}
+	sp_crypto_hashing::blake2_256(&preimage)
+}
+
+/// A chunk's hash: `blake2_256` of its bytes.
+pub fn chunk_hash(chunk: &[u8]) -> [u8; 32] {
+	sp_crypto_hashing::blake2_256(chunk)
+}
+
+/// A model file cut into its header and chunks, checked for shape but not decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelFile<'a> {
+	/// What the header declares.
+	pub architecture: Architecture,
+	/// The header's bytes.
+	pub header: &'a [u8],
+	/// Each step's chunk, in order.
+	pub chunks: Vec<&'a [u8]>,
+}
+
+impl ModelFile<'_> {
+	/// `blake2_256` of the header.
+	pub fn header_hash(&self) -> [u8; 32] {
+		sp_crypto_hashing::blake2_256(self.header)
+	}
+
+	/// [`chunk_hash`] of every chunk, in order.
+	pub fn chunk_hashes(&self) -> Vec<[u8; 32]> {
+		self.chunks.iter().map(|c| chunk_hash(c)).collect()
+	}
+
+	/// The model's identity (module docs).
+	pub fn id(&self) -> [u8; 32] {
+		identity(&self.header_hash(), &self.chunk_hashes())
+	}
+}
+
+/// The identity of the model in `bytes` (which are cut, not decoded).
+pub fn model_id(bytes: &[u8]) -> Result<[u8; 32], LoadError> {
+	Ok(split(bytes)?.id())
 }
 
 /// Encodes a model canonically.
 pub fn encode(model: &Model) -> Vec<u8> {
+	let mut w = encode_header(&model.architecture());
+	for step in model.steps() {
+		w.extend_from_slice(&encode_chunk(&step));
+	}
+	w
+}
+
+/// The header's bytes for an architecture.
+pub fn encode_header(arch: &Architecture) -> Vec<u8> {
 	let mut w = Vec::new();
 	w.extend_from_slice(MAGIC);
 	w.extend_from_slice(&VERSION.to_le_bytes());
 	w.push(PROFILE_DET_INT8);
-	w.push(model.arch_tag());
-	match model {
-		Model::Mlp(m) => {
-			put_u32(&mut w, m.input_dim);
-			put_u32(&mut w, m.layers.len() as u32);
-			for l in &m.layers {
-				put_u32(&mut w, l.linear.outputs() as u32);
-				w.push(l.activation.tag());
-			}
-			for l in &m.layers {
-				put_linear(&mut w, &l.linear);
+	match arch {
+		Architecture::Mlp { input_dim, layers } => {
+			w.push(ARCH_MLP);
+			put_u32(&mut w, *input_dim);
+			put_u32(&mut w, layers.len() as u32);
+			for (outputs, activation) in layers {
+				put_u32(&mut w, *outputs);
+				w.push(activation.tag());
 			}
 		},
-		Model::Bert(b) => {
-			let c = b.config;
+		Architecture::Bert(c) => {
+			w.push(ARCH_BERT);
 			for v in [c.vocab, c.max_positions, c.type_vocab, c.hidden, c.layers, c.heads, c.ffn] {
 				put_u32(&mut w, v);
-			}
-			put_matrix(&mut w, &b.word);
-			put_matrix(&mut w, &b.position);
-			put_matrix(&mut w, &b.token_type);
-			put_norm(&mut w, &b.embed_norm);
-			for l in &b.layers {
-				for lin in [&l.query, &l.key, &l.value, &l.attn_out] {
-					put_linear(&mut w, lin);
-				}
-				put_norm(&mut w, &l.attn_norm);
-				put_linear(&mut w, &l.ffn_in);
-				put_linear(&mut w, &l.ffn_out);
-				put_norm(&mut w, &l.ffn_norm);
 			}
 		},
 	}
 	w
 }
 
-fn put_u32(w: &mut Vec<u8>, v: u32) {
-	w.extend_from_slice(&v.to_le_bytes());
-}
-
-fn put_matrix(w: &mut Vec<u8>, q: &QRows) {
-	for s in &q.scales {
-		w.extend_from_slice(&(s.m as u16).to_le_bytes());
-		w.push(s.k as u8);
-	}
-	w.extend(q.data.iter().map(|v| *v as u8));
-}
-
-fn put_vector(w: &mut Vec<u8>, v: &[i32]) {
-	for x in v {
-		w.extend_from_slice(&x.to_le_bytes());
-	}
-}
-
-fn put_linear(w: &mut Vec<u8>, l: &Linear) {
-	put_matrix(w, &l.weight);
-	put_vector(w, &l.bias);
-}
-
-fn put_norm(w: &mut Vec<u8>, n: &Norm) {
-	put_vector(w, &n.gamma);
-	put_vector(w, &n.beta);
-}
-
-/// Decodes and checks a model file. See the module docs for the layout.
-pub fn decode(bytes: &[u8]) -> Result<Model, LoadError> {
-	let mut r = Reader { bytes, pos: 0 };
-	let magic = r.take(8, "magic")?;
-	if magic != MAGIC {
+/// Reads the header at the start of `bytes`: the architecture and the header's length.
+/// Whatever follows is not looked at.
+pub fn decode_header(bytes: &[u8]) -> Result<(Architecture, usize), LoadError> {
+	let mut r = Reader::new(bytes, "header");
+	if r.take(8, "magic").map_err(|_| LoadError::BadMagic)? != MAGIC {
 		return Err(LoadError::BadMagic);
 	}
-	let version = u16::from_le_bytes([r.u8("version")?, r.u8("version")?]);
-	if version != VERSION {
-		return Err(LoadError::UnsupportedVersion(version));
+	match r.u16("version")? {
+		VERSION => {},
+		1 => return Err(LoadError::FormatV1),
+		other => return Err(LoadError::UnsupportedVersion(other)),
 	}
 	let profile = r.u8("profile")?;
 	if profile != PROFILE_DET_INT8 {
 		return Err(LoadError::UnknownProfile(profile));
 	}
-	let model = match r.u8("architecture")? {
-		ARCH_MLP => Model::Mlp(decode_mlp(&mut r)?),
-		ARCH_BERT => Model::Bert(decode_bert(&mut r)?),
+	let max = MAX_DOT as u32;
+	let arch = match r.u8("architecture")? {
+		ARCH_MLP => {
+			let input_dim = r.dim("mlp input_dim", 1, max)?;
+			let n = r.dim("mlp layers", 1, MAX_LAYERS)?;
+			let mut layers = Vec::with_capacity(n as usize);
+			for layer in 0..n {
+				let outputs = r.dim("mlp out_dim", 1, max)?;
+				let tag = r.u8("mlp activation")?;
+				let activation = Activation::from_tag(tag)
+					.ok_or_else(|| LoadError::UnknownActivation { at: format!("header mlp layer {layer}"), tag })?;
+				layers.push((outputs, activation));
+			}
+			Architecture::Mlp { input_dim, layers }
+		},
+		ARCH_BERT => {
+			let config = BertConfig {
+				vocab: r.dim("bert vocab", 1, MAX_VOCAB)?,
+				max_positions: r.dim("bert max_positions", 1, max)?,
+				type_vocab: r.dim("bert type_vocab", 1, MAX_TYPE_VOCAB)?,
+				hidden: r.dim("bert hidden", 1, max)?,
+				layers: r.dim("bert layers", 1, MAX_LAYERS)?,
+				heads: r.dim("bert heads", 1, max)?,
+				ffn: r.dim("bert ffn", 1, max)?,
+			};
+			if !config.hidden.is_multiple_of(config.heads) {
+				return Err(LoadError::Inconsistent(format!(
+					"hidden {} is not a multiple of heads {}",
+					config.hidden, config.heads
+				)));
+			}
+			Architecture::Bert(config)
+		},
 		other => return Err(LoadError::UnknownArchitecture(other)),
 	};
-	if r.pos != bytes.len() {
-		return Err(LoadError::TrailingBytes { expected: r.pos, actual: bytes.len() });
+	Ok((arch, r.pos()))
+}
+
+impl Architecture {
+	/// Each step's chunk length in bytes (the module docs of [`crate::chunk`]).
+	pub fn chunk_lens(&self) -> Vec<u64> {
+		match self {
+			Architecture::Mlp { input_dim, layers } => {
+				let mut inputs = *input_dim;
+				layers
+					.iter()
+					.map(|(outputs, _)| {
+						let len = mlp_layer_len(inputs, *outputs);
+						inputs = *outputs;
+						len
+					})
+					.collect()
+			},
+			Architecture::Bert(c) => {
+				let mut lens = Vec::with_capacity(c.layers as usize + 2);
+				lens.push(bert_embeddings_len(c.vocab, c.max_positions, c.type_vocab, c.hidden));
+				lens.extend(core::iter::repeat_n(bert_layer_len(c.hidden, c.ffn), c.layers as usize));
+				lens.push(BERT_POOLING_LEN);
+				lens
+			},
+		}
 	}
-	Ok(model)
-}
 
-fn dim(r: &mut Reader<'_>, field: &'static str, min: u32, max: u32) -> Result<u32, LoadError> {
-	let value = r.u32(field)?;
-	if value < min || value > max {
-		return Err(LoadError::DimensionOutOfRange { field, value, min, max });
+	/// The chunk kind each step must have.
+	fn chunk_kind(&self, step: usize) -> u8 {
+		match self {
+			Architecture::Mlp { .. } => KIND_MLP_LAYER,
+			Architecture::Bert(_) if step == 0 => KIND_BERT_EMBEDDINGS,
+			Architecture::Bert(c) if step <= c.layers as usize => KIND_BERT_LAYER,
+			Architecture::Bert(_) => KIND_BERT_POOLING,
+		}
 	}
-	Ok(value)
 }
 
-/// The size of a `rows × cols` int8 matrix in the file.
-fn matrix_bytes(rows: u32, cols: u32) -> u64 {
-	rows as u64 * (3 + cols as u64)
-}
-
-fn linear_bytes(out: u32, inp: u32) -> u64 {
-	matrix_bytes(out, inp) + 4 * out as u64
-}
-
-fn check_size(bytes: u64) -> Result<(), LoadError> {
-	if bytes > MAX_MODEL_BYTES {
-		return Err(LoadError::TooLarge { bytes, max: MAX_MODEL_BYTES });
+/// Cuts a model file into its header and chunks. Checks the header and every length;
+/// decodes no chunk.
+pub fn split(bytes: &[u8]) -> Result<ModelFile<'_>, LoadError> {
+	let (architecture, header_len) = decode_header(bytes)?;
+	let lens = architecture.chunk_lens();
+	let total = lens.iter().fold(header_len as u64, |sum, len| sum.saturating_add(*len));
+	if total > MAX_MODEL_BYTES {
+		return Err(LoadError::TooLarge { bytes: total, max: MAX_MODEL_BYTES });
 	}
-	Ok(())
+	let mut chunks = Vec::with_capacity(lens.len());
+	let mut at = header_len;
+	for (i, len) in lens.iter().enumerate() {
+		// Below 1 GiB: fits a usize on every target.
+		let len = *len as usize;
+		let available = bytes.len() - at;
+		if len > available {
+			let what = format!("step {i} chunk ({})", kind_name(architecture.chunk_kind(i)));
+			return Err(LoadError::Truncated { what, needed: len, available });
+		}
+		chunks.push(&bytes[at..at + len]);
+		at += len;
+	}
+	if at != bytes.len() {
+		return Err(LoadError::TrailingBytes { expected: at, actual: bytes.len() });
+	}
+	Ok(ModelFile { architecture, header: &bytes[..header_len], chunks })
 }
 
-fn decode_mlp(r: &mut Reader<'_>) -> Result<Mlp, LoadError> {
-	let max = MAX_DOT as u32;
-	let input_dim = dim(r, "mlp input_dim", 1, max)?;
-	let n = dim(r, "mlp layers", 1, MAX_LAYERS)?;
-	let mut shapes = Vec::with_capacity(n as usize);
-	let mut total = 0u64;
-	let mut inp = input_dim;
-	for layer in 0..n {
-		let out = dim(r, "mlp out_dim", 1, max)?;
-		let tag = r.u8("mlp activation")?;
-		let activation = Activation::from_tag(tag).ok_or(LoadError::UnknownActivation { layer, tag })?;
-		total += linear_bytes(out, inp);
-		shapes.push((out, inp, activation));
-		inp = out;
-	}
-	check_size(total)?;
-	let mut layers = Vec::with_capacity(shapes.len());
-	for (i, (out, inp, activation)) in shapes.into_iter().enumerate() {
-		let linear = r.linear(&format!("mlp layer {i}"), out, inp)?;
-		layers.push(MlpLayer { linear, activation });
-	}
-	Ok(Mlp { input_dim, layers })
-}
-
-fn decode_bert(r: &mut Reader<'_>) -> Result<Bert, LoadError> {
-	let max = MAX_DOT as u32;
-	let config = BertConfig {
-		vocab: dim(r, "bert vocab", 1, MAX_VOCAB)?,
-		max_positions: dim(r, "bert max_positions", 1, max)?,
-		type_vocab: dim(r, "bert type_vocab", 1, MAX_TYPE_VOCAB)?,
-		hidden: dim(r, "bert hidden", 1, max)?,
-		layers: dim(r, "bert layers", 1, MAX_LAYERS)?,
-		heads: dim(r, "bert heads", 1, max)?,
-		ffn: dim(r, "bert ffn", 1, max)?,
+/// Decodes and checks a model file. See the module docs for the layout.
+pub fn decode(bytes: &[u8]) -> Result<Model, LoadError> {
+	let file = split(bytes)?;
+	let arch = &file.architecture;
+	let mut mlp_layers = Vec::new();
+	let mut bert_layers = Vec::new();
+	let mut embeddings = None;
+	let mut width = match arch {
+		Architecture::Mlp { input_dim, .. } => *input_dim,
+		Architecture::Bert(c) => c.hidden,
 	};
-	let (h, f) = (config.hidden, config.ffn);
-	if h % config.heads != 0 {
-		return Err(LoadError::Inconsistent(format!("hidden {h} is not a multiple of heads {}", config.heads)));
+	for (i, bytes) in file.chunks.iter().enumerate() {
+		// The kind first: a known kind in the wrong place is named as such, not as
+		// whatever its body fails on.
+		let (expected, found) = (arch.chunk_kind(i), bytes.first().copied().unwrap_or_default());
+		let wrong = LoadError::WrongChunk { step: i as u32, expected, found };
+		if found != expected && kind_name(found) != "unknown" {
+			return Err(wrong);
+		}
+		let chunk = decode_labelled(bytes, &format!("step {i}"))?;
+		match (arch, chunk) {
+			(Architecture::Mlp { layers, .. }, Chunk::MlpLayer(l)) => {
+				let (outputs, activation) = layers.get(i).copied().ok_or(wrong)?;
+				agree(i, "inputs", l.linear.inputs(), width)?;
+				agree(i, "outputs", l.linear.outputs(), outputs)?;
+				agree(i, "activation tag", usize::from(l.activation.tag()), u32::from(activation.tag()))?;
+				width = outputs;
+				mlp_layers.push(l);
+			},
+			(Architecture::Bert(c), Chunk::BertEmbeddings { word, position, token_type, norm }) if i == 0 => {
+				agree(i, "vocab", word.rows, c.vocab)?;
+				agree(i, "max_positions", position.rows, c.max_positions)?;
+				agree(i, "type_vocab", token_type.rows, c.type_vocab)?;
+				agree(i, "hidden", word.cols, c.hidden)?;
+				embeddings = Some((word, position, token_type, norm));
+			},
+			(Architecture::Bert(c), Chunk::BertLayer { heads, max_tokens, layer }) if expected == KIND_BERT_LAYER => {
+				agree(i, "hidden", layer.query.inputs(), c.hidden)?;
+				agree(i, "heads", heads as usize, c.heads)?;
+				agree(i, "ffn", layer.ffn_in.outputs(), c.ffn)?;
+				agree(i, "max_positions", max_tokens as usize, c.max_positions)?;
+				bert_layers.push(layer);
+			},
+			(Architecture::Bert(c), Chunk::BertPooling { hidden }) if expected == KIND_BERT_POOLING => {
+				agree(i, "hidden", hidden as usize, c.hidden)?;
+			},
+			_ => return Err(wrong),
+		}
 	}
-	let per_layer = 4 * linear_bytes(h, h) + linear_bytes(f, h) + linear_bytes(h, f) + 16 * h as u64;
-	let embeddings =
-		matrix_bytes(config.vocab, h) + matrix_bytes(config.max_positions, h) + matrix_bytes(config.type_vocab, h);
-	check_size(embeddings + 8 * h as u64 + config.layers as u64 * per_layer)?;
-	let word = r.matrix("embeddings.word_embeddings", config.vocab, h)?;
-	let position = r.matrix("embeddings.position_embeddings", config.max_positions, h)?;
-	let token_type = r.matrix("embeddings.token_type_embeddings", config.type_vocab, h)?;
-	let embed_norm = r.norm("embeddings.LayerNorm", h)?;
-	let mut layers = Vec::with_capacity(config.layers as usize);
-	for i in 0..config.layers {
-		let name = |part: &str| format!("layer {i} {part}");
-		layers.push(BertLayer {
-			query: r.linear(&name("attention.query"), h, h)?,
-			key: r.linear(&name("attention.key"), h, h)?,
-			value: r.linear(&name("attention.value"), h, h)?,
-			attn_out: r.linear(&name("attention.output"), h, h)?,
-			attn_norm: r.norm(&name("attention.LayerNorm"), h)?,
-			ffn_in: r.linear(&name("intermediate"), f, h)?,
-			ffn_out: r.linear(&name("output"), h, f)?,
-			ffn_norm: r.norm(&name("output.LayerNorm"), h)?,
-		});
+	match (arch, embeddings) {
+		(Architecture::Mlp { input_dim, .. }, _) => Ok(Model::Mlp(Mlp { input_dim: *input_dim, layers: mlp_layers })),
+		(Architecture::Bert(config), Some((word, position, token_type, embed_norm))) => {
+			Ok(Model::Bert(Bert { config: *config, word, position, token_type, embed_norm, layers: bert_layers }))
+		},
+		// A BERT has at least three steps, and step 0 was checked to be its embeddings.
+		(Architecture::Bert(_), None) => {
+			Err(LoadError::WrongChunk { step: 0, expected: KIND_BERT_EMBEDDINGS, found: KIND_BERT_POOLING })
+		},
 	}
-	Ok(Bert { config, word, position, token_type, embed_norm, layers })
 }
 
-struct Reader<'a> {
-	bytes: &'a [u8],
-	pos: usize,
-}
-
-impl<'a> Reader<'a> {
-	fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], LoadError> {
-		let available = self.bytes.len() - self.pos;
-		if n > available {
-			return Err(LoadError::Truncated { what: what.to_string(), needed: n, available });
-		}
-		let s = &self.bytes[self.pos..self.pos + n];
-		self.pos += n;
-		Ok(s)
+/// `found` in step `step`'s chunk must equal the header's `want`.
+fn agree(step: usize, field: &str, found: usize, want: u32) -> Result<(), LoadError> {
+	if found == want as usize {
+		return Ok(());
 	}
-
-	fn u8(&mut self, what: &str) -> Result<u8, LoadError> {
-		Ok(self.take(1, what)?[0])
-	}
-
-	fn u32(&mut self, what: &str) -> Result<u32, LoadError> {
-		let b = self.take(4, what)?;
-		Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-	}
-
-	fn matrix(&mut self, name: &str, rows: u32, cols: u32) -> Result<QRows, LoadError> {
-		let (rows, cols) = (rows as usize, cols as usize);
-		let raw = self.take(rows * 3, &format!("{name} scales"))?;
-		let mut scales = Vec::with_capacity(rows);
-		for (row, s) in raw.chunks_exact(3).enumerate() {
-			let m = u16::from_le_bytes([s[0], s[1]]) as u32;
-			if m < 1 << 14 {
-				return Err(LoadError::BadScale { tensor: String::from(name), row, m });
-			}
-			scales.push(Scale { m, k: s[2] as i32 });
-		}
-		let raw = self.take(rows * cols, &format!("{name} weights"))?;
-		if let Some(at) = raw.iter().position(|b| *b == 0x80) {
-			return Err(LoadError::ForbiddenWeight { tensor: String::from(name), row: at / cols, col: at % cols });
-		}
-		let data = raw.iter().map(|b| *b as i8).collect();
-		Ok(QRows { rows, cols, data, scales })
-	}
-
-	fn vector(&mut self, name: &str, len: u32) -> Result<Vec<i32>, LoadError> {
-		let raw = self.take(len as usize * 4, name)?;
-		let mut out = Vec::with_capacity(len as usize);
-		for (index, b) in raw.chunks_exact(4).enumerate() {
-			let value = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-			if value.unsigned_abs() > ACT_MAX as u32 {
-				return Err(LoadError::ValueOutOfRange { tensor: String::from(name), index, value });
-			}
-			out.push(value);
-		}
-		Ok(out)
-	}
-
-	fn linear(&mut self, name: &str, out: u32, inp: u32) -> Result<Linear, LoadError> {
-		let weight = self.matrix(&format!("{name}.weight"), out, inp)?;
-		let bias = self.vector(&format!("{name}.bias"), out)?;
-		Ok(Linear { weight, bias })
-	}
-
-	fn norm(&mut self, name: &str, len: u32) -> Result<Norm, LoadError> {
-		let gamma = self.vector(&format!("{name}.weight"), len)?;
-		let beta = self.vector(&format!("{name}.bias"), len)?;
-		Ok(Norm { gamma, beta })
-	}
+	Err(LoadError::Inconsistent(format!("step {step}: the chunk's {field} is {found}, the header's {want}")))
 }

@@ -58,18 +58,19 @@
 //! are quantized per row, `V_hᵀ` per feature row, and
 //! `ctx = clamp(requant(acc, s_p, s_v, 15))`.
 //!
-//! **BERT** ([`bert::embed`]): `x_i = LN(dq(word[t_i]) + dq(position[i]) +
+//! **BERT** ([`bert`]): `x_i = LN(dq(word[t_i]) + dq(position[i]) +
 //! dq(token_type[0]))` with `dq(q) = shift_round(q · m, k − 12)`; each layer
 //! `x = LN(x + O(attn(x)))`, `x = LN(x + W2(gelu(W1 x)))`, every linear input
 //! quantized per token; the output is `div_round(Σ_i x_i, n)` per feature (mean
 //! pooling over the attended tokens), Q12.
 //!
-//! **MLP** ([`mlp::forward`]): per layer, quantize the row, linear, then identity,
+//! **MLP** ([`mlp`]): per layer, quantize the row, linear, then identity,
 //! `max(x, 0)` or GELU.
 //!
-//! **Output hash** ([`output::Output::hash`]): blake2-256 of `"hearth-output-v1" ‖
-//! job_id ‖ model_hash ‖ profile ‖ dtype ‖ frac_bits ‖ ndim ‖ dims (u32 LE) ‖ values
-//! (i32 LE)`. A model's hash is blake2-256 of its canonical file ([`format`]).
+//! **Model file and identity** ([`format`], [`chunk`]): a header (architecture and
+//! dimensions) and one chunk per step, each chunk all its step needs; the identity is
+//! `blake2_256("hearth-model-v2" ‖ steps: u32 LE ‖ blake2_256(header) ‖
+//! blake2_256(chunk_0) ‖ …)`, so one chunk can be checked alone.
 //!
 //! **Activations as bytes** ([`activation`]): `rows: u32 LE ‖ cols: u32 LE ‖ values:
 //! i32 LE` row-major, every value within ±(2^23 − 1), nothing before or after; a
@@ -78,8 +79,16 @@
 //!
 //! **Steps** ([`mod@step`]): BERT is `s_0` embeddings, `s_1 … s_L` the encoder layers,
 //! `s_{L+1}` mean pooling; an MLP is one step per layer. [`step()`] runs one step from
-//! the previous activation and that step's weights alone; [`run_traced`] runs them in
-//! order (the same bits as [`run`]) and returns the trace, one element per step.
+//! the previous activation and that step's weights (its chunk) alone; [`run()`] runs
+//! them in order and its [`Output`] carries the trace, one element per step.
+//!
+//! **Output hash** ([`output::Output::hash`]): blake2-256 of `"hearth-output-v2" ‖
+//! job_id ‖ model_id ‖ profile ‖ steps: u32 LE ‖ t_0 ‖ … ‖ t_{steps−1}`. The values
+//! enter through the last trace element, which hashes the last activation
+//! ([`Output::values_match_trace`]).
+//!
+//! **Input hash** ([`Input::hash`]): blake2-256 of `"hearth-input-v1" ‖ kind: u8 (1
+//! token ids, 2 features) ‖ len: u32 LE ‖ values (u32/i32 LE)`.
 //!
 //! **Cost** ([`cost`]): each step's int8 multiply-adds and activation values at an
 //! input length (a BERT encoder layer: `4·n·h² + 2·n²·h + 2·n·h·f`), and the longest
@@ -91,6 +100,8 @@ extern crate alloc;
 
 pub mod activation;
 pub mod bert;
+mod bytes;
+pub mod chunk;
 pub mod cost;
 pub mod error;
 pub mod fixed;
@@ -111,13 +122,14 @@ pub mod import;
 #[cfg(feature = "cuda")]
 pub mod cuda;
 
+pub use chunk::{decode_chunk, encode_chunk, Chunk};
 pub use error::{InferError, LoadError};
-pub use format::{decode, encode, model_hash, PROFILE_DET_INT8};
+pub use format::{decode, encode, model_id, PROFILE_DET_INT8};
 pub use gemm::{CpuGemm, Int8Gemm};
-pub use model::Model;
+pub use model::{Architecture, Model};
 pub use output::Output;
 pub use run::{run, Input};
-pub use step::{run_traced, run_traced_with, step, Step, StepInput, Traced};
+pub use step::{run_with, step, Step, StepInput};
 
 #[cfg(feature = "std")]
 pub use run::run_batch;

@@ -1,25 +1,12 @@
 //! The MLP: int8 linear layers over a Q12 feature vector.
 
 use crate::error::InferError;
-use crate::fixed::{ACT_FRAC, ACT_MAX};
+use crate::fixed::ACT_MAX;
 use crate::gemm::Int8Gemm;
 use crate::model::{Activation, Mlp, MlpLayer};
 use crate::nonlinear::{gelu, relu};
 use crate::ops::quantize_linear;
-use crate::output::Output;
-use alloc::vec;
 use alloc::vec::Vec;
-
-/// Runs the MLP on `features` (Q12, `input_dim` of them): each layer quantizes its
-/// input row, applies its linear layer and then its activation.
-pub fn forward(mlp: &Mlp, features: &[i32], backend: &dyn Int8Gemm) -> Result<Output, InferError> {
-	check_features(mlp, features)?;
-	let mut x = features.to_vec();
-	for l in &mlp.layers {
-		x = layer(l, &x, backend)?;
-	}
-	Ok(Output { shape: vec![x.len() as u32], frac_bits: ACT_FRAC as u8, values: x })
-}
 
 /// Checks an input row: non-empty, `input_dim` wide, every feature in the Q12 range.
 pub fn check_features(mlp: &Mlp, features: &[i32]) -> Result<(), InferError> {

@@ -156,37 +156,59 @@ pub enum Model {
 	Bert(Bert),
 }
 
-impl Model {
-	/// The architecture's tag in the format.
-	pub fn arch_tag(&self) -> u8 {
-		match self {
-			Model::Mlp(_) => crate::format::ARCH_MLP,
-			Model::Bert(_) => crate::format::ARCH_BERT,
-		}
-	}
+/// A model's shape without its weights: what a model file's header declares, and all
+/// the cost model and the chain need to know of a model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Architecture {
+	/// A multilayer perceptron.
+	Mlp {
+		/// Width of the input vector.
+		input_dim: u32,
+		/// Each layer's output width and activation.
+		layers: Vec<(u32, Activation)>,
+	},
+	/// A BERT encoder with mean pooling.
+	Bert(BertConfig),
+}
 
-	/// A short description (`bert 6×384, 12 heads, ffn 1536, vocab 30522`).
+impl Architecture {
+	/// A short description (`bert 6×384, 12 heads, ffn 1536, vocab 30522, 512 positions`).
 	pub fn describe(&self) -> alloc::string::String {
 		match self {
-			Model::Mlp(m) => {
-				let mut dims = alloc::format!("{}", m.input_dim);
-				for l in &m.layers {
-					dims.push_str(&alloc::format!("→{}", l.linear.outputs()));
+			Architecture::Mlp { input_dim, layers } => {
+				let mut dims = alloc::format!("{input_dim}");
+				for (outputs, _) in layers {
+					dims.push_str(&alloc::format!("→{outputs}"));
 				}
 				alloc::format!("mlp {dims}")
 			},
-			Model::Bert(b) => {
-				let c = b.config;
-				alloc::format!(
-					"bert {}×{}, {} heads, ffn {}, vocab {}, {} positions",
-					c.layers,
-					c.hidden,
-					c.heads,
-					c.ffn,
-					c.vocab,
-					c.max_positions
-				)
-			},
+			Architecture::Bert(c) => alloc::format!(
+				"bert {}×{}, {} heads, ffn {}, vocab {}, {} positions",
+				c.layers,
+				c.hidden,
+				c.heads,
+				c.ffn,
+				c.vocab,
+				c.max_positions
+			),
 		}
+	}
+}
+
+impl Model {
+	/// The model's architecture.
+	pub fn architecture(&self) -> Architecture {
+		match self {
+			Model::Mlp(m) => Architecture::Mlp {
+				input_dim: m.input_dim,
+				layers: m.layers.iter().map(|l| (l.linear.outputs() as u32, l.activation)).collect(),
+			},
+			Model::Bert(b) => Architecture::Bert(b.config),
+		}
+	}
+
+	/// A short description (`bert 6×384, 12 heads, ffn 1536, vocab 30522, 512 positions`).
+	pub fn describe(&self) -> alloc::string::String {
+		self.architecture().describe()
 	}
 }

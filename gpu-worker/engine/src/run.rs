@@ -4,7 +4,6 @@ use crate::error::InferError;
 use crate::gemm::Int8Gemm;
 use crate::model::Model;
 use crate::output::Output;
-#[cfg(feature = "std")]
 use alloc::vec::Vec;
 
 /// What a model is run on.
@@ -16,14 +15,35 @@ pub enum Input<'a> {
 	Features(&'a [i32]),
 }
 
-/// Runs `model` on one input with `backend`.
-pub fn run(model: &Model, input: Input<'_>, backend: &dyn Int8Gemm) -> Result<Output, InferError> {
-	match (model, input) {
-		(Model::Bert(b), Input::Tokens(t)) => crate::bert::embed(b, t, backend),
-		(Model::Mlp(m), Input::Features(f)) => crate::mlp::forward(m, f, backend),
-		(Model::Bert(_), Input::Features(_)) => Err(InferError::WrongInputKind("token ids")),
-		(Model::Mlp(_), Input::Tokens(_)) => Err(InferError::WrongInputKind("Q12 features")),
+/// The domain separator that opens an input hash's preimage.
+pub const INPUT_DOMAIN: &[u8; 15] = b"hearth-input-v1";
+
+impl Input<'_> {
+	/// The input's hash, what a receipt or a job names and what a challenge of step 0
+	/// checks its input against:
+	///
+	/// ```text
+	/// blake2_256("hearth-input-v1" ‖ kind: u8 (1 = token ids, 2 = Q12 features)
+	///            ‖ len: u32 LE ‖ len × (u32 LE token id | i32 LE feature))
+	/// ```
+	pub fn hash(&self) -> [u8; 32] {
+		let (kind, words): (u8, Vec<[u8; 4]>) = match self {
+			Input::Tokens(t) => (1, t.iter().map(|v| v.to_le_bytes()).collect()),
+			Input::Features(f) => (2, f.iter().map(|v| v.to_le_bytes()).collect()),
+		};
+		let mut p = Vec::with_capacity(INPUT_DOMAIN.len() + 5 + 4 * words.len());
+		p.extend_from_slice(INPUT_DOMAIN);
+		p.push(kind);
+		p.extend_from_slice(&(words.len() as u32).to_le_bytes());
+		words.iter().for_each(|w| p.extend_from_slice(w));
+		sp_crypto_hashing::blake2_256(&p)
 	}
+}
+
+/// Runs `model` on one input with `backend`: every step in order, the trace computed
+/// as it goes ([`crate::step`]).
+pub fn run(model: &Model, input: Input<'_>, backend: &dyn Int8Gemm) -> Result<Output, InferError> {
+	crate::step::run_with(model, input, backend, |_, _| {})
 }
 
 /// Runs `model` on every input, `threads` inputs at a time (contiguous chunks, one OS

@@ -10,29 +10,31 @@
 //! - **MLP**: one step per layer (`1 × in` → `1 × out`); its input is the feature
 //!   vector as a `1 × input_dim` activation.
 //!
-//! Running every step in order is [`crate::run()`] bit for bit; the **trace** of a run is
-//! `t_i = x_i.trace_hash(i)` for every step ([`crate::activation`]), and the output is
-//! the last activation.
+//! [`crate::run()`] is exactly these steps in order; the **trace** of a run is
+//! `t_i = x_i.trace_hash(i)` for every step ([`crate::activation`]), computed as the run
+//! goes, and the output is the last activation (one row). [`step()`] runs one step
+//! alone from the previous activation and that step's weights: a [`Step`] borrowed
+//! from a [`Model`], or one decoded from its chunk bytes ([`crate::chunk`]).
 
 use crate::activation::Activation;
 use crate::bert::{check_tokens, embeddings, encoder_layer, mean_pool};
 use crate::error::InferError;
 use crate::fixed::ACT_FRAC;
 use crate::gemm::Int8Gemm;
-use crate::model::{BertConfig, BertLayer, MlpLayer, Model, Norm};
+use crate::model::{BertLayer, MlpLayer, Model, Norm};
 use crate::output::Output;
 use crate::quant::QRows;
 use crate::run::Input;
 use alloc::vec;
 use alloc::vec::Vec;
 
-/// One step and the weights it needs (its chunk), borrowed from a model.
+/// One step and the weights it needs (its chunk), borrowed from a model or a decoded
+/// [`crate::chunk::Chunk`].
 #[derive(Clone, Copy, Debug)]
 pub enum Step<'a> {
-	/// BERT `s_0`: token ids to the first activation.
+	/// BERT `s_0`: token ids to the first activation. The vocabulary, the positions and
+	/// the hidden width are the tables' shapes.
 	BertEmbeddings {
-		/// The encoder's dimensions.
-		config: &'a BertConfig,
 		/// Word embeddings, one row per token id.
 		word: &'a QRows,
 		/// Position embeddings, one row per position.
@@ -42,10 +44,12 @@ pub enum Step<'a> {
 		/// The embeddings' LayerNorm.
 		norm: &'a Norm,
 	},
-	/// One BERT encoder layer.
+	/// One BERT encoder layer (hidden and feed-forward widths are its weights' shapes).
 	BertLayer {
-		/// The encoder's dimensions.
-		config: &'a BertConfig,
+		/// Attention heads.
+		heads: u32,
+		/// The longest activation (tokens) it accepts: the model's positions.
+		max_tokens: u32,
 		/// The layer's weights.
 		layer: &'a BertLayer,
 	},
@@ -67,12 +71,13 @@ pub enum StepInput<'a> {
 	Activation(&'a Activation),
 }
 
-/// The activation's shape must be `rows × cols` as the step expects.
-fn expect_cols(x: &Activation, cols: u32) -> Result<(), InferError> {
-	if x.cols() == cols {
+/// The activation must have the `cols` columns the step reads (and one row when
+/// `one_row`).
+fn expect_shape(x: &Activation, cols: usize, one_row: bool) -> Result<(), InferError> {
+	if x.cols() as usize == cols && (!one_row || x.rows() == 1) {
 		Ok(())
 	} else {
-		Err(InferError::WrongActivationShape { rows: x.rows(), cols: x.cols(), expected_cols: cols })
+		Err(InferError::WrongActivationShape { rows: x.rows(), cols: x.cols(), expected_cols: cols as u32 })
 	}
 }
 
@@ -82,58 +87,87 @@ fn computed(rows: usize, cols: usize, values: Vec<i32>) -> Result<Activation, In
 		.map_err(|e| InferError::Backend(alloc::format!("a step produced an invalid activation: {e}")))
 }
 
-/// Runs one step on its input: `x_i = step(i, chunk_i, x_{i-1})`.
-pub fn step(step: &Step<'_>, input: StepInput<'_>, backend: &dyn Int8Gemm) -> Result<Activation, InferError> {
-	match (step, input) {
-		(Step::BertEmbeddings { config, word, position, token_type, norm }, StepInput::Tokens(tokens)) => {
-			check_tokens(config, tokens)?;
-			let x = embeddings(config, word, position, token_type, norm, tokens);
-			computed(tokens.len(), config.hidden as usize, x)
-		},
-		(Step::BertLayer { config, layer }, StepInput::Activation(x)) => {
-			expect_cols(x, config.hidden)?;
-			if x.rows() > config.max_positions {
-				return Err(InferError::TooLong { len: x.rows() as usize, max: config.max_positions as usize });
+/// BERT's `s_0` on token ids.
+fn embed(step: &Step<'_>, tokens: &[u32]) -> Result<Activation, InferError> {
+	let Step::BertEmbeddings { word, position, token_type, norm } = step else {
+		return Err(InferError::WrongInputKind("the previous step's activation"));
+	};
+	check_tokens(word, position, tokens)?;
+	computed(tokens.len(), word.cols, embeddings(word, position, token_type, norm, tokens))
+}
+
+/// Every step after BERT's `s_0`, consuming the previous activation (a run's path: no
+/// copy of it).
+fn advance(step: &Step<'_>, x: Activation, backend: &dyn Int8Gemm) -> Result<Activation, InferError> {
+	match step {
+		Step::BertEmbeddings { .. } => Err(InferError::WrongInputKind("token ids")),
+		Step::BertLayer { heads, max_tokens, layer } => {
+			let (rows, cols) = (x.rows() as usize, layer.query.inputs());
+			expect_shape(&x, cols, false)?;
+			if rows > *max_tokens as usize {
+				return Err(InferError::TooLong { len: rows, max: *max_tokens as usize });
 			}
-			let mut values = x.values().to_vec();
-			encoder_layer(config, layer, &mut values, x.rows() as usize, backend)?;
-			computed(x.rows() as usize, config.hidden as usize, values)
+			let mut values = x.into_values();
+			encoder_layer(*heads as usize, layer, &mut values, rows, backend)?;
+			computed(rows, cols, values)
 		},
-		(Step::BertPooling { hidden }, StepInput::Activation(x)) => {
-			expect_cols(x, *hidden)?;
-			computed(1, *hidden as usize, mean_pool(x.values(), x.rows() as usize, *hidden as usize))
+		Step::BertPooling { hidden } => {
+			let h = *hidden as usize;
+			expect_shape(&x, h, false)?;
+			computed(1, h, mean_pool(x.values(), x.rows() as usize, h))
 		},
-		(Step::MlpLayer(layer), StepInput::Activation(x)) => {
-			expect_cols(x, layer.linear.inputs() as u32)?;
-			if x.rows() != 1 {
-				return Err(InferError::WrongActivationShape {
-					rows: x.rows(),
-					cols: x.cols(),
-					expected_cols: layer.linear.inputs() as u32,
-				});
-			}
+		Step::MlpLayer(layer) => {
+			expect_shape(&x, layer.linear.inputs(), true)?;
 			let y = crate::mlp::layer(layer, x.values(), backend)?;
 			computed(1, y.len(), y)
 		},
+	}
+}
+
+/// Runs one step on its input: `x_i = step(i, chunk_i, x_{i-1})`.
+pub fn step(step: &Step<'_>, input: StepInput<'_>, backend: &dyn Int8Gemm) -> Result<Activation, InferError> {
+	match (step, input) {
+		(_, StepInput::Tokens(tokens)) => embed(step, tokens),
 		(Step::BertEmbeddings { .. }, StepInput::Activation(_)) => Err(InferError::WrongInputKind("token ids")),
-		(_, StepInput::Tokens(_)) => Err(InferError::WrongInputKind("the previous step's activation")),
+		(_, StepInput::Activation(x)) => advance(step, x.clone(), backend),
+	}
+}
+
+impl<'a> Step<'a> {
+	/// Every matrix its products read as the weight operand (what a GPU keeps resident).
+	pub fn gemm_weights(&self) -> Vec<&'a QRows> {
+		match self {
+			Step::BertLayer { layer, .. } => {
+				[&layer.query, &layer.key, &layer.value, &layer.attn_out, &layer.ffn_in, &layer.ffn_out]
+					.into_iter()
+					.map(|l| &l.weight)
+					.collect()
+			},
+			Step::MlpLayer(l) => vec![&l.linear.weight],
+			Step::BertEmbeddings { .. } | Step::BertPooling { .. } => Vec::new(),
+		}
 	}
 }
 
 impl Model {
+	/// Every step's [`Step::gemm_weights`], in order.
+	pub fn gemm_weights(&self) -> Vec<&QRows> {
+		self.steps().iter().flat_map(Step::gemm_weights).collect()
+	}
+
 	/// The model's steps, in order (module docs).
 	pub fn steps(&self) -> Vec<Step<'_>> {
 		match self {
 			Model::Bert(b) => {
 				let mut steps = Vec::with_capacity(b.layers.len() + 2);
 				steps.push(Step::BertEmbeddings {
-					config: &b.config,
 					word: &b.word,
 					position: &b.position,
 					token_type: &b.token_type,
 					norm: &b.embed_norm,
 				});
-				steps.extend(b.layers.iter().map(|layer| Step::BertLayer { config: &b.config, layer }));
+				let (heads, max_tokens) = (b.config.heads, b.config.max_positions);
+				steps.extend(b.layers.iter().map(|layer| Step::BertLayer { heads, max_tokens, layer }));
 				steps.push(Step::BertPooling { hidden: b.config.hidden });
 				steps
 			},
@@ -142,49 +176,38 @@ impl Model {
 	}
 }
 
-/// A run step by step: the output and the trace (`t_i` for every step).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Traced {
-	/// The last activation, as [`crate::run()`] returns it.
-	pub output: Output,
-	/// `t_i = x_i.trace_hash(i)` for every step `i`, in order.
-	pub trace: Vec<[u8; 32]>,
-}
-
-/// Runs `model` one step at a time, hashing every step's activation.
-pub fn run_traced(model: &Model, input: Input<'_>, backend: &dyn Int8Gemm) -> Result<Traced, InferError> {
-	run_traced_with(model, input, backend, |_, _| {})
-}
-
-/// [`run_traced`], handing each step's index and activation to `visit` as it is made
-/// (a challenger keeps them to re-run any one step later).
-pub fn run_traced_with(
+/// Runs `model` step by step, hashing each step's activation into the trace and
+/// handing it (with its index) to `visit` as it is made: a challenger keeps them to
+/// re-run any one step later. [`crate::run()`] is this with nothing to visit.
+pub fn run_with(
 	model: &Model,
 	input: Input<'_>,
 	backend: &dyn Int8Gemm,
 	mut visit: impl FnMut(u32, &Activation),
-) -> Result<Traced, InferError> {
+) -> Result<Output, InferError> {
 	let steps = model.steps();
 	let mut trace = Vec::with_capacity(steps.len());
-	let mut x: Option<Activation> = match (model, input) {
-		(Model::Mlp(m), Input::Features(f)) => {
-			crate::mlp::check_features(m, f)?;
-			Some(computed(1, f.len(), f.to_vec())?)
-		},
-		(Model::Bert(_), Input::Tokens(_)) => None,
-		(Model::Bert(_), Input::Features(_)) => return Err(InferError::WrongInputKind("token ids")),
-		(Model::Mlp(_), Input::Tokens(_)) => return Err(InferError::WrongInputKind("Q12 features")),
+	let mut record = |i: usize, x: &Activation| {
+		trace.push(x.trace_hash(i as u32));
+		visit(i as u32, x);
 	};
-	for (i, s) in steps.iter().enumerate() {
-		let next = match (&x, input) {
-			(Some(prev), _) => step(s, StepInput::Activation(prev), backend)?,
-			(None, Input::Tokens(tokens)) => step(s, StepInput::Tokens(tokens), backend)?,
-			(None, Input::Features(_)) => return Err(InferError::WrongInputKind("token ids")),
-		};
-		trace.push(next.trace_hash(i as u32));
-		visit(i as u32, &next);
-		x = Some(next);
+	let (mut x, first) = match (model, input, steps.first()) {
+		(Model::Mlp(m), Input::Features(f), _) => {
+			crate::mlp::check_features(m, f)?;
+			(computed(1, f.len(), f.to_vec())?, 0)
+		},
+		(Model::Bert(_), Input::Tokens(tokens), Some(s0)) => {
+			let x0 = embed(s0, tokens)?;
+			record(0, &x0);
+			(x0, 1)
+		},
+		(Model::Mlp(_), Input::Tokens(_), _) => return Err(InferError::WrongInputKind("Q12 features")),
+		(Model::Bert(_), _, _) => return Err(InferError::WrongInputKind("token ids")),
+	};
+	for (i, s) in steps.iter().enumerate().skip(first) {
+		x = advance(s, x, backend)?;
+		record(i, &x);
 	}
-	let values = x.map(Activation::into_values).unwrap_or_default();
-	Ok(Traced { output: Output { shape: vec![values.len() as u32], frac_bits: ACT_FRAC as u8, values }, trace })
+	let values = x.into_values();
+	Ok(Output { shape: vec![values.len() as u32], frac_bits: ACT_FRAC as u8, values, trace })
 }

@@ -11,7 +11,7 @@ use hearth_engine::model::Activation;
 use hearth_engine::{run, CpuGemm, Input, Model};
 
 fn compare(label: &str, model: &Model, inputs: &[Input<'_>]) {
-	let gpu = CudaGemm::new(0, model).expect("CUDA backend");
+	let gpu = CudaGemm::new(0, &model.gemm_weights()).expect("CUDA backend");
 	let cpu = CpuGemm::new(2);
 	for (i, input) in inputs.iter().enumerate() {
 		let want = run(model, *input, &cpu).expect("cpu");

@@ -1,9 +1,10 @@
 //! Every way a model file or an input can be refused, each with its exact error.
 
-use hearth_engine::format::{ARCH_BERT, MAGIC};
+use hearth_engine::chunk::{KIND_BERT_POOLING, KIND_MLP_LAYER};
+use hearth_engine::format::{split, ARCH_BERT, MAGIC};
 use hearth_engine::import::{quantize, seeded};
 use hearth_engine::model::Activation;
-use hearth_engine::{decode, encode, run, CpuGemm, InferError, Input, LoadError, Model};
+use hearth_engine::{decode, decode_chunk, encode, run, CpuGemm, InferError, Input, LoadError, Model};
 
 fn mlp_bytes() -> Vec<u8> {
 	encode(&Model::Mlp(quantize::mlp(&seeded::mlp(&[4, 3, 2], Activation::Relu, 9)).expect("a seeded MLP quantizes")))
@@ -13,16 +14,24 @@ fn bert_bytes() -> Vec<u8> {
 	encode(&Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 2)).expect("a seeded BERT quantizes")))
 }
 
-/// Bytes of a BERT header with the given dimensions (no tensors).
+/// Bytes of a version-2 BERT header with the given dimensions (no chunks).
 fn bert_header(dims: [u32; 7]) -> Vec<u8> {
 	let mut b = MAGIC.to_vec();
-	b.extend_from_slice(&1u16.to_le_bytes());
+	b.extend_from_slice(&2u16.to_le_bytes());
 	b.extend_from_slice(&[1, ARCH_BERT]);
 	for d in dims {
 		b.extend_from_slice(&d.to_le_bytes());
 	}
 	b
 }
+
+// The MLP 4 → 3 → 2: a 30-byte header (12 + input_dim + layers + 2 × (out_dim,
+// activation)), then step 0's chunk: kind, inputs, outputs, activation (10 bytes),
+// 3 row scales (9), 3 × 4 weights (12), 3 biases (12).
+const CHUNK0: usize = 30;
+const SCALES: usize = CHUNK0 + 10;
+const WEIGHTS: usize = SCALES + 9;
+const BIAS: usize = WEIGHTS + 12;
 
 #[test]
 fn every_truncation_is_named_never_a_panic() {
@@ -37,7 +46,7 @@ fn every_truncation_is_named_never_a_panic() {
 	}
 	let bytes = mlp_bytes();
 	let err = decode(&bytes[..bytes.len() - 2]).unwrap_err();
-	assert_eq!(err.to_string(), "truncated model: mlp layer 1.bias needs 8 bytes but only 6 remain");
+	assert_eq!(err.to_string(), "truncated model: step 1 chunk (mlp layer) needs 30 bytes but only 28 remain");
 }
 
 #[test]
@@ -55,8 +64,12 @@ fn header_errors() {
 	b[0] = b'X';
 	assert_eq!(decode(&b), Err(LoadError::BadMagic));
 	let mut b = good.clone();
-	b[8] = 2;
-	assert_eq!(decode(&b), Err(LoadError::UnsupportedVersion(2)));
+	b[8] = 1;
+	assert_eq!(decode(&b), Err(LoadError::FormatV1));
+	assert!(LoadError::FormatV1.to_string().contains("re-run `hearth-worker model import`"));
+	let mut b = good.clone();
+	b[8] = 3;
+	assert_eq!(decode(&b), Err(LoadError::UnsupportedVersion(3)));
 	let mut b = good.clone();
 	b[10] = 7;
 	assert_eq!(decode(&b), Err(LoadError::UnknownProfile(7)));
@@ -66,7 +79,9 @@ fn header_errors() {
 	// MLP layer 0's activation tag sits after input_dim, layers and out_dim.
 	let mut b = good.clone();
 	b[24] = 9;
-	assert_eq!(decode(&b), Err(LoadError::UnknownActivation { layer: 0, tag: 9 }));
+	let err = decode(&b).unwrap_err();
+	assert_eq!(err, LoadError::UnknownActivation { at: "header mlp layer 0".into(), tag: 9 });
+	assert_eq!(err.to_string(), "header mlp layer 0: unknown activation tag 9 (0 identity, 1 relu, 2 gelu)");
 	let mut b = good;
 	b[12..16].copy_from_slice(&0u32.to_le_bytes());
 	assert_eq!(decode(&b), Err(LoadError::DimensionOutOfRange { field: "mlp input_dim", value: 0, min: 1, max: 4096 }));
@@ -84,23 +99,78 @@ fn bert_dimension_errors() {
 }
 
 #[test]
+fn chunk_errors_in_a_file_name_the_step() {
+	let good = mlp_bytes();
+	let mut b = good.clone();
+	b[CHUNK0] = 9;
+	assert_eq!(decode(&b), Err(LoadError::UnknownChunkKind(9)));
+	let mut b = good.clone();
+	b[CHUNK0] = KIND_BERT_POOLING;
+	let err = decode(&b).unwrap_err();
+	assert_eq!(err, LoadError::WrongChunk { step: 0, expected: KIND_MLP_LAYER, found: KIND_BERT_POOLING });
+	assert_eq!(err.to_string(), "step 0: a bert mean pooling chunk where the header puts a mlp layer chunk");
+	// The chunk says GELU where the header says ReLU: same length, other function.
+	let mut b = good;
+	b[CHUNK0 + 9] = 2;
+	let err = decode(&b).unwrap_err();
+	assert_eq!(err, LoadError::Inconsistent("step 0: the chunk's activation tag is 2, the header's 1".into()));
+	// A BERT layer chunk whose heads differ from the header's.
+	let bert = bert_bytes();
+	let file = split(&bert).unwrap();
+	let layer_at = file.header.len() + file.chunks[0].len();
+	let mut b = bert.clone();
+	b[layer_at + 5..layer_at + 9].copy_from_slice(&1u32.to_le_bytes());
+	let err = decode(&b).unwrap_err();
+	assert_eq!(
+		err,
+		LoadError::Inconsistent(format!("step 1: the chunk's heads is 1, the header's {}", seeded::TINY.heads))
+	);
+}
+
+#[test]
 fn tensor_content_errors() {
 	let good = mlp_bytes();
-	// Layer 0's weights start after the header (12 + 8 + 2·5 bytes) and 3 row scales.
-	let scales = 12 + 8 + 10;
-	let weights = scales + 9;
 	let mut b = good.clone();
-	b[weights + 5] = 0x80;
-	assert_eq!(decode(&b), Err(LoadError::ForbiddenWeight { tensor: "mlp layer 0.weight".into(), row: 1, col: 1 }));
+	b[WEIGHTS + 5] = 0x80;
+	assert_eq!(decode(&b), Err(LoadError::ForbiddenWeight { tensor: "step 0 linear.weight".into(), row: 1, col: 1 }));
 	let mut b = good.clone();
-	b[scales + 3..scales + 5].copy_from_slice(&100u16.to_le_bytes());
-	assert_eq!(decode(&b), Err(LoadError::BadScale { tensor: "mlp layer 0.weight".into(), row: 1, m: 100 }));
-	let bias = weights + 12;
+	b[SCALES + 3..SCALES + 5].copy_from_slice(&100u16.to_le_bytes());
+	assert_eq!(decode(&b), Err(LoadError::BadScale { tensor: "step 0 linear.weight".into(), row: 1, m: 100 }));
 	let mut b = good;
-	b[bias + 4..bias + 8].copy_from_slice(&(1i32 << 24).to_le_bytes());
+	b[BIAS + 4..BIAS + 8].copy_from_slice(&(1i32 << 24).to_le_bytes());
 	let err = decode(&b).unwrap_err();
-	assert_eq!(err, LoadError::ValueOutOfRange { tensor: "mlp layer 0.bias".into(), index: 1, value: 1 << 24 });
-	assert_eq!(err.to_string(), "mlp layer 0.bias[1] = 16777216 is outside the activation range ±8388607");
+	assert_eq!(err, LoadError::ValueOutOfRange { tensor: "step 0 linear.bias".into(), index: 1, value: 1 << 24 });
+	assert_eq!(err.to_string(), "step 0 linear.bias[1] = 16777216 is outside the activation range ±8388607");
+}
+
+/// The runtime decodes a challenger's chunk alone: every fault named, never a panic.
+#[test]
+fn a_chunk_alone_is_refused_with_the_reason() {
+	assert_eq!(decode_chunk(&[]), Err(LoadError::Truncated { what: "chunk kind".into(), needed: 1, available: 0 }));
+	assert_eq!(decode_chunk(&[9, 0, 0]), Err(LoadError::UnknownChunkKind(9)));
+	let mut pooling = vec![KIND_BERT_POOLING];
+	pooling.extend_from_slice(&0u32.to_le_bytes());
+	assert_eq!(
+		decode_chunk(&pooling),
+		Err(LoadError::DimensionOutOfRange { field: "pooling hidden", value: 0, min: 1, max: 4096 })
+	);
+	let bytes = mlp_bytes();
+	let chunk = split(&bytes).unwrap().chunks[0].to_vec();
+	assert!(decode_chunk(&chunk).is_ok());
+	let mut longer = chunk.clone();
+	longer.push(0);
+	assert_eq!(decode_chunk(&longer), Err(LoadError::TrailingBytes { expected: chunk.len(), actual: chunk.len() + 1 }));
+	let err = decode_chunk(&chunk[..chunk.len() - 1]).unwrap_err();
+	assert_eq!(err.to_string(), "truncated model: chunk linear.bias needs 12 bytes but only 11 remain");
+	// Arbitrary bytes after each kind tag: an error or a chunk, never a panic.
+	let mut rng = seeded::SplitMix64::new(17);
+	for kind in 0..6u8 {
+		for len in [0usize, 3, 17, 64, 300] {
+			let mut b = vec![kind];
+			b.extend((0..len).map(|_| rng.token(256) as u8));
+			let _ = decode_chunk(&b);
+		}
+	}
 }
 
 #[test]
