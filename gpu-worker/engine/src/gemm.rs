@@ -104,33 +104,18 @@ pub fn check_shapes(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &[i32
 	Ok(())
 }
 
-/// The single-threaded kernel, dispatched to an AVX-512 (BW + VNNI) or AVX2 build of
-/// the same code where the CPU has it (integer results are identical either way).
+/// The single-threaded kernel: the AVX2 `vpmaddwd` kernel where the CPU has AVX2
+/// (every x86-64 CPU of the last decade, AVX-512 ones included), else the portable
+/// blocked kernel below (`no_std`, wasm, other architectures). Integer sums are exact
+/// in any order, so both give the same bits (tested against each other and the naive
+/// product).
 pub fn gemm_i8(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
 	#[cfg(all(feature = "std", target_arch = "x86_64"))]
-	if std::is_x86_feature_detected!("avx512bw") && std::is_x86_feature_detected!("avx512vnni") {
-		// SAFETY: the CPU supports AVX-512 BW and VNNI, checked just above.
-		unsafe { gemm_avx512(a, b, m, n, k, out) };
+	if std::is_x86_feature_detected!("avx2") && a.len() >= m * k && b.len() >= n * k && out.len() >= m * n {
+		// SAFETY: the CPU supports AVX2 and the slices hold the shapes, checked just above.
+		unsafe { crate::gemm_avx2::gemm(a, b, m, n, k, out) };
 		return;
 	}
-	#[cfg(all(feature = "std", target_arch = "x86_64"))]
-	if std::is_x86_feature_detected!("avx2") {
-		// SAFETY: the CPU supports AVX2, checked just above.
-		unsafe { gemm_avx2(a, b, m, n, k, out) };
-		return;
-	}
-	gemm_blocked(a, b, m, n, k, out)
-}
-
-#[cfg(all(feature = "std", target_arch = "x86_64"))]
-#[target_feature(enable = "avx2")]
-unsafe fn gemm_avx2(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
-	gemm_blocked(a, b, m, n, k, out)
-}
-
-#[cfg(all(feature = "std", target_arch = "x86_64"))]
-#[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
-unsafe fn gemm_avx512(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
 	gemm_blocked(a, b, m, n, k, out)
 }
 
@@ -240,6 +225,43 @@ mod tests {
 			let mut plain = vec![7; m * n];
 			gemm_blocked(&a, &b, m, n, k, &mut plain);
 			prop_assert_eq!(&plain, &want);
+			let mut dispatched = vec![7; m * n];
+			gemm_i8(&a, &b, m, n, k, &mut dispatched);
+			prop_assert_eq!(&dispatched, &want);
+		}
+	}
+
+	/// The AVX2 kernel against the portable one on MiniLM's shapes, the longest dot
+	/// product at both extremes, and tails of every length (k mod 16, m mod 6, n odd).
+	#[cfg(all(feature = "std", target_arch = "x86_64"))]
+	#[test]
+	fn the_avx2_kernel_gives_the_portable_kernels_bits() {
+		if !std::is_x86_feature_detected!("avx2") {
+			println!("SKIPPED: this CPU has no AVX2");
+			return;
+		}
+		let mut s = 99u64;
+		let mut next = || {
+			s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+			(((s >> 33) % 255) as i32 - 127) as i8
+		};
+		for (m, n, k) in [(128, 384, 384), (128, 1536, 384), (13, 384, 1536), (128, 128, 32), (7, 5, 4096), (1, 8, 17)]
+		{
+			let a: Vec<i8> = (0..m * k).map(|_| next()).collect();
+			let b: Vec<i8> = (0..n * k).map(|_| next()).collect();
+			let (mut fast, mut portable) = (vec![0; m * n], vec![1; m * n]);
+			// SAFETY: AVX2 was detected above; the slices hold the shapes.
+			unsafe { crate::gemm_avx2::gemm(&a, &b, m, n, k, &mut fast) };
+			gemm_blocked(&a, &b, m, n, k, &mut portable);
+			assert_eq!(fast, portable, "{m}×{k}×{n}");
+		}
+		for (x, w) in [(-127i8, -127i8), (127, -127), (127, 127)] {
+			let (m, n, k) = (6, 2, MAX_DOT);
+			let (a, b) = (vec![x; m * k], vec![w; n * k]);
+			let mut fast = vec![0; m * n];
+			// SAFETY: as above.
+			unsafe { crate::gemm_avx2::gemm(&a, &b, m, n, k, &mut fast) };
+			assert!(fast.iter().all(|v| *v == i32::from(x) * i32::from(w) * MAX_DOT as i32));
 		}
 	}
 

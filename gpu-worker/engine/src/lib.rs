@@ -107,6 +107,8 @@ pub mod error;
 pub mod fixed;
 pub mod format;
 pub mod gemm;
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+mod gemm_avx2;
 pub mod mlp;
 pub mod model;
 pub mod nonlinear;
