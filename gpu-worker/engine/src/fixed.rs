@@ -48,6 +48,61 @@ pub fn div_round(n: i64, d: i64) -> i64 {
 	(2 * n + d).div_euclid(2 * d)
 }
 
+/// [`div_round`] by one divisor, many times, with a multiplication instead of a
+/// division per call (a row's quantization step, softmax sum or LayerNorm σ).
+///
+/// `div_round(n, d) = floor(N / D)` with `N = 2n + d`, `D = 2d`. For `x ≥ 0`,
+/// `floor(x / D)` is `q0 = floor(x · M / 2^64)` with `M = floor((2^64 − 1) / D)`, plus
+/// one when `x − q0·D ≥ D`. Why one correction suffices: `D·M > 2^64 − 1 − D`, so
+/// `x/D − x·M/2^64 = x·(2^64 − D·M)/(D·2^64) ≤ x/2^64 < 1`, and `q0` is `floor(x/D)` or
+/// one less. Negative `N` uses `floor(N/D) = −floor((−N + D − 1)/D)`. The same integers
+/// as [`div_round`] for every `|n| < 2^61`, `0 < d < 2^61` (property-tested).
+#[derive(Clone, Copy, Debug)]
+pub struct RoundDiv {
+	/// `2d`.
+	d2: u64,
+	/// `floor((2^64 − 1) / 2d)`.
+	magic: u64,
+	/// `d` (0 when the divisor was not positive: every quotient is 0, as `div_round`).
+	d: i64,
+}
+
+impl RoundDiv {
+	/// The divisor `d` (callers keep `0 < d < 2^61`; otherwise every quotient is 0).
+	#[inline(always)]
+	pub fn new(d: i64) -> Self {
+		if d <= 0 {
+			return RoundDiv { d2: 1, magic: 0, d: 0 };
+		}
+		let d2 = 2 * d as u64;
+		RoundDiv { d2, magic: u64::MAX / d2, d }
+	}
+
+	#[inline(always)]
+	fn floor(&self, x: u64) -> u64 {
+		let q = ((u128::from(x) * u128::from(self.magic)) >> 64) as u64;
+		if x - q * self.d2 >= self.d2 {
+			q + 1
+		} else {
+			q
+		}
+	}
+
+	/// `div_round(n, d)`.
+	#[inline(always)]
+	pub fn div(&self, n: i64) -> i64 {
+		if self.d == 0 {
+			return 0;
+		}
+		let num = 2 * n + self.d;
+		if num >= 0 {
+			self.floor(num as u64) as i64
+		} else {
+			-(self.floor(num.unsigned_abs() + self.d2 - 1) as i64)
+		}
+	}
+}
+
 /// `ceil(n / d)` for `n >= 0`, `d > 0`.
 #[inline(always)]
 pub fn div_ceil(n: i64, d: i64) -> i64 {
@@ -98,6 +153,33 @@ mod tests {
 	}
 
 	#[test]
+	fn the_reciprocal_is_exact_at_the_edges() {
+		let big = (1i64 << 61) - 1;
+		for d in [1i64, 2, 3, 7, 127, 16513, 33026, 1 << 20, (1 << 40) + 1, big] {
+			let r = RoundDiv::new(d);
+			for n in [
+				0i64,
+				1,
+				-1,
+				d,
+				-d,
+				d / 2,
+				-d / 2,
+				d / 2 + 1,
+				-(d / 2) - 1,
+				big,
+				-big,
+				big - d,
+				(3 * d + d / 2).min(big),
+			] {
+				assert_eq!(r.div(n), div_round(n, d), "{n} / {d}");
+			}
+		}
+		assert_eq!(RoundDiv::new(0).div(5), div_round(5, 0));
+		assert_eq!(RoundDiv::new(-3).div(5), div_round(5, -3));
+	}
+
+	#[test]
 	fn isqrt_edges() {
 		assert_eq!(isqrt(0), 0);
 		assert_eq!(isqrt(1), 1);
@@ -117,6 +199,13 @@ mod tests {
 		#[test]
 		fn shift_and_division_agree(v in -(1i64 << 58)..(1i64 << 58), s in 1i32..40) {
 			prop_assert_eq!(shift_round(v, s), div_round(v, 1i64 << s));
+		}
+
+		#[test]
+		fn the_reciprocal_divides_as_div_round(n in -(1i64 << 61) + 1..(1i64 << 61), d in 1i64..(1 << 61), small in -100_000i64..100_000, sd in 1i64..70_000) {
+			prop_assert_eq!(RoundDiv::new(d).div(n), div_round(n, d));
+			prop_assert_eq!(RoundDiv::new(sd).div(small), div_round(small, sd));
+			prop_assert_eq!(RoundDiv::new(sd).div(n >> 20), div_round(n >> 20, sd));
 		}
 
 		#[test]

@@ -2,7 +2,7 @@
 //! activations with [`ACT_FRAC`] fractional bits. Every constant is given as the
 //! integer used; the real number it approximates is in the comment.
 
-use crate::fixed::{clamp_act, div_round, isqrt, shift_round, ACT_FRAC, PROB_FRAC};
+use crate::fixed::{clamp_act, div_round, isqrt, shift_round, RoundDiv, ACT_FRAC, PROB_FRAC};
 
 /// 1/√2 in Q16.
 pub const INV_SQRT2_Q16: i64 = 46341;
@@ -73,8 +73,9 @@ pub fn softmax_row(scores: &[i32], out: &mut [i32]) {
 		*o = e as i32;
 		sum += e;
 	}
+	let sum = RoundDiv::new(sum);
 	for o in out.iter_mut() {
-		*o = div_round((*o as i64) << PROB_FRAC, sum) as i32;
+		*o = sum.div((*o as i64) << PROB_FRAC) as i32;
 	}
 }
 
@@ -91,10 +92,10 @@ pub fn layer_norm(x: &mut [i32], gamma: &[i32], beta: &[i32]) {
 	}
 	let mean = div_round(x.iter().map(|v| *v as i64).sum(), n);
 	let var = div_round(x.iter().map(|v| (*v as i64 - mean).pow(2)).sum(), n);
-	let sigma = (isqrt((var as u64) << 8) as i64).max(1);
+	let sigma = RoundDiv::new((isqrt((var as u64) << 8) as i64).max(1));
 	for ((v, g), b) in x.iter_mut().zip(gamma).zip(beta) {
 		let d = *v as i64 - mean;
-		*v = clamp_act(div_round(d * *g as i64 * 16, sigma) + *b as i64);
+		*v = clamp_act(sigma.div(d * *g as i64 * 16) + *b as i64);
 	}
 }
 

@@ -4,7 +4,7 @@
 //! it stands for is `q · m · 2^-k`. Weights are stored with their scale (per output
 //! channel); activations get one per row at run time from the row itself.
 
-use crate::fixed::{div_ceil, div_round, shift_round};
+use crate::fixed::{div_ceil, shift_round, RoundDiv};
 use alloc::vec::Vec;
 
 /// The scale of one int8 row: the row's `q` stands for `q · m · 2^-k`.
@@ -62,9 +62,9 @@ pub fn quantize_row(x: &[i32], out: &mut [i8]) -> Scale {
 	// for k < 0, so every quotient is exact integer arithmetic.
 	let (up, down) = if k >= 0 { (k, 0) } else { (0, -k) };
 	let m = div_ceil(amax << up, 127i64 << down);
-	let den = m << down;
+	let den = RoundDiv::new(m << down);
 	for (q, v) in out.iter_mut().zip(x) {
-		*q = div_round((*v as i64) << up, den) as i8;
+		*q = den.div((*v as i64) << up) as i8;
 	}
 	Scale { m: m as u32, k }
 }
