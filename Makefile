@@ -28,13 +28,14 @@ NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 # dependencies. `make lint` runs the same lints standalone with `cargo clippy`.
 LINTED := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help setup build run test lint lint-static fmt test-tier1 test-tier2 check-deps check-wasm bench worker test-benchmarks weights yuma-sim chain-spec clean
+.PHONY: help setup build run test lint lint-static fmt test-tier1 test-tier2 check-deps check-wasm bench bench-anchor worker test-benchmarks weights yuma-sim chain-spec clean
 
 help:
 	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
 	@echo "make test   setup, tier-1 tests, build the node once, end-to-end tests"
 	@echo "make lint   format check, clippy -D warnings, feature propagation (zepter)"
 	@echo "make bench  every bench in benches/ (ratios against baselines in the same run)"
+	@echo "make bench-anchor   MiniLM det-int8 against ONNX Runtime f32 and int8 (PyPI packages)"
 	@echo "make yuma-sim < scenario.json   run a Yuma scenario offline"
 
 setup:
@@ -65,6 +66,12 @@ check-wasm:
 # sgemm on MiniLM's shapes, MiniLM seq/s on 1 and 2 threads, the MLP's latency.
 bench:
 	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$(TIER1_TARGET) $(CARGO) bench --locked -p hearth-benches
+
+# Hearth against ONNX Runtime f32 and int8 on MiniLM (seq/s on 1 and 2 threads, cosine to
+# a float64 reference, the ratios). Not in `make test`: it installs onnxruntime and onnx
+# from PyPI at pinned versions into ~/.cache/hearth/anchor-venv.
+bench-anchor: setup worker
+	@scripts/bench-anchor.sh $(TIER1_TARGET)/release/hearth-worker
 
 # The worker binary, optimized: $(TIER1_TARGET)/release/hearth-worker.
 worker:

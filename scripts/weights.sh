@@ -11,7 +11,7 @@ if [ ! -x "$bencher" ]; then
 	# frame-benchmarking-cli builds sc-client-db with RocksDB, whose bindgen needs
 	# libclang; the install is a ~900-crate release build (under an hour on 2 cores),
 	# resumable from the build directory below.
-	if ! ldconfig -p | grep -q libclang; then
+	if ! ldconfig -p | grep -qE 'libclang(-[0-9.]+)?\.so'; then
 		if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq libclang-dev clang;
 		else sudo apt-get update -qq && sudo apt-get install -y -qq libclang-dev clang; fi
 	fi

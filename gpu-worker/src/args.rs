@@ -57,8 +57,13 @@ pub(crate) struct InferArgs {
 	#[arg(long)]
 	pub model: PathBuf,
 	/// Token ids for a BERT model, comma-separated (e.g. 101,7592,2088,102).
-	#[arg(long, conflicts_with = "features", required_unless_present = "features")]
+	#[arg(long, conflicts_with_all = ["features", "tokens_file"], required_unless_present_any = ["features", "tokens_file"])]
 	pub tokens: Option<String>,
+	/// Many BERT inputs: one comma-separated sequence per line (`#` comments and blank
+	/// lines skipped; `-` reads standard input). The model is loaded once and the
+	/// sequences run as a batch over --threads; prints each output and the time spent.
+	#[arg(long, conflicts_with_all = ["features", "trace"])]
+	pub tokens_file: Option<PathBuf>,
 	/// Q12 features for an MLP model, comma-separated integers (value × 4096).
 	#[arg(long, allow_hyphen_values = true)]
 	pub features: Option<String>,

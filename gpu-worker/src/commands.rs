@@ -7,7 +7,7 @@ use hearth_engine::chunk::kind_name;
 use hearth_engine::format::{chunk_hash, model_id, split, ModelFile};
 use hearth_engine::import::{minilm, quantize, safetensors::SafeTensors};
 use hearth_engine::{
-	decode, decode_chunk, encode, run_with, step, Input, Model, StepInput, PROFILE_DET_INT8, PROFILE_NAME,
+	decode, decode_chunk, encode, run_batch, run_with, step, Input, Model, StepInput, PROFILE_DET_INT8, PROFILE_NAME,
 };
 use serde_json::{json, Value};
 use std::path::Path;
@@ -112,6 +112,9 @@ fn job_id(hex_id: Option<&str>) -> Result<[u8; 32], String> {
 fn infer(args: InferArgs) -> Result<Value, String> {
 	let job = job_id(args.job_id.as_deref())?;
 	let (model, id) = load(&args.model)?;
+	if let Some(path) = &args.tokens_file {
+		return infer_batch(&args, path, &model, &id, &job);
+	}
 	let tokens: Option<Vec<u32>> = args.tokens.as_deref().map(|t| parse_list("--tokens", t)).transpose()?;
 	let features: Option<Vec<i32>> = args.features.as_deref().map(|f| parse_list("--features", f)).transpose()?;
 	let input = match (&tokens, &features) {
@@ -153,6 +156,65 @@ fn infer(args: InferArgs) -> Result<Value, String> {
 	}
 	Ok(printed)
 }
+/// The sequences of a tokens file (or standard input for `-`), each with its line number.
+fn token_lines(path: &Path) -> Result<Vec<(usize, Vec<u32>)>, String> {
+	let text = if path == Path::new("-") {
+		std::io::read_to_string(std::io::stdin()).map_err(|e| format!("--tokens-file -: {e}"))?
+	} else {
+		std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
+	};
+	let mut seqs = Vec::new();
+	for (i, line) in text.lines().enumerate() {
+		let line = line.trim();
+		if line.is_empty() || line.starts_with('#') {
+			continue;
+		}
+		seqs.push((i + 1, parse_list(&format!("{} line {}", path.display(), i + 1), line)?));
+	}
+	if seqs.is_empty() {
+		return Err(format!("{}: no token sequences (one comma-separated line each)", path.display()));
+	}
+	Ok(seqs)
+}
+
+/// Many sequences through one loaded model: a batch over the threads (the CPU), or one
+/// after another on the GPU; the same bits as one `infer` each.
+fn infer_batch(args: &InferArgs, path: &Path, model: &Model, id: &[u8; 32], job: &[u8; 32]) -> Result<Value, String> {
+	let seqs = token_lines(path)?;
+	let weights = model.gemm_weights();
+	// Threads split the batch, not each product: one thread per sequence at a time.
+	let (backend, fallback) = crate::backend::select(args.compute.backend, 1, &weights)?;
+	let threads = if backend.name().starts_with("cpu") { args.compute.threads.max(1) } else { 1 };
+	let inputs: Vec<Input<'_>> = seqs.iter().map(|(_, t)| Input::Tokens(t)).collect();
+	let started = std::time::Instant::now();
+	let results = run_batch(model, &inputs, backend.as_ref(), threads);
+	let elapsed = started.elapsed().as_secs_f64();
+	let mut outputs = Vec::with_capacity(results.len());
+	for ((line, _), (input, result)) in seqs.iter().zip(inputs.iter().zip(results)) {
+		let out = result.map_err(|e| format!("{} line {line}: {e}", path.display()))?;
+		outputs.push(json!({
+			"line": line,
+			"input_hash": hex32(&input.hash()),
+			"output_hash": hex32(&out.hash(job, id, PROFILE_DET_INT8)),
+			"values": out.values,
+		}));
+	}
+	Ok(json!({
+		"model": hex32(id),
+		"architecture": model.describe(),
+		"profile": PROFILE_NAME,
+		"job_id": hex32(job),
+		"backend": backend.name(),
+		"fallback": fallback,
+		"threads": threads,
+		"sequences": outputs.len(),
+		"elapsed_ms": elapsed * 1e3,
+		"seq_per_s": outputs.len() as f64 / elapsed,
+		"frac_bits": hearth_engine::fixed::ACT_FRAC,
+		"outputs": outputs,
+	}))
+}
+
 /// Parses `0x` + 64 hex digits, naming the flag when it is not.
 fn hash_arg(flag: &str, s: &str) -> Result<[u8; 32], String> {
 	let digits = s.strip_prefix("0x").unwrap_or(s);

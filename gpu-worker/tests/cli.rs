@@ -244,3 +244,50 @@ fn infer_prints_the_trace_and_verify_step_re_runs_any_step_alone() {
 	let err = verify(0, &["--input", s(&step0)], &wrong).unwrap_err();
 	assert!(err.contains("step 0: this model takes token ids"), "{err}");
 }
+
+/// `infer --tokens-file` loads the model once and runs every line as a batch: each
+/// output is the single run's, whatever the thread count; bad lines are named.
+#[test]
+fn a_tokens_file_runs_as_one_batch_with_the_single_runs_bits() {
+	let dir = scratch("batch");
+	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 4)).expect("a seeded BERT quantizes"));
+	let file = dir.join("tiny.hmdl");
+	std::fs::write(&file, encode(&model)).expect("write the model");
+	let seqs: Vec<Vec<u32>> = vec![vec![1, 2, 3], vec![5], (0..40).map(|i| i * 2 % 97).collect(), vec![96, 0]];
+	let mut text = String::from("# a comment, then a blank line\n\n");
+	for seq in &seqs {
+		text.push_str(&seq.iter().map(u32::to_string).collect::<Vec<_>>().join(","));
+		text.push('\n');
+	}
+	let tokens = dir.join("tokens.txt");
+	std::fs::write(&tokens, &text).unwrap();
+	let (m, t) = (s(&file), s(&tokens));
+	let id = model_id(&encode(&model)).unwrap();
+	for threads in ["1", "3"] {
+		let printed =
+			worker(&["infer", "--model", m, "--tokens-file", t, "--threads", threads, "--backend", "cpu"]).unwrap();
+		assert_eq!(printed["sequences"], 4);
+		assert_eq!(printed["threads"].as_u64().map(|n| n.to_string()), Some(threads.to_string()));
+		assert!(printed["seq_per_s"].as_f64().unwrap() > 0.0);
+		let outputs = printed["outputs"].as_array().unwrap();
+		for (i, (seq, out)) in seqs.iter().zip(outputs).enumerate() {
+			let want = run(&model, Input::Tokens(seq), &CpuGemm::new(1)).unwrap();
+			let values: Vec<i32> = serde_json::from_value(out["values"].clone()).unwrap();
+			assert_eq!(values, want.values, "sequence {i}, {threads} threads");
+			assert_eq!(out["line"], i + 3, "line numbers count the comment and the blank line");
+			let hash = want.hash(&[0u8; 32], &id, PROFILE_DET_INT8);
+			assert_eq!(out["output_hash"], format!("0x{}", hex::encode(hash)));
+		}
+	}
+	std::fs::write(&tokens, "1,2\n3,x\n").unwrap();
+	let err = worker(&["infer", "--model", m, "--tokens-file", t]).unwrap_err();
+	assert!(err.contains("line 2: item 1 (\"x\") is not a valid integer"), "{err}");
+	std::fs::write(&tokens, "1,2\n3,400\n").unwrap();
+	let err = worker(&["infer", "--model", m, "--tokens-file", t, "--backend", "cpu"]).unwrap_err();
+	assert!(err.contains("line 2: token 400 at position 1 is outside the vocabulary"), "{err}");
+	std::fs::write(&tokens, "# nothing\n").unwrap();
+	let err = worker(&["infer", "--model", m, "--tokens-file", t]).unwrap_err();
+	assert!(err.contains("no token sequences"), "{err}");
+	let err = worker(&["infer", "--model", m, "--tokens-file", t, "--tokens", "1"]).unwrap_err();
+	assert!(err.contains("cannot be used with"), "{err}");
+}
