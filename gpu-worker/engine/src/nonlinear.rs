@@ -40,6 +40,22 @@ pub fn relu(x: i32) -> i32 {
 	x.max(0)
 }
 
+/// `ceil(2^37 / 2839)`: `floor(y / 2839) = (y · LN2_MAGIC) >> 37` for `0 ≤ y < 2^25`.
+const LN2_MAGIC: u64 = (1u64 << 37).div_ceil(LN2_Q12 as u64);
+
+/// `floor(y / 2839)` (`y` = −x, the distance below the row's maximum). For `0 ≤ y <
+/// 2^25` (every score: they are clamped to ±(2^23 − 1)) by one multiplication: with
+/// `e = LN2_MAGIC · 2839 − 2^37 < 2839 < 2^12`, `y · e < 2^37`, so the product exceeds
+/// `y / 2839` by less than `1/2839` and has the same floor. Anything else divides.
+#[inline(always)]
+fn ln2_quotient(y: i64) -> i64 {
+	if (0..1 << 25).contains(&y) {
+		((y as u64 * LN2_MAGIC) >> 37) as i64
+	} else {
+		y.div_euclid(LN2_Q12)
+	}
+}
+
 /// exp(x) for `x ≤ 0` in Q12, as a Q16 integer.
 ///
 /// `z = floor(−x / 2839)`, `p = x + 2839·z ∈ (−ln 2, 0]`, then Horner in Q16:
@@ -47,7 +63,7 @@ pub fn relu(x: i32) -> i32 {
 /// `shift_round(t, z)`, or 0 for `z > 62`.
 #[inline]
 pub fn exp_neg(x: i64) -> i64 {
-	let z = (-x).div_euclid(LN2_Q12);
+	let z = ln2_quotient(x.saturating_neg());
 	let p = x + LN2_Q12 * z;
 	let [c0, c1, c2, c3] = EXP_POLY_Q16;
 	let mut t = c3;
@@ -123,6 +139,19 @@ mod tests {
 		assert_eq!(gelu(0), 0);
 		assert_eq!(gelu(crate::fixed::ACT_MAX), crate::fixed::ACT_MAX);
 		assert_eq!(gelu(-crate::fixed::ACT_MAX), 0);
+	}
+
+	#[test]
+	fn the_ln2_quotient_is_the_division() {
+		let step = LN2_Q12;
+		for k in 0..=(1i64 << 25) / step + 1 {
+			for y in [k * step - 1, k * step, k * step + 1, k * step + step / 2] {
+				assert_eq!(ln2_quotient(y), y.div_euclid(step), "{y}");
+			}
+		}
+		for y in [(1 << 25) - 1, 1 << 25, i64::MAX, -1, -5000] {
+			assert_eq!(ln2_quotient(y), y.div_euclid(step), "{y}");
+		}
 	}
 
 	#[test]
