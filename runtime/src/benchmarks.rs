@@ -66,12 +66,23 @@ impl pallet_hearth_leases::BenchmarkHelper<AccountId> for LeasesHelper {
 		let coldkey: AccountId = sp_runtime::traits::BlakeTwo256::hash(hotkey.as_ref()).0.into();
 		let _ = Balances::mint_into(&coldkey, 1_000_000 * HTH);
 		let _ = Balances::mint_into(hotkey, 1_000 * HTH);
-		if !pallet_hearth_subnets::SubnetInfos::<Runtime>::contains_key(netuid) {
-			let _ = Subnets::create_subnet(RuntimeOrigin::signed(coldkey.clone()), u128::MAX);
-		}
+		Self::subnet(netuid);
 		let _ = Staking::benchmark_claim(&coldkey, hotkey);
 		let _ = Staking::add_stake(RuntimeOrigin::signed(coldkey.clone()), hotkey.clone(), 100 * HTH);
 		let _ = Subnets::register(RuntimeOrigin::signed(coldkey), netuid, hotkey.clone(), u128::MAX);
+	}
+
+	fn subnet(netuid: hearth_primitives::NetUid) {
+		use frame_support::traits::fungible::Mutate;
+		use sp_runtime::traits::Hash;
+		// Subnets are numbered from 1 in creation order.
+		while !pallet_hearth_subnets::SubnetInfos::<Runtime>::contains_key(netuid) {
+			let owner: AccountId = sp_runtime::traits::BlakeTwo256::hash(&netuid.to_le_bytes()).0.into();
+			let _ = Balances::mint_into(&owner, 2_000_000 * HTH);
+			if Subnets::create_subnet(RuntimeOrigin::signed(owner), u128::MAX).is_err() {
+				return;
+			}
+		}
 	}
 }
 

@@ -246,7 +246,7 @@ fn the_busiest_block_fits_with_normal_transactions_full() {
 	let limits = crate::configs::RuntimeBlockWeights::get();
 	let normal = limits.get(DispatchClass::Normal).max_total.expect("the normal class is limited");
 	let ms = |w: Weight| w.ref_time() as f64 / 1e9;
-	for n in [256u32, 1024, 4096] {
+	for n in [256u32, 1024, 2048, 4096] {
 		println!("epoch at n = {n}, 64 validators: {:.1} ms", ms(SubnetWeights::epoch(n)));
 	}
 	let subnets: u32 = <Runtime as pallet_hearth_subnets::Config>::MaxSubnets::get();

@@ -31,9 +31,15 @@ fn provider<T: Config>(i: u32) -> T::AccountId {
 }
 
 fn tenant<T: Config>() -> T::AccountId {
+	T::BenchmarkHelper::subnet(NETUID);
 	let who: T::AccountId = account("tenant", 1_000, 0);
 	let _ = T::Currency::set_balance(&who, 1u128 << 100);
 	who
+}
+
+/// `at_least`, or the runtime's minimum order deposit if that is more.
+fn deposit<T: Config>(at_least: u128) -> u128 {
+	at_least.max(T::MinOrderDeposit::get())
 }
 
 /// A worst-case order: every model slot used, auto-award.
@@ -54,7 +60,7 @@ fn order_with_bids<T: Config>(tenant: &T::AccountId, bids: u32) -> OrderId {
 		requirements(),
 		1_000_000,
 		1_000u32.into(),
-		1_000_000_000_000,
+		deposit::<T>(1_000_000_000_000),
 		true,
 	)
 	.expect("order");
@@ -110,7 +116,7 @@ mod benchmarks {
 	fn open_order() {
 		let t = tenant::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(t), NETUID, requirements(), 1_000, 100u32.into(), 1_000_000, true);
+		_(RawOrigin::Signed(t), NETUID, requirements(), 1_000, 100u32.into(), deposit::<T>(1_000_000), true);
 		assert!(Orders::<T>::contains_key(0));
 	}
 
@@ -222,7 +228,7 @@ mod benchmarks {
 				requirements(),
 				100,
 				50u32.into(),
-				1_000_000,
+				deposit::<T>(1_000_000),
 				false,
 			)
 			.expect("the tenant can pay the deposit");

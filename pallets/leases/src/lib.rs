@@ -61,6 +61,8 @@ pub use weights::WeightInfo;
 pub trait BenchmarkHelper<AccountId> {
 	/// Makes `hotkey` a funded provider with enough stake on subnet `netuid`.
 	fn provider(netuid: hearth_primitives::NetUid, hotkey: &AccountId);
+	/// Makes subnet `netuid` exist (orders name an existing subnet).
+	fn subnet(netuid: hearth_primitives::NetUid);
 }
 
 #[frame_support::pallet]

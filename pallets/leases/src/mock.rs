@@ -212,6 +212,8 @@ impl crate::BenchmarkHelper<AccountId> for Neurons {
 	fn provider(_: NetUid, hotkey: &AccountId) {
 		make_provider(*hotkey);
 	}
+
+	fn subnet(_: NetUid) {}
 }
 
 /// `ConstU128` with a name that reads well above.

@@ -13,7 +13,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 
-const VALIDATORS: u32 = 64;
+const VALIDATORS: u32 = MAX_VALIDATORS as u32;
 
 fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, i, 0);
@@ -44,7 +44,9 @@ fn populate<T: Config>(netuid: NetUid, n: u32) -> Vec<T::AccountId> {
 		.map(|i| {
 			let coldkey: T::AccountId = account("coldkey", i, 0);
 			let hotkey: T::AccountId = account("hotkey", i, 0);
-			let stake = if i < VALIDATORS { 1_000_000_000_000 } else { 1_000_000_000 };
+			// Validators well above every miner, whatever the runtime's minimum stake
+			// raises the miners to: permits follow stake, and only validators hold weights.
+			let stake = if i < VALIDATORS { 1_000_000_000_000_000 } else { 1_000_000_000 };
 			T::BenchmarkHelper::stake(&coldkey, &hotkey, stake);
 			Subnets::<T>::register(RawOrigin::Signed(coldkey).into(), netuid, hotkey.clone(), u128::MAX)
 				.expect("register");
@@ -123,7 +125,7 @@ mod benchmarks {
 		assert_eq!(Bounds::<T>::get(), bounds);
 	}
 
-	/// Registration into a full subnet of 4096: scans every uid for the replacement.
+	/// Registration into a full subnet of `MAX_UIDS`: scans every uid for the replacement.
 	#[benchmark]
 	fn register() {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
@@ -164,7 +166,7 @@ mod benchmarks {
 
 	/// A validator weights `w` uids of a subnet of `w` neurons.
 	#[benchmark]
-	fn set_weights(w: Linear<1, 4096>) {
+	fn set_weights(w: Linear<1, MAX_UIDS>) {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
 		let hotkeys = populate::<T>(netuid, w.max(1));
 		next_block::<T>();
@@ -193,7 +195,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn reveal_weights(w: Linear<1, 4096>) {
+	fn reveal_weights(w: Linear<1, MAX_UIDS>) {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
 		SubnetInfos::<T>::mutate(netuid, |i| i.as_mut().expect("the subnet exists").params.commit_reveal = true);
 		let hotkeys = populate::<T>(netuid, w.max(1));
@@ -232,7 +234,7 @@ mod benchmarks {
 	/// are masked and the epoch falls back to the trivial case), bonds from a previous
 	/// epoch, and an emission to pay, so that every uid is credited.
 	#[benchmark]
-	fn epoch(n: Linear<256, 4096>) {
+	fn epoch(n: Linear<256, MAX_UIDS>) {
 		let netuid = subnet::<T>(MAX_UIDS as u16);
 		populate::<T>(netuid, n);
 		next_block::<T>();

@@ -7,7 +7,17 @@ use scale_info::TypeInfo;
 pub use hearth_primitives::{GpuSpec, GpuVendor, MaxModelLen, NetUid, Uid};
 
 /// The most uids any subnet may have (a subnet's own `max_uids` is at most this).
-pub const MAX_UIDS: u32 = 4096;
+///
+/// Derived from the measured epoch (`weights.rs`: the real worst case, every uid
+/// credited and bonds carried): one epoch at 1024 uids and 64 validators is about
+/// 0.25 s of the 2 s block, which fits beside a full normal class, every other hook at
+/// its worst and `MaxEpochsPerBlock` = 1; at 4096 it is 0.9 s and does not
+/// (`the_busiest_block_fits_with_normal_transactions_full` in the runtime's tests).
+pub const MAX_UIDS: u32 = 1024;
+
+/// The most validators any subnet may have: the epoch's weight was measured with this
+/// many validators weighting every uid (subtensor's default is also 64).
+pub const MAX_VALIDATORS: u16 = 64;
 
 /// Which Yuma a subnet runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
@@ -214,7 +224,7 @@ impl Default for ParamBounds {
 		Self {
 			tempo: Interval::new(5, 7_200),
 			max_uids: Interval::new(8, MAX_UIDS as u16),
-			max_validators: Interval::new(1, 256),
+			max_validators: Interval::new(1, MAX_VALIDATORS),
 			kappa: Interval::new(16_384, 49_151),
 			bonds_moving_average: Interval::new(0, 1_000_000),
 			bonds_penalty: Interval::new(0, u16::MAX),
@@ -248,6 +258,7 @@ impl ParamBounds {
 			&& self.max_uids.max as u32 <= MAX_UIDS
 			&& self.max_validators.is_valid()
 			&& self.max_validators.min >= 1
+			&& self.max_validators.max <= MAX_VALIDATORS
 			&& self.kappa.is_valid()
 			&& self.bonds_moving_average.is_valid()
 			&& self.bonds_moving_average.max <= 1_000_000

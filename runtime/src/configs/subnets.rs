@@ -50,7 +50,9 @@ impl pallet_hearth_subnets::Config for Runtime {
 	type Burn = Emissions;
 	type AdminOrigin = EnsureRoot<crate::AccountId>;
 	type MaxSubnets = ConstU32<64>;
-	type MaxEpochsPerBlock = ConstU32<2>;
+	// One: a measured epoch at `MAX_UIDS` is a quarter of the block (the runtime test
+	// `the_busiest_block_fits_with_normal_transactions_full`).
+	type MaxEpochsPerBlock = ConstU32<1>;
 	type MaxCommits = ConstU32<4>;
 	type MaxGpuKinds = ConstU32<8>;
 	type MinLock = MinLock;
