@@ -4,7 +4,7 @@
 use crate::args::{Cli, Command, InferArgs, ModelCommand, VerifyStepArgs};
 use hearth_engine::activation::Activation;
 use hearth_engine::chunk::kind_name;
-use hearth_engine::format::{chunk_hash, model_id, split, ModelFile};
+use hearth_engine::format::{chunk_hash, identity, model_id, split, ModelFile};
 use hearth_engine::import::{minilm, quantize, safetensors::SafeTensors};
 use hearth_engine::{
 	decode, decode_chunk, encode, run_batch, run_with, step, Input, Model, StepInput, PROFILE_DET_INT8, PROFILE_NAME,
@@ -60,10 +60,9 @@ fn load(path: &Path) -> Result<(Model, [u8; 32]), String> {
 }
 
 /// The chunks' table: what a subnet owner registers on chain.
-fn chunk_table(file: &ModelFile<'_>) -> Value {
-	let kinds = file.chunks.iter().map(|c| c.first().copied().map_or("empty", kind_name));
-	let rows: Vec<Value> = file
-		.chunk_hashes()
+fn chunk_table(file: &ModelFile<'_>, hashes: &[[u8; 32]]) -> Value {
+	let kinds = file.chunks.iter().map(|c| c.first().copied().and_then(kind_name).unwrap_or("unknown"));
+	let rows: Vec<Value> = hashes
 		.iter()
 		.zip(&file.chunks)
 		.zip(kinds)
@@ -78,6 +77,8 @@ fn inspect(path: &Path, chunks_dir: Option<&Path>) -> Result<Value, String> {
 	let named = |e: hearth_engine::LoadError| format!("{}: {e}", path.display());
 	let model = decode(&bytes).map_err(named)?;
 	let file = split(&bytes).map_err(named)?;
+	// Every chunk hashed once: the table lists them, the identity is over them.
+	let (header, hashes) = (file.header_hash(), file.chunk_hashes());
 	if let Some(dir) = chunks_dir {
 		std::fs::create_dir_all(dir).map_err(|e| format!("--chunks {}: {e}", dir.display()))?;
 		for (i, chunk) in file.chunks.iter().enumerate() {
@@ -86,12 +87,12 @@ fn inspect(path: &Path, chunks_dir: Option<&Path>) -> Result<Value, String> {
 		}
 	}
 	Ok(json!({
-		"model": hex32(&file.id()),
+		"model": hex32(&identity(&header, &hashes)),
 		"bytes": bytes.len(),
 		"architecture": model.describe(),
 		"profile": PROFILE_NAME,
-		"header": hex32(&file.header_hash()),
-		"chunks": chunk_table(&file),
+		"header": hex32(&header),
+		"chunks": chunk_table(&file, &hashes),
 	}))
 }
 
@@ -182,9 +183,10 @@ fn token_lines(path: &Path) -> Result<Vec<(usize, Vec<u32>)>, String> {
 fn infer_batch(args: &InferArgs, path: &Path, model: &Model, id: &[u8; 32], job: &[u8; 32]) -> Result<Value, String> {
 	let seqs = token_lines(path)?;
 	let weights = model.gemm_weights();
-	// Threads split the batch, not each product: one thread per sequence at a time.
+	// Threads split the batch, not each product: one thread per sequence at a time. The
+	// GPU (no fallback reason) takes the sequences one after another.
 	let (backend, fallback) = crate::backend::select(args.compute.backend, 1, &weights)?;
-	let threads = if backend.name().starts_with("cpu") { args.compute.threads.max(1) } else { 1 };
+	let threads = if fallback.is_some() { args.compute.threads.max(1) } else { 1 };
 	let inputs: Vec<Input<'_>> = seqs.iter().map(|(_, t)| Input::Tokens(t)).collect();
 	let started = std::time::Instant::now();
 	let results = run_batch(model, &inputs, backend.as_ref(), threads);

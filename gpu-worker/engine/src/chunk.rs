@@ -110,14 +110,14 @@ pub fn kind(step: &Step<'_>) -> u8 {
 	}
 }
 
-/// A kind's name, for errors.
-pub fn kind_name(kind: u8) -> &'static str {
+/// A kind's name, or `None` for a tag that is not one of the four kinds.
+pub fn kind_name(kind: u8) -> Option<&'static str> {
 	match kind {
-		KIND_BERT_EMBEDDINGS => "bert embeddings",
-		KIND_BERT_LAYER => "bert encoder layer",
-		KIND_BERT_POOLING => "bert mean pooling",
-		KIND_MLP_LAYER => "mlp layer",
-		_ => "unknown",
+		KIND_BERT_EMBEDDINGS => Some("bert embeddings"),
+		KIND_BERT_LAYER => Some("bert encoder layer"),
+		KIND_BERT_POOLING => Some("bert mean pooling"),
+		KIND_MLP_LAYER => Some("mlp layer"),
+		_ => None,
 	}
 }
 

@@ -118,8 +118,8 @@ impl fmt::Display for LoadError {
 			LoadError::WrongChunk { step, expected, found } => write!(
 				f,
 				"step {step}: a {} chunk where the header puts a {} chunk",
-				crate::chunk::kind_name(*found),
-				crate::chunk::kind_name(*expected)
+				crate::chunk::kind_name(*found).unwrap_or("unknown"),
+				crate::chunk::kind_name(*expected).unwrap_or("unknown")
 			),
 			LoadError::UnknownProfile(p) => write!(f, "unknown profile {p} (only det-int8 = 1 is defined)"),
 			LoadError::UnknownArchitecture(a) => write!(f, "unknown architecture {a} (1 = mlp, 2 = bert)"),

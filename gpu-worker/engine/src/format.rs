@@ -255,7 +255,7 @@ pub fn split(bytes: &[u8]) -> Result<ModelFile<'_>, LoadError> {
 		let len = *len as usize;
 		let available = bytes.len() - at;
 		if len > available {
-			let what = format!("step {i} chunk ({})", kind_name(architecture.chunk_kind(i)));
+			let what = format!("step {i} chunk ({})", kind_name(architecture.chunk_kind(i)).unwrap_or("unknown"));
 			return Err(LoadError::Truncated { what, needed: len, available });
 		}
 		chunks.push(&bytes[at..at + len]);
@@ -283,7 +283,7 @@ pub fn decode(bytes: &[u8]) -> Result<Model, LoadError> {
 		// whatever its body fails on.
 		let (expected, found) = (arch.chunk_kind(i), bytes.first().copied().unwrap_or_default());
 		let wrong = LoadError::WrongChunk { step: i as u32, expected, found };
-		if found != expected && kind_name(found) != "unknown" {
+		if found != expected && kind_name(found).is_some() {
 			return Err(wrong);
 		}
 		let chunk = decode_labelled(bytes, &format!("step {i}"))?;

@@ -179,6 +179,18 @@ mod tests {
 			}
 		}
 
+		/// Rows beyond the activation range (any i32) take the general path: the same
+		/// `div_round` integers.
+		#[test]
+		fn the_general_path_is_the_division(x in proptest::collection::vec(any::<i32>(), 1..32)) {
+			let mut q = alloc::vec![0i8; x.len()];
+			let s = quantize_row(&x, &mut q);
+			let (up, down) = if s.k >= 0 { (s.k, 0) } else { (0, -s.k) };
+			for (v, q) in x.iter().zip(&q) {
+				prop_assert_eq!(i64::from(*q), div_round(i64::from(*v) << up, i64::from(s.m) << down));
+			}
+		}
+
 		#[test]
 		fn rows_stay_in_range_and_reconstruct(x in proptest::collection::vec(-(1i32 << 23)..(1 << 23), 1..64)) {
 			let mut q = alloc::vec![0i8; x.len()];

@@ -27,15 +27,18 @@ impl Input<'_> {
 	///            ‖ len: u32 LE ‖ len × (u32 LE token id | i32 LE feature))
 	/// ```
 	pub fn hash(&self) -> [u8; 32] {
-		let (kind, words): (u8, Vec<[u8; 4]>) = match self {
-			Input::Tokens(t) => (1, t.iter().map(|v| v.to_le_bytes()).collect()),
-			Input::Features(f) => (2, f.iter().map(|v| v.to_le_bytes()).collect()),
+		let (kind, len) = match self {
+			Input::Tokens(t) => (1u8, t.len()),
+			Input::Features(f) => (2u8, f.len()),
 		};
-		let mut p = Vec::with_capacity(INPUT_DOMAIN.len() + 5 + 4 * words.len());
+		let mut p = Vec::with_capacity(INPUT_DOMAIN.len() + 5 + 4 * len);
 		p.extend_from_slice(INPUT_DOMAIN);
 		p.push(kind);
-		p.extend_from_slice(&(words.len() as u32).to_le_bytes());
-		words.iter().for_each(|w| p.extend_from_slice(w));
+		p.extend_from_slice(&(len as u32).to_le_bytes());
+		match self {
+			Input::Tokens(t) => t.iter().for_each(|v| p.extend_from_slice(&v.to_le_bytes())),
+			Input::Features(f) => f.iter().for_each(|v| p.extend_from_slice(&v.to_le_bytes())),
+		}
 		sp_crypto_hashing::blake2_256(&p)
 	}
 }
@@ -75,4 +78,19 @@ pub fn run_batch(
 			})
 			.collect()
 	})
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_input_hash_is_the_documented_preimage() {
+		let mut tokens = b"hearth-input-v1".to_vec();
+		tokens.extend_from_slice(&[1, 2, 0, 0, 0, 7, 0, 0, 0, 1, 1, 0, 0]);
+		assert_eq!(Input::Tokens(&[7, 257]).hash(), sp_crypto_hashing::blake2_256(&tokens));
+		let mut features = b"hearth-input-v1".to_vec();
+		features.extend_from_slice(&[2, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]);
+		assert_eq!(Input::Features(&[-1]).hash(), sp_crypto_hashing::blake2_256(&features));
+	}
 }
