@@ -27,7 +27,7 @@ wasm="$wbuild/hearth_runtime.compact.compressed.wasm"
 # header names no machine's directories.
 wasm=$(realpath --relative-to=. "$wasm")
 export PATH="$tools/bin:$PATH"
-for pallet in ${PALLETS:-staking slashing emissions subnets leases}; do
+for pallet in ${PALLETS:-staking slashing emissions subnets leases jobs}; do
 	frame-omni-bencher v1 benchmark pallet \
 		--runtime "$wasm" \
 		--pallet "pallet_hearth_$pallet" \

@@ -13,7 +13,10 @@
 //! | [`offence`] | [`ReportOffence`], [`OffenceKind`], [`Subject`], [`SlashId`] | slashing |
 //! | [`emission`] | [`SubnetStakes`], [`SubnetDemand`], [`EmissionPot`] | subnets, leases, emissions |
 //! | [`subnet`] | [`SubnetNeurons`], [`OnSubnetDissolved`] | subnets; leases (`OnSubnetDissolved`) |
+//! | [`jobs`] | [`SubnetMiners`], [`LeaseDisputes`] | subnets, leases |
+//! | [`receipt`] | [`Receipt`], [`SignedReceipt`], request and job keys | — |
 //! | [`queue`] | [`push_first_with_room`](queue::push_first_with_room) | — |
+//! | [`escrow`] | [`take_in`](escrow::take_in), [`pay_out`](escrow::pay_out), [`burn`](escrow::burn) | — |
 //! | [`genesis`] | [`endow_pallet_account`](genesis::endow_pallet_account) | — |
 //!
 //! `no_std`; the pure crates beside it (`hearth-yuma`, `hearth-halving`) know nothing of
@@ -24,11 +27,14 @@
 extern crate alloc;
 
 pub mod emission;
+pub mod escrow;
 pub mod genesis;
 pub mod gpu;
 pub mod ids;
+pub mod jobs;
 pub mod offence;
 pub mod queue;
+pub mod receipt;
 pub mod stake;
 pub mod subnet;
 pub mod units;
@@ -36,7 +42,9 @@ pub mod units;
 pub use emission::{EmissionPot, SubnetDemand, SubnetStakes};
 pub use gpu::{GpuSpec, GpuVendor, MaxModelLen};
 pub use ids::{NetUid, Uid};
+pub use jobs::{LeaseDisputes, LeaseParties, SubnetMiners};
 pub use offence::{OffenceKind, ReportOffence, SlashId, Subject};
+pub use receipt::{ModelId, Receipt, Served, SignedReceipt, Trace};
 pub use stake::{HotkeyInUse, PendingSlash, StakeInspect, StakeLowered, StakeReward, StakeSlash};
 pub use subnet::{OnSubnetDissolved, SubnetNeurons};
 pub use units::EMISSION_SCHEDULE;

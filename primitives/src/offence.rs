@@ -18,6 +18,8 @@ pub enum OffenceKind {
 	FalseAttestation,
 	/// Governance (root) found an offence; the fraction comes with the report.
 	Governance,
+	/// A miner signed two receipts for one request with different outputs.
+	Equivocation,
 }
 
 /// The thing an offence is about (a job id, a lease id...), 32 bytes.

@@ -25,8 +25,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, Leases, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, Jobs, Leases, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Signature, Subnets, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -242,6 +242,30 @@ impl_runtime_apis! {
 
 		fn offers(provider: AccountId) -> Vec<(pallet_hearth_leases::OfferId, pallet_hearth_leases::Offer<AccountId>)> {
 			Leases::offers_of(&provider)
+		}
+	}
+
+	impl pallet_hearth_jobs::runtime_api::JobsApi<Block, AccountId, BlockNumber, Signature> for Runtime {
+		fn models(
+			netuid: hearth_primitives::NetUid,
+		) -> Vec<(hearth_primitives::ModelId, pallet_hearth_jobs::ModelInfo<AccountId, BlockNumber>)> {
+			Jobs::models_of(netuid)
+		}
+
+		fn job(
+			id: pallet_hearth_jobs::JobId,
+		) -> Option<(pallet_hearth_jobs::Job<AccountId, BlockNumber>, Option<pallet_hearth_jobs::JobResult<BlockNumber>>)> {
+			Jobs::job(id)
+		}
+
+		fn miner_jobs(miner: AccountId, limit: u32) -> Vec<pallet_hearth_jobs::JobId> {
+			Jobs::miner_jobs(&miner, limit)
+		}
+
+		fn check_receipt(
+			receipt: hearth_primitives::SignedReceipt<AccountId, Signature>,
+		) -> Result<(), pallet_hearth_jobs::ReceiptProblem> {
+			Jobs::check_receipt(&receipt)
 		}
 	}
 

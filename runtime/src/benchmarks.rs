@@ -18,6 +18,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_hearth_emissions, Emissions]
 	[pallet_hearth_subnets, Subnets]
 	[pallet_hearth_leases, Leases]
+	[pallet_hearth_jobs, Jobs]
 );
 
 /// Hotkeys with real sr25519 keys (generated in the benchmark's keystore) and their
@@ -130,4 +131,59 @@ pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> 
 	let params = (&config, &whitelist);
 	add_benchmarks!(params, batches);
 	Ok(batches)
+}
+
+/// Subnets owned by the benchmark's account, miners with real sr25519 keys (staked,
+/// registered and serving), and their signatures.
+pub struct JobsHelper;
+
+const JOBS_KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"hthj");
+
+impl JobsHelper {
+	/// A staked hotkey registered and serving on `netuid`.
+	fn serving(netuid: hearth_primitives::NetUid, hotkey: &AccountId) {
+		use pallet_hearth_leases::BenchmarkHelper as _;
+		LeasesHelper::provider(netuid, hotkey);
+		let endpoint = pallet_hearth_subnets::types::Endpoint { ip: [0x20; 16], port: 443 };
+		let _ = Subnets::serve(RuntimeOrigin::signed(hotkey.clone()), netuid, endpoint);
+	}
+}
+
+impl pallet_hearth_jobs::BenchmarkHelper<AccountId, Signature> for JobsHelper {
+	fn subnet(netuid: hearth_primitives::NetUid, owner: &AccountId, miners: u32) {
+		use frame_support::traits::fungible::Mutate;
+		if pallet_hearth_subnets::SubnetInfos::<Runtime>::contains_key(netuid) {
+			return;
+		}
+		// Subnets are numbered from 1 in creation order: `owner` creates the last.
+		while !pallet_hearth_subnets::SubnetInfos::<Runtime>::contains_key(netuid) {
+			let _ = Balances::mint_into(owner, 2_000_000 * HTH);
+			if Subnets::create_subnet(RuntimeOrigin::signed(owner.clone()), u128::MAX).is_err() {
+				return;
+			}
+		}
+		for i in 0..miners {
+			let hotkey: AccountId = frame_benchmarking::account("jobs-miner", i, 0);
+			Self::serving(netuid, &hotkey);
+		}
+	}
+
+	fn miner(netuid: hearth_primitives::NetUid, _index: u32) -> AccountId {
+		use sp_runtime::{app_crypto::RuntimePublic, traits::IdentifyAccount};
+		let public = sp_core::sr25519::Public::generate_pair(JOBS_KEY_TYPE, None);
+		let hotkey = sp_runtime::MultiSigner::from(public).into_account();
+		Self::serving(netuid, &hotkey);
+		hotkey
+	}
+
+	fn sign(miner: &AccountId, payload: &[u8]) -> Signature {
+		use sp_runtime::app_crypto::RuntimePublic;
+		let public = sp_core::sr25519::Public::from_raw(*miner.as_ref());
+		public.sign(JOBS_KEY_TYPE, &payload).expect("the keystore signs").into()
+	}
+
+	fn fund(who: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::set_balance(who, 1_000_000 * HTH);
+	}
 }

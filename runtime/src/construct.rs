@@ -65,15 +65,20 @@ mod runtime {
 	#[runtime::pallet_index(11)]
 	pub type Slashing = pallet_hearth_slashing;
 
-	// Genesis and hooks run in index order: leases' genesis (its account's existential
-	// deposit) must be part of the issuance emissions records at genesis, and emissions
-	// mints before subnets run their epochs in the same block.
+	// Genesis and hooks run in index order: the genesis of leases and jobs (their
+	// accounts' existential deposits) must be part of the issuance emissions records at
+	// genesis, and emissions mints before subnets run their epochs in the same block.
 	#[runtime::pallet_index(12)]
 	pub type Leases = pallet_hearth_leases;
 
+	// Before emissions for the same reason as leases (its account's existential
+	// deposit).
 	#[runtime::pallet_index(13)]
-	pub type Emissions = pallet_hearth_emissions;
+	pub type Jobs = pallet_hearth_jobs;
 
 	#[runtime::pallet_index(14)]
+	pub type Emissions = pallet_hearth_emissions;
+
+	#[runtime::pallet_index(15)]
 	pub type Subnets = pallet_hearth_subnets;
 }

@@ -99,10 +99,10 @@ fn presets_endow_every_dev_account_and_nothing_else() {
 				assert_eq!(Balances::balance(&key.to_account_id()), DEV_ENDOWMENT);
 			}
 			// Plus the existential deposits that keep the staking account, the
-			// emissions pot and the leases account alive.
+			// emissions pot, the leases account and the jobs account alive.
 			assert_eq!(
 				Balances::total_issuance(),
-				DEV_ENDOWMENT * accounts.len() as u128 + 3 * EXISTENTIAL_DEPOSIT,
+				DEV_ENDOWMENT * accounts.len() as u128 + 4 * EXISTENTIAL_DEPOSIT,
 				"{preset}: issuance is exactly the endowments"
 			);
 			assert_eq!(pallet_hearth_emissions::GenesisIssuance::<Runtime>::get(), Balances::total_issuance());
@@ -230,12 +230,13 @@ fn a_hotkey_claim_needs_the_hotkeys_own_signature() {
 
 /// The busiest block: every hook at its worst (the emissions split over every subnet,
 /// the epoch scan and `MaxEpochsPerBlock` epochs at `MAX_UIDS`, a full deadline queue
-/// of awards, a full slash queue) on top of the base block and a full normal class
+/// of awards, a full slash queue, a block's jobs to assign and a full jobs queue) on top of the base block and a full normal class
 /// must fit in the block's weight. Printed: each part, from the runtime's weights.
 #[test]
 fn the_busiest_block_fits_with_normal_transactions_full() {
 	use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
 	use pallet_hearth_emissions::WeightInfo as _;
+	use pallet_hearth_jobs::WeightInfo as _;
 	use pallet_hearth_leases::WeightInfo as _;
 	use pallet_hearth_slashing::WeightInfo as _;
 	use pallet_hearth_subnets::WeightInfo as _;
@@ -243,6 +244,7 @@ fn the_busiest_block_fits_with_normal_transactions_full() {
 	type EmissionWeights = <Runtime as pallet_hearth_emissions::Config>::WeightInfo;
 	type LeaseWeights = <Runtime as pallet_hearth_leases::Config>::WeightInfo;
 	type SlashWeights = <Runtime as pallet_hearth_slashing::Config>::WeightInfo;
+	type JobWeights = <Runtime as pallet_hearth_jobs::Config>::WeightInfo;
 	let limits = crate::configs::RuntimeBlockWeights::get();
 	let normal = limits.get(DispatchClass::Normal).max_total.expect("the normal class is limited");
 	let ms = |w: Weight| w.ref_time() as f64 / 1e9;
@@ -256,6 +258,8 @@ fn the_busiest_block_fits_with_normal_transactions_full() {
 	let epoch = SubnetWeights::epoch(uids).saturating_add(db.reads(uids.into()));
 	let deadlines: u32 = <Runtime as pallet_hearth_leases::Config>::MaxDeadlinesPerBlock::get();
 	let slashes: u32 = <Runtime as pallet_hearth_slashing::Config>::MaxSlashesPerBlock::get();
+	let assignments: u32 = <Runtime as pallet_hearth_jobs::Config>::MaxJobsPerBlock::get();
+	let due: u32 = <Runtime as pallet_hearth_jobs::Config>::MaxDuePerBlock::get();
 	let parts = [
 		("base block", limits.base_block),
 		("normal class, full", normal),
@@ -269,6 +273,7 @@ fn the_busiest_block_fits_with_normal_transactions_full() {
 				.saturating_add(db.reads_writes(1, 2)),
 		),
 		("slashes", SlashWeights::on_initialize(slashes)),
+		("job assignments and queue", JobWeights::assign(assignments).saturating_add(JobWeights::run_due(due))),
 	];
 	let mut total = Weight::zero();
 	for (name, w) in parts {

@@ -49,3 +49,19 @@ impl<T: Config> hearth_primitives::HotkeyInUse<T::AccountId> for Pallet<T> {
 			|| OpenBids::<T>::get(provider) > 0
 	}
 }
+
+/// A dispute names the lease a receipt was served under; a proven-wrong result closes
+/// it with the tenant made whole from the escrow and the bond.
+impl<T: Config> hearth_primitives::LeaseDisputes<T::AccountId> for Pallet<T> {
+	fn parties(lease: u64) -> Option<hearth_primitives::LeaseParties<T::AccountId>> {
+		OpenLeases::<T>::get(lease).map(|l| hearth_primitives::LeaseParties {
+			tenant: l.tenant,
+			provider: l.provider,
+			netuid: l.netuid,
+		})
+	}
+
+	fn close_proven_wrong(lease: u64) -> sp_runtime::DispatchResult {
+		Self::close_proven_wrong(lease)
+	}
+}

@@ -1,15 +1,7 @@
 //! Offers, orders, bids and the award.
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{
-		fungible::{Balanced, Inspect, Mutate},
-		tokens::{Fortitude, Precision, Preservation},
-		OnUnbalanced,
-	},
-};
+use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
 use hearth_primitives::SubnetNeurons;
 use hearth_primitives::{GpuSpec, NetUid, StakeInspect};
@@ -21,29 +13,17 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// Moves `amount` from `who` into the pallet's account.
 	pub(crate) fn take_in(who: &T::AccountId, amount: u128) -> DispatchResult {
-		T::Currency::transfer(who, &Self::account_id(), amount, Preservation::Preserve).map(|_| ())
+		hearth_primitives::escrow::take_in::<_, T::Currency>(who, &Self::account_id(), amount)
 	}
 
 	/// Pays `amount` out of the pallet's account (which keeps its existential deposit).
 	/// An amount below the existential deposit owed to an account that no longer exists
 	/// cannot be paid: it is burned as dust (with an event) rather than block a close.
 	pub(crate) fn pay_out(who: &T::AccountId, amount: u128) -> DispatchResult {
-		if amount == 0 {
-			return Ok(());
-		}
-		if amount < T::Currency::minimum_balance() && T::Currency::balance(who) == 0 {
-			let dust = T::Currency::withdraw(
-				&Self::account_id(),
-				amount,
-				Precision::Exact,
-				Preservation::Preserve,
-				Fortitude::Polite,
-			)?;
-			T::Burn::on_unbalanced(dust);
+		if hearth_primitives::escrow::pay_out::<_, T::Currency, T::Burn>(&Self::account_id(), who, amount)? {
 			Self::deposit_event(Event::DustBurned { who: who.clone(), amount });
-			return Ok(());
 		}
-		T::Currency::transfer(&Self::account_id(), who, amount, Preservation::Preserve).map(|_| ())
+		Ok(())
 	}
 
 	fn next_id() -> u64 {

@@ -188,6 +188,21 @@ impl<T: Config> Pallet<T> {
 		Self::finish(id, lease, CloseReason::Defaulted, bond)
 	}
 
+	/// Closes a lease whose provider served a result proven wrong: the provider is paid
+	/// up to now (the blocks it served before are not refunded: the offence's slash
+	/// answers for the wrong result), the tenant gets the rest of the escrow and the
+	/// whole bond, and the lease's deadline is unscheduled. The offence is the
+	/// challenger's report, not this pallet's.
+	pub(crate) fn close_proven_wrong(id: LeaseId) -> DispatchResult {
+		let mut lease = OpenLeases::<T>::get(id).ok_or(Error::<T>::LeaseNotFound)?;
+		let (closes_at, bond) = (lease.closes_at, lease.bond);
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::settle(id, &mut lease, now)?;
+		Self::finish(id, lease, CloseReason::ProvenWrong, bond)?;
+		Self::unschedule(closes_at, Deadline::Close(id));
+		Ok(())
+	}
+
 	/// Pays everything out and removes the lease.
 	fn finish(id: LeaseId, lease: LeaseOf<T>, reason: CloseReason, bond_to_tenant: u128) -> DispatchResult {
 		let refunded = lease.escrow;

@@ -136,6 +136,9 @@ pub enum CloseReason {
 	ByProvider,
 	/// The provider missed its heartbeats.
 	Defaulted,
+	/// A result the provider served under the lease was proven wrong (the jobs
+	/// pallet's challenge): the tenant gets the escrow left and the whole bond.
+	ProvenWrong,
 }
 
 /// A deadline in the per-block queue.

@@ -98,7 +98,7 @@ pub struct Offences;
 impl OffenceConfig for Offences {
 	fn params(kind: OffenceKind) -> OffenceParams {
 		let (f, r) = match kind {
-			OffenceKind::WrongResult => (10, 20),
+			OffenceKind::WrongResult | OffenceKind::Equivocation => (10, 20),
 			OffenceKind::LeaseDefault => (5, 50),
 			OffenceKind::FalseAttestation => (20, 10),
 			OffenceKind::Governance => (0, 0),

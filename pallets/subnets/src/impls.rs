@@ -27,3 +27,23 @@ impl<T: Config> hearth_primitives::HotkeyInUse<T::AccountId> for Pallet<T> {
 		Registrations::<T>::contains_key(hotkey)
 	}
 }
+
+/// The jobs pallet lets a subnet's owner register its models, and assigns open jobs to
+/// the subnet's serving miners.
+impl<T: Config> hearth_primitives::SubnetMiners<T::AccountId> for Pallet<T> {
+	fn owner(netuid: NetUid) -> Option<T::AccountId> {
+		SubnetInfos::<T>::get(netuid).map(|s| s.owner)
+	}
+
+	fn neuron_count(netuid: NetUid) -> u32 {
+		Keys::<T>::decode_len(netuid).unwrap_or(0) as u32
+	}
+
+	fn serving_miner(netuid: NetUid, uid: u32) -> Option<T::AccountId> {
+		let uid = hearth_primitives::Uid::try_from(uid).ok()?;
+		if !Endpoints::<T>::contains_key(netuid, uid) {
+			return None;
+		}
+		Keys::<T>::get(netuid).get(usize::from(uid)).cloned()
+	}
+}

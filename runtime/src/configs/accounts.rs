@@ -94,10 +94,12 @@ pub enum ProxyType {
 /// principal (its own hotkeys, its own unbonding, its own earnings and refunds); what
 /// could send value elsewhere is left out: transfers, staking to a hotkey (`add_stake`),
 /// registrations and subnets (burned or locked), orders, bids, acceptances, top-ups and
-/// closes (escrow and bonds that an accomplice could collect), pure proxies (a deposit
+/// closes (escrow and bonds that an accomplice could collect), model deposits, job fees
+/// and challenge bonds (a bond lost goes to the miner), pure proxies (a deposit
 /// locked, or an account destroyed) and `Sudo` (its inner call escapes the filter).
 /// Batches and proxies are allowed: their inner calls are filtered again.
 pub(crate) fn moves_no_value(call: &RuntimeCall) -> bool {
+	use pallet_hearth_jobs::Call as Jobs;
 	use pallet_hearth_leases::Call as Leases;
 	use pallet_hearth_staking::Call as Staking;
 	use pallet_hearth_subnets::Call as Subnets;
@@ -127,6 +129,11 @@ pub(crate) fn moves_no_value(call: &RuntimeCall) -> bool {
 				| Leases::withdraw { .. }
 				| Leases::heartbeat { .. }
 				| Leases::report_default { .. }
+		) | RuntimeCall::Jobs(
+			Jobs::retire_model { .. }
+				| Jobs::remove_model { .. }
+				| Jobs::submit_result { .. }
+				| Jobs::report_equivocation { .. }
 		) | RuntimeCall::Proxy(
 			pallet_proxy::Call::proxy { .. }
 				| pallet_proxy::Call::add_proxy { .. }

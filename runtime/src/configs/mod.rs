@@ -2,6 +2,7 @@
 
 pub(crate) mod accounts;
 mod consensus;
+mod jobs;
 mod market;
 mod stake;
 mod subnets;

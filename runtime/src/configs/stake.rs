@@ -59,6 +59,9 @@ impl OffenceConfig for HearthOffences {
 		let (fraction, reporter_share) = match kind {
 			// A wrong result is provable fraud.
 			OffenceKind::WrongResult => (10, 10),
+			// Two answers to one request: at least one is wrong, proven by the
+			// signatures alone.
+			OffenceKind::Equivocation => (10, 10),
 			// A default is capped at the tenant's loss (which the lease's bond and escrow
 			// refund). No bounty: a provider can stage its own default at will, and a
 			// sybil reporter's share would come partly out of its delegators' stake. The

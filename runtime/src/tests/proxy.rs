@@ -45,6 +45,7 @@ fn filtered() -> bool {
 
 /// One call of each kind that sends value out of the principal's control.
 fn value_moving_calls() -> Vec<RuntimeCall> {
+	use pallet_hearth_jobs::Call as Jobs;
 	use pallet_hearth_leases::{types::Requirements, Call as Leases};
 	use pallet_hearth_staking::Call as Staking;
 	use pallet_hearth_subnets::Call as Subnets;
@@ -69,6 +70,26 @@ fn value_moving_calls() -> Vec<RuntimeCall> {
 		RuntimeCall::Leases(Leases::accept_bid { id: 0, provider: charlie() }),
 		RuntimeCall::Leases(Leases::top_up { id: 0, amount: HTH }),
 		RuntimeCall::Leases(Leases::close_lease { id: 0 }),
+		RuntimeCall::Jobs(Jobs::register_model {
+			netuid: 1,
+			header: BoundedVec::new(),
+			chunk_hashes: BoundedVec::new(),
+			max_input: 1,
+		}),
+		RuntimeCall::Jobs(Jobs::post_job {
+			netuid: 1,
+			model: [0; 32],
+			input: pallet_hearth_jobs::JobInput::Tokens(BoundedVec::new()),
+			fee: HTH,
+			deadline: 10,
+			lease: None,
+		}),
+		RuntimeCall::Jobs(Jobs::challenge {
+			subject: pallet_hearth_jobs::Subject::Result(0),
+			step: 0,
+			input: pallet_hearth_jobs::StepInput::Activation(BoundedVec::new()),
+			chunk: BoundedVec::new(),
+		}),
 		RuntimeCall::Sudo(pallet_sudo::Call::sudo {
 			call: Box::new(RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: to, value: HTH })),
 		}),
@@ -92,6 +113,22 @@ fn value_free_calls() -> Vec<RuntimeCall> {
 		Call as Subnets,
 	};
 	let gpu = GpuSpec { vendor: GpuVendor::Nvidia, model: BoundedVec::new(), vram_gib: 80, count: 1 };
+	let receipt = hearth_primitives::SignedReceipt {
+		receipt: hearth_primitives::Receipt {
+			genesis: [0; 32],
+			netuid: 1,
+			miner: charlie(),
+			model: [0; 32],
+			requester: alice(),
+			nonce: 0,
+			input_hash: [0; 32],
+			output_hash: [0; 32],
+			trace: BoundedVec::new(),
+			served: hearth_primitives::Served::Probe,
+			block: 0,
+		},
+		signature: crate::Signature::from(Sr25519Keyring::Charlie.sign(b"receipt")),
+	};
 	vec![
 		RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
 		RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] }),
@@ -134,6 +171,14 @@ fn value_free_calls() -> Vec<RuntimeCall> {
 		RuntimeCall::Leases(Leases::withdraw { id: 0 }),
 		RuntimeCall::Leases(Leases::heartbeat {}),
 		RuntimeCall::Leases(Leases::report_default { id: 0 }),
+		RuntimeCall::Jobs(pallet_hearth_jobs::Call::retire_model { netuid: 1, model: [0; 32] }),
+		RuntimeCall::Jobs(pallet_hearth_jobs::Call::remove_model { netuid: 1, model: [0; 32] }),
+		RuntimeCall::Jobs(pallet_hearth_jobs::Call::submit_result {
+			id: 0,
+			output: BoundedVec::new(),
+			trace: BoundedVec::new(),
+		}),
+		RuntimeCall::Jobs(pallet_hearth_jobs::Call::report_equivocation { first: receipt.clone(), second: receipt }),
 		RuntimeCall::Proxy(pallet_proxy::Call::proxy {
 			real: lookup(alice()),
 			force_proxy_type: None,

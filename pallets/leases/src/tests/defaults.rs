@@ -47,3 +47,28 @@ fn heartbeats_and_defaults_need_a_running_lease() {
 		assert_noop!(Leases::withdraw(RuntimeOrigin::signed(TENANT), id), Error::<Test>::NotLeaseProvider);
 	});
 }
+
+#[test]
+fn a_result_proven_wrong_closes_the_lease_with_the_tenant_made_whole() {
+	use hearth_primitives::LeaseDisputes;
+	build_and_execute(|| {
+		let (tenant0, p0) = (balance(TENANT), balance(P1));
+		let id = lease(10, 1_000, 5_000);
+		let parties = Leases::parties(id).expect("open");
+		assert_eq!((parties.tenant, parties.provider, parties.netuid), (TENANT, P1, NETUID));
+		let closes_at = OpenLeases::<Test>::get(id).unwrap().closes_at;
+		run_to(5);
+		assert_ok!(Leases::close_proven_wrong(id));
+		// Blocks 1..5 served and paid (40, 4 burned); the rest of the escrow and the
+		// whole bond to the tenant; no offence from this pallet (the challenger reports).
+		assert_eq!(balance(TENANT), tenant0 - 40 + BOND);
+		assert_eq!(balance(P1), p0 - BOND + 36);
+		assert!(Offences::reports().is_empty());
+		assert!(Leases::parties(id).is_none());
+		assert!(!Deadlines::<Test>::get(closes_at).contains(&Deadline::Close(id)));
+		assert!(lease_events()
+			.iter()
+			.any(|e| matches!(e, Event::LeaseClosed { reason: CloseReason::ProvenWrong, .. })));
+		assert_noop!(Leases::close_proven_wrong(id), Error::<Test>::LeaseNotFound);
+	});
+}
