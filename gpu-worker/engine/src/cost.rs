@@ -91,6 +91,18 @@ impl Architecture {
 		}
 	}
 
+	/// The bytes a challenge of each step carries as its weights at an input of `len`
+	/// tokens: the chunk, except for BERT's embeddings, whose proof carries only the
+	/// word rows of at most `len` distinct tokens ([`crate::proof::proof_len`]).
+	pub fn dispute_lens(&self, len: u32) -> Vec<u64> {
+		let mut lens = self.chunk_lens();
+		if let (Architecture::Bert(c), Some(first)) = (self, lens.first_mut()) {
+			let tokens = len.min(c.vocab);
+			*first = crate::proof::proof_len(c.vocab, c.max_positions, c.type_vocab, c.hidden, tokens);
+		}
+		lens
+	}
+
 	/// The costliest step at `len`: most multiply-adds, then most values.
 	pub fn costliest_step(&self, len: u32) -> StepCost {
 		self.step_costs(len).into_iter().max().unwrap_or_default()
@@ -188,5 +200,20 @@ mod tests {
 		assert_eq!(model.longest_input(layer(1) - 1, u64::MAX), None);
 		assert_eq!(model.longest_input(u64::MAX, 384 * 100), Some(100), "the values' budget binds too");
 		assert_eq!(model.costliest_step(128), StepCost { multiply_adds: budget, values: 128 * 384 });
+	}
+
+	#[test]
+	fn a_minilm_challenge_carries_its_layer_chunk_or_a_proof_of_its_tokens() {
+		let arch = Architecture::Bert(MINILM);
+		let lens = arch.dispute_lens(469);
+		// The embeddings' 12 MB chunk becomes a proof of 469 rows; the layers' chunks
+		// (1.8 MB each) and pooling's are sent whole.
+		assert_eq!(arch.chunk_lens()[0], 12_014_021);
+		assert!(lens[0] < 700_000, "{}", lens[0]);
+		assert_eq!(lens[1..], arch.chunk_lens()[1..]);
+		assert_eq!(lens.iter().max(), Some(&1_799_825));
+		// An MLP's are its chunks.
+		let mlp = Architecture::Mlp { input_dim: 4, layers: vec![(2, crate::model::Activation::Relu)] };
+		assert_eq!(mlp.dispute_lens(4), mlp.chunk_lens());
 	}
 }

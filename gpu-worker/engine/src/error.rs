@@ -176,6 +176,13 @@ pub enum InferError {
 		/// The vocabulary size.
 		vocab: u32,
 	},
+	/// A token whose word row an embeddings proof does not carry.
+	TokenNotProven {
+		/// Its position in the input.
+		index: usize,
+		/// The id.
+		token: u32,
+	},
 	/// An MLP input of the wrong width.
 	WrongInputWidth {
 		/// The model's input width.
@@ -212,6 +219,9 @@ impl fmt::Display for InferError {
 			InferError::TooLong { len, max } => write!(f, "{len} tokens, but the model has {max} positions"),
 			InferError::TokenOutOfRange { index, token, vocab } => {
 				write!(f, "token {token} at position {index} is outside the vocabulary (size {vocab})")
+			},
+			InferError::TokenNotProven { index, token } => {
+				write!(f, "token {token} at position {index} has no row in the embeddings proof")
 			},
 			InferError::WrongInputWidth { expected, got } => {
 				write!(f, "the model takes {expected} features, got {got}")

@@ -25,11 +25,14 @@
 //!
 //! ```text
 //! id = blake2_256("hearth-model-v2" ‖ S: u32 ‖ blake2_256(header)
-//!                 ‖ blake2_256(chunk_0) ‖ … ‖ blake2_256(chunk_{S−1}))
+//!                 ‖ h(chunk_0) ‖ … ‖ h(chunk_{S−1}))
 //! ```
 //!
-//! so anyone holding one chunk and the list of chunk hashes can check that chunk alone
-//! ([`identity`], [`ModelFile::id`]).
+//! where `h` is `blake2_256` of the chunk's bytes, except for BERT's embeddings chunk,
+//! whose word table enters as the Merkle root of its rows ([`crate::proof`]: a
+//! challenge of step 0 carries only the rows of its tokens). Anyone holding one chunk
+//! and the list of chunk hashes can check that chunk alone ([`identity`],
+//! [`chunk_hash`], [`ModelFile::id`]).
 //!
 //! **Version 1** (one blob hashed whole) is refused with [`LoadError::FormatV1`]: re-run
 //! `hearth-worker model import` on the safetensors to get the version-2 file. No model was
@@ -76,9 +79,10 @@ pub fn identity(header_hash: &[u8; 32], chunk_hashes: &[[u8; 32]]) -> [u8; 32] {
 	sp_crypto_hashing::blake2_256(&preimage)
 }
 
-/// A chunk's hash: `blake2_256` of its bytes.
+/// A chunk's hash: `blake2_256` of its bytes, except BERT's embeddings chunk, whose
+/// word table is hashed as a Merkle tree of its rows ([`crate::proof`]).
 pub fn chunk_hash(chunk: &[u8]) -> [u8; 32] {
-	sp_crypto_hashing::blake2_256(chunk)
+	crate::proof::chunk_hash(chunk)
 }
 
 /// A model file cut into its header and chunks, checked for shape but not decoded.

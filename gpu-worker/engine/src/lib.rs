@@ -70,7 +70,9 @@
 //! **Model file and identity** ([`format`], [`chunk`]): a header (architecture and
 //! dimensions) and one chunk per step, each chunk all its step needs; the identity is
 //! `blake2_256("hearth-model-v2" ‖ steps: u32 LE ‖ blake2_256(header) ‖
-//! blake2_256(chunk_0) ‖ …)`, so one chunk can be checked alone.
+//! h(chunk_0) ‖ …)` with `h` the chunk's `blake2_256`, so one chunk can be checked
+//! alone; BERT's embeddings chunk hashes its word table as a Merkle tree of rows, so
+//! that a challenge of step 0 carries only its tokens' rows ([`proof`]).
 //!
 //! **Activations as bytes** ([`activation`]): `rows: u32 LE ‖ cols: u32 LE ‖ values:
 //! i32 LE` row-major, every value within ±(2^23 − 1), nothing before or after; a
@@ -114,6 +116,7 @@ pub mod model;
 pub mod nonlinear;
 pub mod ops;
 pub mod output;
+pub mod proof;
 pub mod quant;
 pub mod run;
 pub mod step;

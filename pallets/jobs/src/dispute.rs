@@ -4,7 +4,10 @@ use crate::weights::WeightInfo;
 use crate::{pallet::*, types::*};
 use frame_support::{dispatch::PostDispatchInfo, ensure, pallet_prelude::*, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use hearth_engine::{activation::Activation, decode_chunk, CpuGemm};
+use hearth_engine::{
+	activation::Activation, decode_chunk, format, model::Architecture, proof::EmbeddingsProof, Chunk, CpuGemm,
+	InferError,
+};
 use hearth_primitives::{
 	receipt::{job_key, Hash32},
 	LeaseDisputes, ModelId, NetUid, OffenceKind, ReportOffence, Served, Trace,
@@ -29,6 +32,14 @@ struct Claim<AccountId> {
 	lease: Option<u64>,
 	/// Who asked (a lease closes only when its tenant asked).
 	requester: AccountId,
+}
+
+/// The weights a challenge brings for its step.
+enum Weights {
+	/// A whole chunk.
+	Chunk(Chunk),
+	/// BERT's embeddings: the input's word rows, proven.
+	Proof(EmbeddingsProof),
 }
 
 impl<T: Config> Pallet<T> {
@@ -143,12 +154,31 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Option<Fault>, DispatchError> {
 		let i = step as usize;
 		let expected = info.chunk_hashes.get(i).ok_or(Error::<T>::InvalidStep)?;
-		ensure!(sp_crypto_hashing::blake2_256(chunk) == *expected, Error::<T>::ChunkMismatch);
+		// BERT's step 0 comes as a proof of the input's word rows, every other step as
+		// its chunk; either must hash to the registered chunk.
+		let arch = Self::architecture(&info.header)?;
+		let weights = if step == 0 && matches!(arch, Architecture::Bert(_)) {
+			let proof = EmbeddingsProof::decode(chunk).map_err(|_| Error::<T>::ProofNotCanonical)?;
+			ensure!(proof.chunk_hash() == *expected, Error::<T>::ChunkMismatch);
+			Weights::Proof(proof)
+		} else {
+			ensure!(format::chunk_hash(chunk) == *expected, Error::<T>::ChunkMismatch);
+			Weights::Chunk(decode_chunk(chunk).map_err(|_| Error::<T>::ChunkUndecodable)?)
+		};
 		// The evidence must be what the miner committed to before anything runs.
 		let previous = match (step, input) {
 			(0, StepInput::Input(request)) => {
 				ensure!(request.hash() == claim.input_hash, Error::<T>::InputMismatch);
-				None
+				// A miner must refuse an input the chain cannot rule on.
+				if Self::check_input(info, request).is_err() {
+					return Ok(Some(Fault::InputNotAccepted));
+				}
+				match request {
+					JobInput::Tokens(_) => None,
+					JobInput::Features(f) => {
+						Some(Activation::new(1, f.len() as u32, f.to_vec()).map_err(|_| Error::<T>::InvalidInput)?)
+					},
+				}
 			},
 			(1.., StepInput::Activation(bytes)) => {
 				let x = Activation::decode(bytes).map_err(|_| Error::<T>::ActivationNotCanonical)?;
@@ -158,26 +188,20 @@ impl<T: Config> Pallet<T> {
 			},
 			_ => return Err(Error::<T>::WrongStepInput.into()),
 		};
-		let chunk = decode_chunk(chunk).map_err(|_| Error::<T>::ChunkUndecodable)?;
 		let backend = CpuGemm::default();
-		let computed = match (previous, input) {
-			(Some(x), _) => hearth_engine::step(&chunk.step(), hearth_engine::StepInput::Activation(&x), &backend),
-			(None, StepInput::Input(request)) => {
-				// A miner must refuse an input the chain cannot rule on.
-				if Self::check_input(info, request).is_err() {
-					return Ok(Some(Fault::InputNotAccepted));
-				}
-				match request {
-					JobInput::Tokens(t) => {
-						hearth_engine::step(&chunk.step(), hearth_engine::StepInput::Tokens(t), &backend)
-					},
-					JobInput::Features(f) => {
-						let x = Activation::new(1, f.len() as u32, f.to_vec()).map_err(|_| Error::<T>::InvalidInput)?;
-						hearth_engine::step(&chunk.step(), hearth_engine::StepInput::Activation(&x), &backend)
-					},
-				}
+		let computed = match (&weights, previous, input) {
+			(Weights::Proof(proof), None, StepInput::Input(JobInput::Tokens(t))) => match proof.run(t) {
+				Err(InferError::TokenNotProven { .. }) => return Err(Error::<T>::ProofMissingToken.into()),
+				other => other,
 			},
-			(None, StepInput::Activation(_)) => return Err(Error::<T>::WrongStepInput.into()),
+			(Weights::Chunk(chunk), None, StepInput::Input(JobInput::Tokens(t))) => {
+				hearth_engine::step(&chunk.step(), hearth_engine::StepInput::Tokens(t), &backend)
+			},
+			(Weights::Chunk(chunk), Some(x), _) => {
+				hearth_engine::step(&chunk.step(), hearth_engine::StepInput::Activation(&x), &backend)
+			},
+			// A proof for a step that takes an activation: not the model's step 0.
+			_ => return Err(Error::<T>::WrongStepInput.into()),
 		};
 		// The step refuses the activation the miner's own trace commits to: no honest
 		// run produces that trace.
@@ -285,9 +309,12 @@ impl<T: Config> Pallet<T> {
 
 	/// A challenge's weight: the reference layer at `tokens` plus hashing and decoding
 	/// a chunk of `chunk_bytes` (each benchmarked; their sum counts the call's fixed
-	/// work twice, which errs on the safe side).
+	/// work twice), and a tenth more: the layer's cost has a `t²` term (attention) that
+	/// the benchmark's straight-line fit underestimates at the ends of its range by a
+	/// few per cent.
 	pub fn challenge_weight(tokens: u32, chunk_bytes: u32) -> Weight {
-		T::WeightInfo::challenge_layer(tokens).saturating_add(T::WeightInfo::challenge_chunk(chunk_bytes))
+		let w = T::WeightInfo::challenge_layer(tokens).saturating_add(T::WeightInfo::challenge_chunk(chunk_bytes));
+		w.saturating_add(w / 10)
 	}
 
 	/// The weight charged before a challenge runs: the dispute budget's worst case.

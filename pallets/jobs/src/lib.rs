@@ -29,7 +29,9 @@
 //!    the subject is a result or a signed receipt (signature, chain, model and window
 //!    checked); the input is the request's input (step 0, checked against its hash) or
 //!    `x_{i-1}` (checked against `t_{i-1}`); the chunk is checked against the model's
-//!    chunk hash; the runtime runs the step with the engine and compares `H(x_i)` with
+//!    chunk hash (for BERT's step 0 it is an embeddings proof: the input's word rows
+//!    and their Merkle paths, `hearth_engine::proof`, since the whole table does not
+//!    fit a transaction); the runtime runs the step with the engine and compares `H(x_i)` with
 //!    `t_i`. Miner wrong: a `WrongResult` offence (the challenger is the reporter), the
 //!    bond goes back, the job's fee goes back to the tenant, a lease the receipt was
 //!    served under closes with the tenant made whole. Miner right: the bond goes to the
@@ -506,6 +508,10 @@ pub mod pallet {
 		/// The chunk matches the model but does not decode (the model's owner registered
 		/// a hash of bytes that are not a chunk).
 		ChunkUndecodable,
+		/// BERT's step 0 takes an embeddings proof, and these bytes are not one.
+		ProofNotCanonical,
+		/// The embeddings proof lacks the word row of a token of the input.
+		ProofMissingToken,
 		/// The two receipts are not from one miner for one request on this chain, or
 		/// their outputs are the same.
 		NotEquivocation,

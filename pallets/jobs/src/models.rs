@@ -56,7 +56,9 @@ impl<T: Config> Pallet<T> {
 			costliest.fits(T::MaxDisputeMultiplyAdds::get(), T::MaxDisputeValues::get()),
 			Error::<T>::StepOverBudget
 		);
-		let largest = lens.iter().copied().max().unwrap_or(0);
+		// What a challenge carries: each step's chunk, or for BERT's embeddings a proof
+		// of the input's word rows.
+		let largest = arch.dispute_lens(max_input).into_iter().max().unwrap_or(0);
 		ensure!(largest <= u64::from(T::MaxChunkBytes::get()), Error::<T>::ChunkOverBudget);
 		ensure!(Self::output_len(&arch) <= MAX_OUTPUT_LEN, Error::<T>::OutputTooLong);
 

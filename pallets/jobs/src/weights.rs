@@ -1,9 +1,27 @@
-//! Weights of `pallet_hearth_jobs`.
+//! Weights of `pallet_hearth_jobs`, measured by `frame-omni-bencher` (64.0.0) on 2026-12-04.
 //!
-//! Not yet measured by `frame-omni-bencher`: the figures below are upper bounds set by
-//! hand from the engine's measured speed (about 0.4 ns per multiply-add in the
-//! runtime's wasm, `../shared/design/jobs.md`) and the storage each call touches, until
-//! `make weights` replaces this file (the benchmarks are in `benchmarking.rs`).
+//! Machine: `AMD EPYC` (`vm`); steps 20, repeat 5,
+//! wasm execution `Compiled`. Regenerate with `make weights`.
+//!
+//! Command:
+//!   frame-omni-bencher
+//!   v1
+//!   benchmark
+//!   pallet
+//!   --runtime
+//!   ../../tmp/coldtarget2/weights/debug/wbuild/hearth-runtime/hearth_runtime.wasm
+//!   --pallet
+//!   pallet_hearth_jobs
+//!   --extrinsic
+//!   *
+//!   --steps
+//!   20
+//!   --repeat
+//!   5
+//!   --template
+//!   scripts/weight-template.hbs
+//!   --output
+//!   pallets/jobs/src/weights.rs
 
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -26,89 +44,300 @@ pub trait WeightInfo {
 	fn post_job() -> Weight;
 	/// The weight of `submit_result`.
 	fn submit_result() -> Weight;
-	/// The weight of `challenge` ruling a step of the reference layer at `t` tokens.
+	/// The weight of `challenge_layer`.
 	fn challenge_layer(t: u32) -> Weight;
-	/// The weight of `challenge` hashing and decoding a chunk of `c` bytes (an MLP
-	/// layer, whose step is negligible).
+	/// The weight of `challenge_chunk`.
 	fn challenge_chunk(c: u32) -> Weight;
 	/// The weight of `report_equivocation`.
 	fn report_equivocation() -> Weight;
-	/// The hook assigning `n` jobs.
+	/// The weight of `assign`.
 	fn assign(n: u32) -> Weight;
-	/// The hook running `n` queued steps (each the costliest: a payment).
+	/// The weight of `run_due`.
 	fn run_due(n: u32) -> Weight;
 }
 
-/// The bounds, with `db` the weight of a storage read and write.
-mod bounds {
-	use super::*;
-	use frame_support::weights::RuntimeDbWeight;
-
-	pub(super) fn register_model(db: RuntimeDbWeight) -> Weight {
-		Weight::from_parts(150_000_000, 10_000).saturating_add(db.reads_writes(4, 3))
-	}
-	pub(super) fn retire_model(db: RuntimeDbWeight) -> Weight {
-		Weight::from_parts(40_000_000, 3_000).saturating_add(db.reads_writes(1, 1))
-	}
-	pub(super) fn remove_model(db: RuntimeDbWeight) -> Weight {
-		Weight::from_parts(80_000_000, 5_000).saturating_add(db.reads_writes(4, 4))
-	}
-	pub(super) fn post_job(db: RuntimeDbWeight) -> Weight {
-		Weight::from_parts(150_000_000, 20_000).saturating_add(db.reads_writes(8, 7))
-	}
-	pub(super) fn submit_result(db: RuntimeDbWeight) -> Weight {
-		Weight::from_parts(150_000_000, 40_000).saturating_add(db.reads_writes(6, 5))
-	}
-	/// 0.5 ns per multiply-add of the reference layer, 40 ms of decoding and checks.
-	pub(super) fn challenge_layer_cost(t: u32) -> u64 {
-		crate::budget::reference_cost(t)
-	}
-	pub(super) fn challenge_layer(db: RuntimeDbWeight, t: u32) -> Weight {
-		Weight::from_parts(40_000_000_000, 40_000)
-			.saturating_add(Weight::from_parts(challenge_layer_cost(t).saturating_mul(500), 0))
-			.saturating_add(db.reads_writes(10, 10))
-	}
-	/// Hashing and decoding: 10 ns per byte.
-	pub(super) fn challenge_chunk(c: u32) -> Weight {
-		Weight::from_parts(10_000_000 + u64::from(c).saturating_mul(10_000), 0)
-	}
-	pub(super) fn report_equivocation(db: RuntimeDbWeight) -> Weight {
-		Weight::from_parts(300_000_000, 10_000).saturating_add(db.reads_writes(12, 10))
-	}
-	pub(super) fn assign(db: RuntimeDbWeight, n: u32) -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
-			.saturating_add(db.reads_writes(1, 1))
-			.saturating_add(Weight::from_parts(100_000_000, 40_000).saturating_mul(n.into()))
-			.saturating_add(db.reads_writes(12, 4).saturating_mul(n.into()))
-	}
-	pub(super) fn run_due(db: RuntimeDbWeight, n: u32) -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
-			.saturating_add(db.reads_writes(1, 1))
-			.saturating_add(Weight::from_parts(150_000_000, 20_000).saturating_mul(n.into()))
-			.saturating_add(db.reads_writes(8, 8).saturating_mul(n.into()))
-	}
-}
-
-/// Implements [`WeightInfo`] for `$ty` with the database weights `$db`.
-macro_rules! impl_weights {
-	($ty:ty, $db:expr, $($generics:tt)*) => {
-		impl<$($generics)*> WeightInfo for $ty {
-			fn register_model() -> Weight { bounds::register_model($db) }
-			fn retire_model() -> Weight { bounds::retire_model($db) }
-			fn remove_model() -> Weight { bounds::remove_model($db) }
-			fn post_job() -> Weight { bounds::post_job($db) }
-			fn submit_result() -> Weight { bounds::submit_result($db) }
-			fn challenge_layer(t: u32) -> Weight { bounds::challenge_layer($db, t) }
-			fn challenge_chunk(c: u32) -> Weight { bounds::challenge_chunk(c) }
-			fn report_equivocation() -> Weight { bounds::report_equivocation($db) }
-			fn assign(n: u32) -> Weight { bounds::assign($db, n) }
-			fn run_due(n: u32) -> Weight { bounds::run_due($db, n) }
-		}
-	};
-}
-
-/// The bounds in the runtime, with its database weights.
+/// Weights for a runtime, priced with its own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
-impl_weights!(SubstrateWeight<T>, T::DbWeight::get(), T: frame_system::Config);
-// For tests: the same bounds with ParityDB's weights.
-impl_weights!((), ParityDbWeight::get(),);
+
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Subnets::SubnetInfos` (r:1 w:0)
+	/// Proof: `Subnets::SubnetInfos` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:1)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::SubnetModels` (r:1 w:1)
+	/// Proof: `Jobs::SubnetModels` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn register_model() -> Weight {
+		// Proof size measured: 892 bytes.
+		Weight::from_parts(114_535_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Storage: `Subnets::SubnetInfos` (r:1 w:0)
+	/// Proof: `Subnets::SubnetInfos` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:1)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	fn retire_model() -> Weight {
+		// Proof size measured: 2781 bytes.
+		Weight::from_parts(36_198_000, 6056)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Subnets::SubnetInfos` (r:1 w:0)
+	/// Proof: `Subnets::SubnetInfos` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:1)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::UnbondingPeriodBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::UnbondingPeriodBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::SubnetModels` (r:1 w:1)
+	/// Proof: `Jobs::SubnetModels` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	fn remove_model() -> Weight {
+		// Proof size measured: 2898 bytes.
+		Weight::from_parts(46_437_000, 6056)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// Storage: `Jobs::Models` (r:1 w:1)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::NextJobId` (r:1 w:1)
+	/// Proof: `Jobs::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Unassigned` (r:1 w:1)
+	/// Proof: `Jobs::Unassigned` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DueQueue` (r:1 w:1)
+	/// Proof: `Jobs::DueQueue` (`max_values`: None, `max_size`: Some(1069), added: 3544, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::JobInfos` (r:0 w:1)
+	/// Proof: `Jobs::JobInfos` (`max_values`: None, `max_size`: Some(16544), added: 19019, mode: `MaxEncodedLen`)
+	fn post_job() -> Weight {
+		// Proof size measured: 730 bytes.
+		Weight::from_parts(107_280_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(7))
+	}
+	/// Storage: `Jobs::JobInfos` (r:1 w:1)
+	/// Proof: `Jobs::JobInfos` (`max_values`: None, `max_size`: Some(16544), added: 19019, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:0)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::UnbondingPeriodBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::UnbondingPeriodBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DueQueue` (r:2 w:2)
+	/// Proof: `Jobs::DueQueue` (`max_values`: None, `max_size`: Some(1069), added: 3544, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Results` (r:0 w:1)
+	/// Proof: `Jobs::Results` (`max_values`: None, `max_size`: Some(18552), added: 21027, mode: `MaxEncodedLen`)
+	fn submit_result() -> Weight {
+		// Proof size measured: 2743 bytes.
+		Weight::from_parts(226_703_000, 20009)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Storage: `Jobs::JobInfos` (r:1 w:1)
+	/// Proof: `Jobs::JobInfos` (`max_values`: None, `max_size`: Some(16544), added: 19019, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::UnbondingPeriodBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::UnbondingPeriodBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Results` (r:1 w:0)
+	/// Proof: `Jobs::Results` (`max_values`: None, `max_size`: Some(18552), added: 21027, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:1)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Rulings` (r:1 w:1)
+	/// Proof: `Jobs::Rulings` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Reported` (r:1 w:1)
+	/// Proof: `Slashing::Reported` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Owner` (r:1 w:0)
+	/// Proof: `Staking::Owner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingOf` (r:1 w:1)
+	/// Proof: `Slashing::PendingOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::NextSlashId` (r:1 w:1)
+	/// Proof: `Slashing::NextSlashId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::SlashDeferWindowBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::SlashDeferWindowBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Scheduled` (r:1 w:1)
+	/// Proof: `Slashing::Scheduled` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DueQueue` (r:2 w:2)
+	/// Proof: `Jobs::DueQueue` (`max_values`: None, `max_size`: Some(1069), added: 3544, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Pending` (r:0 w:1)
+	/// Proof: `Slashing::Pending` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// `t` in `[1, 512]`.
+	fn challenge_layer(t: u32) -> Weight {
+		// Proof size measured: 3573 bytes.
+		Weight::from_parts(18_094_553_000, 22017)
+			.saturating_add(Weight::from_parts(1_634_235_172, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(16))
+			.saturating_add(T::DbWeight::get().writes(13))
+	}
+	/// Storage: `Jobs::JobInfos` (r:1 w:1)
+	/// Proof: `Jobs::JobInfos` (`max_values`: None, `max_size`: Some(16544), added: 19019, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::UnbondingPeriodBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::UnbondingPeriodBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Results` (r:1 w:0)
+	/// Proof: `Jobs::Results` (`max_values`: None, `max_size`: Some(18552), added: 21027, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:1)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Rulings` (r:1 w:1)
+	/// Proof: `Jobs::Rulings` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Reported` (r:1 w:1)
+	/// Proof: `Slashing::Reported` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Owner` (r:1 w:0)
+	/// Proof: `Staking::Owner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingOf` (r:1 w:1)
+	/// Proof: `Slashing::PendingOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::NextSlashId` (r:1 w:1)
+	/// Proof: `Slashing::NextSlashId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::SlashDeferWindowBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::SlashDeferWindowBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Scheduled` (r:1 w:1)
+	/// Proof: `Slashing::Scheduled` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DueQueue` (r:2 w:2)
+	/// Proof: `Jobs::DueQueue` (`max_values`: None, `max_size`: Some(1069), added: 3544, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Pending` (r:0 w:1)
+	/// Proof: `Slashing::Pending` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// `c` in `[4200, 2621440]`.
+	fn challenge_chunk(c: u32) -> Weight {
+		// Proof size measured: 18274 bytes.
+		Weight::from_parts(1_078_915_558, 22017)
+			.saturating_add(Weight::from_parts(11_128, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(16))
+			.saturating_add(T::DbWeight::get().writes(13))
+	}
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:0)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::UnbondingPeriodBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::UnbondingPeriodBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Reported` (r:1 w:1)
+	/// Proof: `Slashing::Reported` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Owner` (r:1 w:0)
+	/// Proof: `Staking::Owner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingOf` (r:1 w:1)
+	/// Proof: `Slashing::PendingOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::NextSlashId` (r:1 w:1)
+	/// Proof: `Slashing::NextSlashId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::SlashDeferWindowBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::SlashDeferWindowBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Scheduled` (r:1 w:1)
+	/// Proof: `Slashing::Scheduled` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Pending` (r:0 w:1)
+	/// Proof: `Slashing::Pending` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	fn report_equivocation() -> Weight {
+		// Proof size measured: 3088 bytes.
+		Weight::from_parts(219_841_000, 6056)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	/// Storage: `Jobs::Unassigned` (r:1 w:1)
+	/// Proof: `Jobs::Unassigned` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::JobInfos` (r:16 w:16)
+	/// Proof: `Jobs::JobInfos` (`max_values`: None, `max_size`: Some(16544), added: 19019, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Keys` (r:1 w:0)
+	/// Proof: `Subnets::Keys` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Endpoints` (r:7 w:0)
+	/// Proof: `Subnets::Endpoints` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// `n` in `[0, 16]`.
+	fn assign(n: u32) -> Weight {
+		// Proof size measured: 1146 + n * 60 bytes.
+		Weight::from_parts(26_061_171, 36245)
+			.saturating_add(Weight::from_parts(17_116_728, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 19019).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
+	/// Storage: `Jobs::DueQueue` (r:2 w:2)
+	/// Proof: `Jobs::DueQueue` (`max_values`: None, `max_size`: Some(1069), added: 3544, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::JobInfos` (r:32 w:32)
+	/// Proof: `Jobs::JobInfos` (`max_values`: None, `max_size`: Some(16544), added: 19019, mode: `MaxEncodedLen`)
+	/// Storage: `HearthParams::UnbondingPeriodBlocks` (r:1 w:0)
+	/// Proof: `HearthParams::UnbondingPeriodBlocks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::Burned` (r:1 w:1)
+	/// Proof: `Emissions::Burned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:1)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(2591), added: 5066, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Rulings` (r:0 w:32)
+	/// Proof: `Jobs::Rulings` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// `n` in `[0, 32]`.
+	fn run_due(n: u32) -> Weight {
+		// Proof size measured: 1085 + n * 61 bytes.
+		Weight::from_parts(37_538_155, 7443)
+			.saturating_add(Weight::from_parts(85_929_498, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 19019).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+}
+
+/// The same weights priced with ParityDB's database weights (tests and mocks).
+impl WeightInfo for () {
+	fn register_model() -> Weight {
+		Weight::from_parts(114_535_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	fn retire_model() -> Weight {
+		Weight::from_parts(36_198_000, 6056)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn remove_model() -> Weight {
+		Weight::from_parts(46_437_000, 6056)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(2))
+	}
+	fn post_job() -> Weight {
+		Weight::from_parts(107_280_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(7))
+	}
+	fn submit_result() -> Weight {
+		Weight::from_parts(226_703_000, 20009)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	fn challenge_layer(t: u32) -> Weight {
+		Weight::from_parts(18_094_553_000, 22017)
+			.saturating_add(Weight::from_parts(1_634_235_172, 0).saturating_mul(t.into()))
+			.saturating_add(ParityDbWeight::get().reads(16))
+			.saturating_add(ParityDbWeight::get().writes(13))
+	}
+	fn challenge_chunk(c: u32) -> Weight {
+		Weight::from_parts(1_078_915_558, 22017)
+			.saturating_add(Weight::from_parts(11_128, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(16))
+			.saturating_add(ParityDbWeight::get().writes(13))
+	}
+	fn report_equivocation() -> Weight {
+		Weight::from_parts(219_841_000, 6056)
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	fn assign(n: u32) -> Weight {
+		Weight::from_parts(26_061_171, 36245)
+			.saturating_add(Weight::from_parts(17_116_728, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 19019).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
+	fn run_due(n: u32) -> Weight {
+		Weight::from_parts(37_538_155, 7443)
+			.saturating_add(Weight::from_parts(85_929_498, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 19019).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(5))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+}

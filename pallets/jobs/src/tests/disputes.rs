@@ -12,6 +12,11 @@ fn answered(model: &Model, max_input: u32, input: &JobInput, lie_at: Option<usiz
 	(id, job)
 }
 
+/// The tiny BERT with other weights.
+fn bert_with_seed(seed: u64) -> Model {
+	Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, seed)).unwrap())
+}
+
 /// The models and inputs every dispute test runs on.
 fn cases() -> Vec<(Model, u32, JobInput)> {
 	vec![(tiny_bert(), 40, tokens(&[2, 7, 7, 40, 96, 0, 13])), (mlp(), 16, mlp_input())]
@@ -122,6 +127,24 @@ fn forged_evidence_is_refused_and_changes_nothing() {
 		assert_noop!(go(0, honest.step_input(&input, 1), chunk(&model, 0)), Error::<Test>::WrongStepInput);
 		assert_noop!(go(2, StepInput::Input(input.clone()), chunk(&model, 2)), Error::<Test>::WrongStepInput);
 		assert_noop!(go(4, honest.step_input(&input, 3), chunk(&model, 3)), Error::<Test>::InvalidStep);
+		// Step 0's weights: the whole 12 MB-class chunk is not a proof; a proof that lacks
+		// a token of the input; a proof of another chunk.
+		let embeddings = encode_chunk(&model.steps()[0]);
+		assert_noop!(
+			go(0, StepInput::Input(input.clone()), ChunkBytes::truncate_from(embeddings.clone())),
+			Error::<Test>::ProofNotCanonical
+		);
+		assert_noop!(
+			go(0, StepInput::Input(input.clone()), proof(&embeddings, &[5, 6, 7])),
+			Error::<Test>::ProofMissingToken
+		);
+		let other = bert_with_seed(9);
+		assert_noop!(
+			go(0, StepInput::Input(input.clone()), proof(&encode_chunk(&other.steps()[0]), &[5, 6, 7, 8])),
+			Error::<Test>::ChunkMismatch
+		);
+		// A proof of exactly the input's tokens is enough.
+		assert_ok!(go(0, StepInput::Input(input.clone()), proof(&embeddings, &[8, 7, 6, 5])));
 		// The liar's own x_2 at step 3 is what its trace commits to, and step 3 of it is
 		// right: the miner is upheld at step 3 (the lie is at step 2).
 		assert_ok!(go(3, lying.step_input(&input, 3), chunk(&model, 3)));
