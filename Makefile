@@ -79,7 +79,7 @@ worker:
 
 # End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
 test-tier2:
-	$(LINTED) CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS)
+	$(LINTED) HEARTH_REQUIRE_MODELS=1 CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS)
 
 # The pallets' benchmarks, run as tests in their mocks (own target: other features).
 test-benchmarks:

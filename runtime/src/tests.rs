@@ -50,6 +50,7 @@ fn bob() -> AccountId {
 	Sr25519Keyring::Bob.to_account_id()
 }
 
+mod jobs;
 mod proxy;
 
 #[test]

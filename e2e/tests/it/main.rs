@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod dev_node;
+mod jobs;
 mod leases;
 mod local_network;
 mod staking;

@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 				"exactly the unassigned jobs wait for assignment"
 			);
 		}
-		ensure!(Results::<T>::iter_keys().all(|id| JobInfos::<T>::contains_key(id)), "a result must belong to a job");
+		ensure!(Results::<T>::iter_keys().all(JobInfos::<T>::contains_key), "a result must belong to a job");
 		for (netuid, model, info) in Models::<T>::iter() {
 			held = held.saturating_add(info.deposit);
 			ensure!(

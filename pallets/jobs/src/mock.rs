@@ -89,8 +89,8 @@ type SubnetTable = BTreeMap<NetUid, (AccountId, Vec<(AccountId, bool)>)>;
 thread_local! {
 	static BURNED: RefCell<Balance> = const { RefCell::new(0) };
 	static REFUSING: RefCell<bool> = const { RefCell::new(false) };
-	static SUBNETS: RefCell<SubnetTable> = RefCell::new(BTreeMap::new());
-	static LEASES: RefCell<BTreeMap<u64, LeaseParties<AccountId>>> = RefCell::new(BTreeMap::new());
+	static SUBNETS: RefCell<SubnetTable> = const { RefCell::new(BTreeMap::new()) };
+	static LEASES: RefCell<BTreeMap<u64, LeaseParties<AccountId>>> = const { RefCell::new(BTreeMap::new()) };
 	static CLOSED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
 

@@ -133,3 +133,26 @@ fn neurons_publish_endpoints_and_gpus() {
 		}
 	});
 }
+
+/// What the jobs pallet reads: the owner, the uid count, and a uid's hotkey only once
+/// it serves an endpoint (open jobs go to miners others can reach).
+#[test]
+fn the_jobs_pallet_sees_owners_and_serving_miners() {
+	use hearth_primitives::SubnetMiners;
+	build_and_execute(|| {
+		assert_eq!(<Subnets as SubnetMiners<_>>::owner(9), None);
+		assert_eq!(<Subnets as SubnetMiners<_>>::neuron_count(9), 0);
+		let netuid = new_subnet();
+		assert_eq!(<Subnets as SubnetMiners<_>>::owner(netuid), Some(OWNER));
+		let (a, b) = (register(netuid, ALICE, 1, 1_000), register(netuid, ALICE, 2, 1_000));
+		assert_eq!(<Subnets as SubnetMiners<_>>::neuron_count(netuid), 2);
+		assert_eq!(<Subnets as SubnetMiners<_>>::serving_miner(netuid, 0), None, "not serving yet");
+		let endpoint = Endpoint { ip: [0x20; 16], port: 443 };
+		assert_ok!(Subnets::serve(RuntimeOrigin::signed(b), netuid, endpoint));
+		assert_eq!(<Subnets as SubnetMiners<_>>::serving_miner(netuid, 1), Some(b));
+		assert_ok!(Subnets::serve(RuntimeOrigin::signed(a), netuid, endpoint));
+		assert_eq!(<Subnets as SubnetMiners<_>>::serving_miner(netuid, 0), Some(a));
+		assert_eq!(<Subnets as SubnetMiners<_>>::serving_miner(netuid, 2), None);
+		assert_eq!(<Subnets as SubnetMiners<_>>::serving_miner(netuid, 70_000), None);
+	});
+}
