@@ -12,7 +12,7 @@
 //! | [`stake`] | [`StakeInspect`], [`StakeReward`], [`StakeSlash`], [`PendingSlash`] | staking; slashing (`PendingSlash`) |
 //! | [`offence`] | [`ReportOffence`], [`OffenceKind`], [`Subject`], [`SlashId`] | slashing |
 //! | [`emission`] | [`SubnetStakes`], [`SubnetDemand`], [`EmissionPot`] | subnets, leases, emissions |
-//! | [`subnet`] | [`SubnetNeurons`], [`OnSubnetDissolved`] | subnets; leases (`OnSubnetDissolved`) |
+//! | [`subnet`] | [`SubnetNeurons`], [`OnSubnetDissolved`], [`ServedModels`] | subnets; leases and jobs (`OnSubnetDissolved`), jobs (`ServedModels`) |
 //! | [`jobs`] | [`SubnetMiners`], [`LeaseDisputes`] | subnets, leases |
 //! | [`receipt`] | [`Receipt`], [`SignedReceipt`], request and job keys | — |
 //! | [`queue`] | [`push_first_with_room`](queue::push_first_with_room) | — |
@@ -46,5 +46,5 @@ pub use jobs::{LeaseDisputes, LeaseParties, SubnetMiners};
 pub use offence::{OffenceKind, ReportOffence, SlashId, Subject};
 pub use receipt::{ModelId, Receipt, Served, SignedReceipt, Trace};
 pub use stake::{HotkeyInUse, PendingSlash, StakeInspect, StakeLowered, StakeReward, StakeSlash};
-pub use subnet::{OnSubnetDissolved, SubnetNeurons};
+pub use subnet::{OnSubnetDissolved, ServedModels, SubnetNeurons};
 pub use units::EMISSION_SCHEDULE;

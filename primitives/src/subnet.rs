@@ -21,3 +21,23 @@ pub trait OnSubnetDissolved {
 impl OnSubnetDissolved for () {
 	fn on_dissolved(_: NetUid) {}
 }
+
+impl<A: OnSubnetDissolved, B: OnSubnetDissolved> OnSubnetDissolved for (A, B) {
+	fn on_dissolved(netuid: NetUid) {
+		A::on_dissolved(netuid);
+		B::on_dissolved(netuid);
+	}
+}
+
+/// The models a subnet's miners serve (the jobs pallet's registry), for the
+/// metagraph.
+pub trait ServedModels {
+	/// The identities of `netuid`'s registered models that are not retired.
+	fn served_models(netuid: NetUid) -> alloc::vec::Vec<[u8; 32]>;
+}
+
+impl ServedModels for () {
+	fn served_models(_: NetUid) -> alloc::vec::Vec<[u8; 32]> {
+		alloc::vec::Vec::new()
+	}
+}

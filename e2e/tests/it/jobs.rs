@@ -2,8 +2,9 @@
 //! a staked miner, signs receipts for Bob; a receipt whose trace is wrong from step 3
 //! is proven wrong by Dave in one extrinsic carrying layer 3's real 1.8 MB chunk and
 //! `x_2`, and Charlie is reported; an honest receipt challenged the same way costs Dave
-//! its bond, which goes to Charlie. Prints each challenge's size, weight, and the time
-//! the node took to build its block.
+//! its bond, which goes to Charlie; a receipt wrong from step 0 is proven with an
+//! embeddings proof of the input's word rows. Prints each challenge's size, weight,
+//! and the time the node took to build its block.
 
 use std::time::Duration;
 
@@ -109,7 +110,12 @@ async fn free(rpc: &Rpc, who: &AccountId, at: Hash) -> u128 {
 	state::account(rpc, who, Some(at)).await.data.free
 }
 
-/// Dave challenges `signed` at `step` with `x_{step-1}` and the step's chunk; returns
+/// `x_{i-1}` as a challenge carries it.
+fn previous(x: &Activation) -> ChallengeInput {
+	ChallengeInput::Activation(x.encode().try_into().expect("within the bound"))
+}
+
+/// Dave challenges `signed` at `step` with its input and the step's weights; returns
 /// the block it landed in, after printing its size, weight and the block's build time.
 async fn challenge(
 	node: &Node,
@@ -117,13 +123,13 @@ async fn challenge(
 	ctx: &tx::ChainContext,
 	signed: SignedReceipt<AccountId, hearth_runtime::Signature>,
 	step: u32,
-	previous: &Activation,
+	input: ChallengeInput,
 	chunk: Vec<u8>,
 ) -> Hash {
 	let call = RuntimeCall::Jobs(JobsCall::challenge {
 		subject: Subject::Receipt(signed),
 		step,
-		input: ChallengeInput::Activation(previous.encode().try_into().expect("within the bound")),
+		input,
 		chunk: chunk.try_into().expect("within the bound"),
 	});
 	let nonce = tx::next_nonce(rpc, Dave).await;
@@ -139,13 +145,14 @@ async fn challenge(
 		_ => None,
 	});
 	let number = rpc.block_number(Some(at)).await.expect("its block");
-	let log = node.log_tail(2_000);
-	let built = log
-		.lines()
-		.find(|l| l.contains(&format!("Prepared block for proposing at {number} (")))
-		.and_then(|l| l.split(" (").nth(1))
-		.and_then(|l| l.split(')').next())
-		.unwrap_or("unknown");
+	// The author's log line for the block: "Prepared block for proposing at N (T ms)".
+	let marker = format!("Prepared block for proposing at {number} (");
+	let built = hearth_e2e::wait_until("the block's authoring log line", Duration::from_secs(10), || {
+		let line = node.log_tail(4_000).lines().find(|l| l.contains(&marker)).map(str::to_owned);
+		async move { line }
+	})
+	.await;
+	let built = built.split(&marker).nth(1).and_then(|l| l.split(')').next()).unwrap_or("?").to_owned();
 	println!(
 		"challenge of step {step}: extrinsic {} bytes, weight {:.1} ms charged, block #{number} built in {built}",
 		xt.encode().len(),
@@ -212,7 +219,7 @@ async fn minilm_on_chain_a_wrong_receipt_is_proven_and_an_honest_one_upheld() {
 	let first_wrong =
 		(0..8).find(|i| wrong.receipt.trace[*i] != honest[*i].trace_hash(*i as u32)).expect("a step differs");
 	assert_eq!(first_wrong, 3);
-	let at = challenge(&node, &rpc, &ctx, wrong.clone(), 3, &honest[2], layer3.clone()).await;
+	let at = challenge(&node, &rpc, &ctx, wrong.clone(), 3, previous(&honest[2]), layer3.clone()).await;
 	let events = job_events(&state::events(&rpc, at).await);
 	assert!(
 		events.iter().any(|e| matches!(e, JobsEvent::ProvenWrong { miner, challenger, step: 3, .. }
@@ -229,7 +236,7 @@ async fn minilm_on_chain_a_wrong_receipt_is_proven_and_an_honest_one_upheld() {
 	let block = rpc.best_number().await.expect("best block");
 	let right = receipt(ctx.genesis_hash, 1, model_id, &tokens, &honest, 2, block);
 	let before = free(&rpc, &charlie, at).await;
-	let at = challenge(&node, &rpc, &ctx, right, 3, &honest[2], layer3).await;
+	let at = challenge(&node, &rpc, &ctx, right, 3, previous(&honest[2]), layer3).await;
 	let events = job_events(&state::events(&rpc, at).await);
 	let bond = events
 		.iter()
@@ -239,4 +246,18 @@ async fn minilm_on_chain_a_wrong_receipt_is_proven_and_an_honest_one_upheld() {
 		})
 		.unwrap_or_else(|| panic!("upheld: {events:?}"));
 	assert_eq!(free(&rpc, &charlie, at).await, before + bond);
+
+	// Wrong at step 0: the 12 MB embeddings chunk cannot travel, so Dave sends a proof
+	// of the input's word rows with their Merkle paths.
+	let block = rpc.best_number().await.expect("best block");
+	let wrong0 = receipt(ctx.genesis_hash, 1, model_id, &tokens, &activations(&model, &tokens, Some(0)), 3, block);
+	let proof = hearth_engine::proof::prove(&encode_chunk(&model.steps()[0]), &tokens).expect("an embeddings chunk");
+	println!("embeddings proof of {} tokens: {} bytes", tokens.len(), proof.len());
+	let input = ChallengeInput::Input(pallet_hearth_jobs::JobInput::Tokens(tokens.clone().try_into().expect("bound")));
+	let at = challenge(&node, &rpc, &ctx, wrong0, 0, input, proof).await;
+	let events = job_events(&state::events(&rpc, at).await);
+	assert!(
+		events.iter().any(|e| matches!(e, JobsEvent::ProvenWrong { step: 0, .. })),
+		"proven wrong at step 0: {events:?}"
+	);
 }

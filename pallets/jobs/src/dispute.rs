@@ -263,8 +263,20 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		Self::remember(&claim, ruling)?;
-		let weight = Self::challenge_weight(Self::dispute_tokens(info.step_multiply_adds), info.largest_chunk);
-		Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::Yes })
+		Ok(PostDispatchInfo { actual_weight: Some(Self::step_weight(&info, step)), pays_fee: Pays::Yes })
+	}
+
+	/// What a challenge of `step` of the model costs at its longest input: that step's
+	/// multiply-adds and what it carries (at most the model's costliest step and largest
+	/// payload, which registration checked against the budget).
+	pub fn step_weight(info: &ModelOf<T>, step: u32) -> Weight {
+		let Ok(arch) = Self::architecture(&info.header) else {
+			return Self::challenge_weight(Self::dispute_tokens(info.step_multiply_adds), info.largest_chunk);
+		};
+		let i = step as usize;
+		let macs = arch.step_costs(info.max_input).get(i).map_or(info.step_multiply_adds, |c| c.multiply_adds);
+		let bytes = arch.dispute_lens(info.max_input).get(i).map_or(u64::from(info.largest_chunk), |b| *b);
+		Self::challenge_weight(Self::dispute_tokens(macs), u32::try_from(bytes).unwrap_or(u32::MAX))
 	}
 
 	/// Keeps the ruling while the subject can be challenged: a job's until it is paid

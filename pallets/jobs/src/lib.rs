@@ -59,6 +59,7 @@ pub use pallet::*;
 
 pub mod budget;
 mod dispute;
+mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod jobs;
@@ -568,13 +569,13 @@ pub mod pallet {
 			Self::do_retire_model(owner, netuid, model)
 		}
 
-		/// The owner removes a retired model once no job is open and the challenge
-		/// window after its retirement has passed; the deposit goes back.
+		/// Removes a retired model once no job is open and the challenge window after
+		/// its retirement has passed (anyone may: the deposit goes back to its owner).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::remove_model())]
 		pub fn remove_model(origin: OriginFor<T>, netuid: NetUid, model: ModelId) -> DispatchResult {
-			let owner = ensure_signed(origin)?;
-			Self::do_remove_model(owner, netuid, model)
+			ensure_signed(origin)?;
+			Self::do_remove_model(netuid, model)
 		}
 
 		/// Posts a job: `fee` escrowed, a result accepted for `deadline` blocks. Under

@@ -109,12 +109,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_remove_model(owner: T::AccountId, netuid: NetUid, model: ModelId) -> DispatchResult {
-		let info = Self::owned_model(&owner, netuid, model)?;
+	pub(crate) fn do_remove_model(netuid: NetUid, model: ModelId) -> DispatchResult {
+		let info = Models::<T>::get(netuid, model).ok_or(Error::<T>::UnknownModel)?;
 		let retired = info.retired_at.ok_or(Error::<T>::ModelNotRetired)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(info.open_jobs == 0 && now > retired.saturating_add(T::ChallengeWindow::get()), Error::<T>::ModelInUse);
-		Self::pay_out(&owner, info.deposit)?;
+		Self::pay_out(&info.owner, info.deposit)?;
 		Models::<T>::remove(netuid, model);
 		SubnetModels::<T>::mutate(netuid, |list| list.retain(|m| *m != model));
 		Self::deposit_event(Event::ModelRemoved { netuid, model, deposit: info.deposit });

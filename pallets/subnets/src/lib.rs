@@ -149,8 +149,12 @@ pub mod pallet {
 		type EpochFreezeBlocks: Get<BlockNumberFor<Self>>;
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
-		/// Told when a subnet is dissolved (leases forget its demand).
+		/// Told when a subnet is dissolved (leases forget its demand, jobs retire its
+		/// models).
 		type OnDissolve: hearth_primitives::OnSubnetDissolved;
+		/// The models each subnet's miners serve (the jobs pallet's registry), shown in
+		/// the metagraph.
+		type Models: hearth_primitives::ServedModels;
 		/// Registers and stakes hotkeys for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;

@@ -133,6 +133,7 @@ impl pallet_hearth_subnets::Config for Test {
 	type Currency = Balances;
 	type Staking = Staking;
 	type OnDissolve = ();
+	type Models = ();
 	type Emission = Emissions;
 	type Burn = Emissions;
 	type AdminOrigin = EnsureRoot<AccountId>;

@@ -43,6 +43,9 @@ pub struct MetagraphView<AccountId, BlockNumber> {
 	pub neurons: Vec<NeuronView<AccountId, BlockNumber>>,
 	/// What its last epoch paid.
 	pub last_epoch: Option<EpochAccounting<BlockNumber>>,
+	/// The models its miners serve: the identities registered with the jobs pallet
+	/// and not retired (`JobsApi_models` has the details).
+	pub models: Vec<[u8; 32]>,
 }
 
 sp_api::decl_runtime_apis! {

@@ -39,6 +39,7 @@ impl<T: Config> Pallet<T> {
 			info,
 			neurons,
 			last_epoch: EpochAccounts::<T>::get(netuid),
+			models: <T::Models as hearth_primitives::ServedModels>::served_models(netuid),
 		})
 	}
 

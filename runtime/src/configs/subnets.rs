@@ -45,7 +45,8 @@ impl pallet_hearth_subnets::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Staking = Staking;
-	type OnDissolve = crate::Leases;
+	type OnDissolve = (crate::Leases, crate::Jobs);
+	type Models = crate::Jobs;
 	type Emission = Emissions;
 	type Burn = Emissions;
 	type AdminOrigin = EnsureRoot<crate::AccountId>;

@@ -67,6 +67,14 @@ fn minilm_registers_up_to_its_256_tokens_and_no_further_than_the_budget() {
 			);
 		}
 		let charged = Jobs::challenge_weight(Jobs::dispute_tokens(info.step_multiply_adds), info.largest_chunk);
+		assert_eq!(Jobs::step_weight(&info, 3), charged, "a layer is the costliest step");
+		let (embeddings, pooling) = (Jobs::step_weight(&info, 0), Jobs::step_weight(&info, 7));
+		println!(
+			"a challenge of MiniLM's embeddings is charged {:.1} ms, of its pooling {:.1} ms",
+			ms(embeddings),
+			ms(pooling)
+		);
+		assert!(embeddings.ref_time() < charged.ref_time() / 5 && pooling.ref_time() < charged.ref_time() / 5);
 		let worst = Jobs::challenge_worst_case();
 		println!("a MiniLM challenge is charged {:.1} ms; the worst case {:.1} ms", ms(charged), ms(worst));
 		let normal = crate::configs::RuntimeBlockWeights::get()

@@ -217,7 +217,13 @@ fn the_weight_charged_is_refunded_to_the_models_costliest_step() {
 		let info = Models::<Test>::get(NETUID, id).unwrap();
 		let post = challenge(Subject::Result(job), &model, &Run::of(&model, &input, None), &input, 1).unwrap();
 		let actual = post.actual_weight.unwrap();
+		// Step 1 is a layer, the costliest step: charged the model's costliest.
 		assert_eq!(actual, Jobs::challenge_weight(Jobs::dispute_tokens(info.step_multiply_adds), info.largest_chunk));
 		assert!(actual.ref_time() < Jobs::challenge_worst_case().ref_time());
+		// Pooling runs no product: charged its own cost (the fixed part dominates at the
+		// tiny model's size; the runtime's test compares MiniLM's steps).
+		let post = challenge(Subject::Result(job), &model, &Run::of(&model, &input, None), &input, 3).unwrap();
+		assert!(post.actual_weight.unwrap().ref_time() <= actual.ref_time());
+		assert_eq!(post.actual_weight.unwrap(), Jobs::step_weight(&info, 3));
 	});
 }

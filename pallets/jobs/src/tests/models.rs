@@ -141,11 +141,29 @@ fn a_retired_model_is_removed_after_its_window_and_jobs() {
 		assert_eq!(JobInfos::<Test>::get(job).unwrap().state, JobState::Refunded);
 		run_to(2 + WINDOW);
 		assert_eq!(Models::<Test>::get(NETUID, id).unwrap().open_jobs, 0);
+		// Anyone may remove it now; the deposit goes to its owner.
 		let before = balance(OWNER);
-		assert_noop!(Jobs::remove_model(RuntimeOrigin::signed(STRANGER), NETUID, id), Error::<Test>::NotModelOwner);
-		assert_ok!(Jobs::remove_model(RuntimeOrigin::signed(OWNER), NETUID, id));
+		assert_ok!(Jobs::remove_model(RuntimeOrigin::signed(STRANGER), NETUID, id));
 		assert_eq!(balance(OWNER), before + deposit);
 		assert!(SubnetModels::<Test>::get(NETUID).is_empty());
 		assert_noop!(Jobs::remove_model(RuntimeOrigin::signed(OWNER), NETUID, id), Error::<Test>::UnknownModel);
+	});
+}
+
+#[test]
+fn a_dissolved_subnets_models_are_retired_and_anyone_may_remove_them() {
+	use hearth_primitives::{OnSubnetDissolved, ServedModels};
+	build_and_execute(|| {
+		let id = register(&mlp(), 16);
+		assert_eq!(<Jobs as ServedModels>::served_models(NETUID), vec![id]);
+		<Jobs as OnSubnetDissolved>::on_dissolved(NETUID);
+		assert_eq!(Models::<Test>::get(NETUID, id).unwrap().retired_at, Some(1));
+		assert!(<Jobs as ServedModels>::served_models(NETUID).is_empty());
+		assert!(job_events().contains(&Event::ModelRetired { netuid: NETUID, model: id }));
+		run_to(2 + WINDOW);
+		let before = balance(OWNER);
+		assert_ok!(Jobs::remove_model(RuntimeOrigin::signed(STRANGER), NETUID, id));
+		assert!(balance(OWNER) > before);
+		assert!(SubnetModels::<Test>::get(NETUID).is_empty());
 	});
 }
