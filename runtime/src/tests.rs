@@ -274,7 +274,12 @@ fn the_busiest_block_fits_with_normal_transactions_full() {
 				.saturating_add(db.reads_writes(1, 2)),
 		),
 		("slashes", SlashWeights::on_initialize(slashes)),
-		("job assignments and queue", JobWeights::assign(assignments).saturating_add(JobWeights::run_due(due))),
+		(
+			"job assignments and queue",
+			JobWeights::assign(assignments)
+				.saturating_add(db.reads(u64::from(assignments) * 8))
+				.saturating_add(JobWeights::run_due(due)),
+		),
 	];
 	let mut total = Weight::zero();
 	for (name, w) in parts {

@@ -55,6 +55,9 @@
 
 extern crate alloc;
 
+/// The engine the runtime rules with (its cost model and formats, for callers that
+/// build models to register).
+pub use hearth_engine as engine;
 pub use pallet::*;
 
 pub mod budget;

@@ -3,9 +3,9 @@
 //! sr25519 keys.
 
 use super::*;
-use hearth_engine::format::encode_header;
-use hearth_engine::model::{Activation as Act, Architecture, BertConfig};
 use hearth_primitives::{Receipt, Served, SignedReceipt};
+use pallet_hearth_jobs::engine::format::encode_header;
+use pallet_hearth_jobs::engine::model::{Activation as Act, Architecture, BertConfig};
 use pallet_hearth_jobs::{ChunkHashes, Error, Header, ReceiptProblem};
 
 type Jobs = crate::Jobs;
