@@ -6,13 +6,15 @@ use std::path::PathBuf;
 /// Hearth's GPU worker: deterministic (det-int8) inference on GPU or CPU.
 #[derive(Parser, Debug)]
 #[command(name = "hearth-worker", version, about)]
-pub(crate) struct Cli {
+pub struct Cli {
+	/// What to do.
 	#[command(subcommand)]
 	pub command: Command,
 }
 
+/// The subcommands.
 #[derive(Subcommand, Debug)]
-pub(crate) enum Command {
+pub enum Command {
 	/// Model files: import float weights, inspect a det-int8 file.
 	#[command(subcommand)]
 	Model(ModelCommand),
@@ -23,10 +25,53 @@ pub(crate) enum Command {
 	/// Re-run one step of a model from its input activation and print its trace
 	/// element (what a challenger runs before it pays a bond).
 	VerifyStep(VerifyStepArgs),
+	/// The worker's configuration file.
+	#[command(subcommand)]
+	Config(ConfigCommand),
+	/// The hotkey file: generate one, or show its public side.
+	#[command(subcommand)]
+	Keys(KeysCommand),
 }
 
+/// `config …`.
 #[derive(Subcommand, Debug)]
-pub(crate) enum ModelCommand {
+pub enum ConfigCommand {
+	/// Print every key's effective value and where it came from (flag, environment,
+	/// file, default), and every problem; exits non-zero when there is one.
+	Check(ConfigArgs),
+}
+
+/// Where the configuration comes from.
+#[derive(clap::Args, Debug)]
+pub struct ConfigArgs {
+	/// The TOML file (also $HEARTH_CONFIG).
+	#[arg(long, env = "HEARTH_CONFIG")]
+	pub config: Option<PathBuf>,
+	/// Override one key: --set section.name=value (repeatable; beats $HEARTH_* and the
+	/// file).
+	#[arg(long = "set", value_name = "KEY=VALUE")]
+	pub set: Vec<String>,
+}
+
+/// `keys …`.
+#[derive(Subcommand, Debug)]
+pub enum KeysCommand {
+	/// Generate a new sr25519 hotkey into FILE (created owner-only, never overwritten)
+	/// and print its address; the phrase is printed once, to stderr, for a backup.
+	Generate {
+		/// Where to write the hotkey.
+		file: PathBuf,
+	},
+	/// Print a hotkey file's address and public key (the file must be owner-only).
+	Inspect {
+		/// The hotkey file.
+		file: PathBuf,
+	},
+}
+
+/// `model …`.
+#[derive(Subcommand, Debug)]
+pub enum ModelCommand {
 	/// Quantize a BERT checkpoint (model.safetensors + config.json) into a det-int8 file.
 	Import {
 		/// The checkpoint's model.safetensors.
@@ -51,8 +96,9 @@ pub(crate) enum ModelCommand {
 	},
 }
 
+/// `infer`'s arguments.
 #[derive(clap::Args, Debug)]
-pub(crate) struct InferArgs {
+pub struct InferArgs {
 	/// The det-int8 model file.
 	#[arg(long)]
 	pub model: PathBuf,
@@ -82,8 +128,9 @@ pub(crate) struct InferArgs {
 	pub activations: Option<PathBuf>,
 }
 
+/// `verify-step`'s arguments.
 #[derive(clap::Args, Debug)]
-pub(crate) struct VerifyStepArgs {
+pub struct VerifyStepArgs {
 	/// The det-int8 model file (the step's chunk is cut from it and run alone).
 	#[arg(long, conflicts_with = "chunk", required_unless_present = "chunk")]
 	pub model: Option<PathBuf>,
@@ -114,7 +161,7 @@ pub(crate) struct VerifyStepArgs {
 
 /// The backend flags every command that runs a model takes.
 #[derive(clap::Args, Debug)]
-pub(crate) struct ComputeArgs {
+pub struct ComputeArgs {
 	/// CPU threads.
 	#[arg(long, default_value_t = 2)]
 	pub threads: usize,
@@ -123,9 +170,13 @@ pub(crate) struct ComputeArgs {
 	pub backend: BackendChoice,
 }
 
+/// Where computation runs.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum BackendChoice {
+pub enum BackendChoice {
+	/// The GPU when the probe finds it usable, else the CPU twin.
 	Auto,
+	/// The CPU twin.
 	Cpu,
+	/// The GPU, or fail.
 	Cuda,
 }

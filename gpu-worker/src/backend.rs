@@ -7,15 +7,15 @@ use hearth_engine::{CpuGemm, Int8Gemm};
 
 /// The backend for products with `weights` (kept on the GPU), and why the GPU is not
 /// used (if it is not).
-pub(crate) fn select<'m>(
+pub fn select<'m>(
 	choice: BackendChoice,
 	threads: usize,
 	weights: &[&'m QRows],
-) -> Result<(Box<dyn Int8Gemm + 'm>, Option<String>), String> {
+) -> Result<(Box<dyn Int8Gemm + Send + 'm>, Option<String>), String> {
 	if threads == 0 {
 		return Err("--threads must be at least 1".into());
 	}
-	let cpu = || Box::new(CpuGemm::new(threads)) as Box<dyn Int8Gemm + 'm>;
+	let cpu = || Box::new(CpuGemm::new(threads)) as Box<dyn Int8Gemm + Send + 'm>;
 	match choice {
 		BackendChoice::Cpu => Ok((cpu(), Some("the CPU was asked for".into()))),
 		BackendChoice::Auto => match gpu(weights) {
@@ -27,19 +27,19 @@ pub(crate) fn select<'m>(
 }
 
 #[cfg(feature = "cuda")]
-fn gpu<'m>(weights: &[&'m QRows]) -> Result<Box<dyn Int8Gemm + 'm>, String> {
+fn gpu<'m>(weights: &[&'m QRows]) -> Result<Box<dyn Int8Gemm + Send + 'm>, String> {
 	hearth_engine::cuda::probe()?;
 	let g = hearth_engine::cuda::CudaGemm::new(0, weights).map_err(|e| e.to_string())?;
 	Ok(Box::new(g))
 }
 
 #[cfg(not(feature = "cuda"))]
-fn gpu<'m>(_weights: &[&'m QRows]) -> Result<Box<dyn Int8Gemm + 'm>, String> {
+fn gpu<'m>(_weights: &[&'m QRows]) -> Result<Box<dyn Int8Gemm + Send + 'm>, String> {
 	Err("this build has no CUDA backend (build with --features cuda)".into())
 }
 
 /// The probe's report as JSON.
-pub(crate) fn probe() -> serde_json::Value {
+pub fn probe() -> serde_json::Value {
 	#[cfg(feature = "cuda")]
 	{
 		match hearth_engine::cuda::probe() {

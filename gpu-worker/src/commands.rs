@@ -1,7 +1,7 @@
 //! The subcommands. Each returns the JSON it prints, or an error that names the
 //! problem (the file, the argument, the value).
 
-use crate::args::{Cli, Command, InferArgs, ModelCommand, VerifyStepArgs};
+use crate::args::{Cli, Command, ConfigArgs, ConfigCommand, InferArgs, KeysCommand, ModelCommand, VerifyStepArgs};
 use hearth_engine::activation::Activation;
 use hearth_engine::chunk::kind_name;
 use hearth_engine::format::{chunk_hash, identity, model_id, split, ModelFile};
@@ -12,7 +12,8 @@ use hearth_engine::{
 use serde_json::{json, Value};
 use std::path::Path;
 
-pub(crate) fn dispatch(cli: Cli) -> Result<Value, String> {
+/// Runs the command `cli` names: the JSON to print, or the error.
+pub fn dispatch(cli: Cli) -> Result<Value, String> {
 	match cli.command {
 		Command::Model(ModelCommand::Import { safetensors, config, out }) => {
 			let config = config.unwrap_or_else(|| safetensors.with_file_name("config.json"));
@@ -22,6 +23,35 @@ pub(crate) fn dispatch(cli: Cli) -> Result<Value, String> {
 		Command::Infer(args) => infer(args),
 		Command::Probe => Ok(crate::backend::probe()),
 		Command::VerifyStep(args) => verify_step(args),
+		Command::Config(ConfigCommand::Check(args)) => config_check(&args),
+		Command::Keys(KeysCommand::Generate { file }) => {
+			let (key, phrase) = crate::keys::generate(&file)?;
+			eprintln!("secret phrase (write it down; it is also in {}): {phrase}", file.display());
+			Ok(crate::keys::describe(&key))
+		},
+		Command::Keys(KeysCommand::Inspect { file }) => Ok(crate::keys::describe(&crate::keys::Hotkey::load(&file)?)),
+	}
+}
+
+/// `config check`: the report, and an error (non-zero exit) when there is a problem.
+fn config_check(args: &ConfigArgs) -> Result<Value, String> {
+	let env = |name: &str| std::env::var(name).ok();
+	let resolved = crate::config::Resolved::gather(args.config.as_deref(), &env, &args.set);
+	let problems = match resolved.clone().config() {
+		// The hotkey is checked too: a key others can read is a problem now, not at the
+		// first signature.
+		Ok(config) => crate::keys::Hotkey::load(&config.hotkey_file).err().into_iter().collect(),
+		Err(all) => all,
+	};
+	let report = crate::config::report(&resolved, &problems);
+	if problems.is_empty() {
+		Ok(report)
+	} else {
+		Err(format!(
+			"{} problem(s) in the configuration\n{}",
+			problems.len(),
+			serde_json::to_string_pretty(&report).unwrap_or_default()
+		))
 	}
 }
 

@@ -1,16 +1,10 @@
-//! `hearth-worker`: Hearth's GPU worker. This first part imports models into the
-//! det-int8 format and runs inference; the chain client (register, bid, execute,
-//! post results) comes next.
-
-mod args;
-mod backend;
-mod commands;
+//! `hearth-worker`: the command line (see `hearth-worker --help`).
 
 use clap::Parser;
 
 fn main() {
-	let cli = args::Cli::parse();
-	match commands::dispatch(cli) {
+	let cli = hearth_worker::args::Cli::parse();
+	match hearth_worker::commands::dispatch(cli) {
 		Ok(json) => {
 			use std::io::Write;
 			// A closed pipe (`| head`) is not an error worth a panic.

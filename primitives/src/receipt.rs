@@ -30,6 +30,8 @@ pub const RECEIPT_DOMAIN: &[u8; 17] = b"hearth-receipt-v1";
 pub const REQUEST_DOMAIN: &[u8; 17] = b"hearth-request-v1";
 /// The domain separator of a job key.
 pub const JOB_DOMAIN: &[u8; 13] = b"hearth-job-v1";
+/// The domain separator that opens the payload a requester signs to call a miner.
+pub const CALL_DOMAIN: &[u8; 14] = b"hearth-call-v1";
 
 /// The most steps of any model: 64 layers (the engine's `MAX_LAYERS`) and BERT's
 /// embeddings and pooling.
@@ -111,6 +113,41 @@ pub struct SignedReceipt<AccountId, Signature> {
 	pub signature: Signature,
 }
 
+/// What a requester signs to call a miner's endpoint (a tenant under its lease, or a
+/// validator probing): the miner serves only a call whose signature verifies, whose
+/// requester may be served as `served` says, and whose nonces it has not used. A call
+/// with `n` inputs uses nonces `nonce .. nonce + n`, one receipt each.
+///
+/// ```text
+/// payload = "hearth-call-v1" (14 bytes) ‖ SCALE(call)
+/// ```
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Call<AccountId> {
+	/// The chain's genesis hash.
+	pub genesis: Hash32,
+	/// The subnet.
+	pub netuid: NetUid,
+	/// The miner called (a signed call is good for one miner only).
+	pub miner: AccountId,
+	/// The caller.
+	pub requester: AccountId,
+	/// The first input's nonce.
+	pub nonce: u64,
+	/// The lease it is served under, or a probe.
+	pub served: Served,
+	/// blake2-256 of the request's body, exactly as sent.
+	pub body_hash: Hash32,
+}
+
+impl<AccountId: Encode> Call<AccountId> {
+	/// The bytes the requester signs (the type's docs).
+	pub fn signing_payload(&self) -> alloc::vec::Vec<u8> {
+		let mut p = CALL_DOMAIN.to_vec();
+		self.encode_to(&mut p);
+		p
+	}
+}
+
 /// The job id the output hash of an off-chain request binds (module docs).
 pub fn request_key<AccountId: Encode>(requester: &AccountId, nonce: u64) -> Hash32 {
 	let mut p = REQUEST_DOMAIN.to_vec();
@@ -160,6 +197,23 @@ mod tests {
 		assert_eq!(&p[17..49], &[1; 32]);
 		assert_eq!(&p[49..51], &[3, 0]);
 		assert_eq!(&p[51..59], &7u64.to_le_bytes());
+	}
+
+	#[test]
+	fn a_call_is_signed_under_its_own_domain() {
+		let call = Call {
+			genesis: [1; 32],
+			netuid: 3,
+			miner: 7u64,
+			requester: 9u64,
+			nonce: 5,
+			served: Served::Probe,
+			body_hash: [8; 32],
+		};
+		let p = call.signing_payload();
+		assert_eq!(&p[..14], b"hearth-call-v1");
+		assert_eq!(&p[14..], &call.encode()[..]);
+		assert_ne!(&p[..14], &receipt().signing_payload()[..14]);
 	}
 
 	#[test]

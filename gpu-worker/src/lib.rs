@@ -1,0 +1,14 @@
+//! `hearth-worker`: Hearth's GPU worker, as a library the binary, the tests and the
+//! benches share. It imports models into the det-int8 format, runs inference, re-runs
+//! single steps for challengers, and holds the miner's parts: configuration
+//! ([`config`]), hotkey ([`keys`]), journal ([`journal`]), tokenizer ([`tokenizer`])
+//! and the signed answers it serves over HTTP ([`serve`]).
+
+pub mod args;
+pub mod backend;
+pub mod commands;
+pub mod config;
+pub mod journal;
+pub mod keys;
+pub mod serve;
+pub mod tokenizer;

@@ -1,0 +1,152 @@
+//! The two HTTP listeners (hyper 1, HTTP/1.1):
+//!
+//! - the **tenant API**: `POST /v1/embeddings` ([`super::Server::embeddings`]), bodies
+//!   up to 4 MiB; errors are OpenAI-shaped, `{"error": {"message", "type", "code"}}`;
+//! - **operations**, on their own address: `GET /healthz` (the process answers),
+//!   `GET /readyz` (200 only when the chain is connected, the hotkey registered and a
+//!   model loaded; otherwise 503 naming what is missing), `GET /metrics` (Prometheus).
+//!
+//! Both stop accepting on shutdown and let requests in flight finish (up to 30 s).
+
+use super::{Refusal, Server};
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// Largest request body.
+pub const MAX_BODY: usize = 4 << 20;
+
+type Answer = Response<Full<Bytes>>;
+
+fn respond(status: u16, content_type: &str, body: impl Into<Bytes>) -> Answer {
+	let mut r = Response::new(Full::new(body.into()));
+	*r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+	if let Ok(v) = content_type.parse() {
+		r.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+	}
+	r
+}
+
+fn json_answer(status: u16, value: &serde_json::Value) -> Answer {
+	respond(status, "application/json", value.to_string())
+}
+
+fn refusal(r: &Refusal) -> Answer {
+	let kind = match r.status {
+		401 | 403 => "authentication_error",
+		429 => "rate_limit_error",
+		500..=599 => "server_error",
+		_ => "invalid_request_error",
+	};
+	json_answer(r.status, &json!({"error": {"message": r.reason, "type": kind, "code": r.status}}))
+}
+
+async fn api(server: Arc<Server>, req: Request<Incoming>) -> Answer {
+	let started = Instant::now();
+	let (route, answer) = match (req.method(), req.uri().path()) {
+		(&Method::POST, "/v1/embeddings") => ("embeddings", embeddings(&server, req).await),
+		(_, "/v1/embeddings") => ("embeddings", refusal(&Refusal::new(405, "use POST"))),
+		(_, path) => ("other", refusal(&Refusal::new(404, format!("no route {path}; the API is POST /v1/embeddings")))),
+	};
+	let m = &server.metrics;
+	m.requests.with_label_values(&[route, answer.status().as_str()]).inc();
+	m.latency.with_label_values(&[route]).observe(started.elapsed().as_secs_f64());
+	answer
+}
+
+async fn embeddings(server: &Server, req: Request<Incoming>) -> Answer {
+	let headers = req.headers().clone();
+	let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+		Ok(b) => b.to_bytes(),
+		Err(e) => {
+			return refusal(&Refusal::new(413, format!("the body could not be read or is over {MAX_BODY} bytes: {e}")))
+		},
+	};
+	let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+	match server.embeddings(&header, &body).await {
+		Ok(value) => json_answer(200, &value),
+		Err(r) => refusal(&r),
+	}
+}
+
+async fn ops(server: Arc<Server>, req: Request<Incoming>) -> Answer {
+	match req.uri().path() {
+		"/healthz" => respond(200, "text/plain", "ok\n"),
+		"/readyz" => {
+			let view = server.view.read().unwrap_or_else(|p| p.into_inner()).clone();
+			let mut missing = Vec::new();
+			if !view.connected {
+				missing.push("the chain is not connected");
+			}
+			if !view.registered {
+				missing.push("the hotkey is not registered on the subnet");
+			}
+			if server.models.is_empty() {
+				missing.push("no model is loaded");
+			}
+			if missing.is_empty() {
+				respond(200, "text/plain", "ready\n")
+			} else {
+				respond(503, "text/plain", format!("not ready: {}\n", missing.join("; ")))
+			}
+		},
+		"/metrics" => respond(200, "text/plain; version=0.0.4", server.metrics.render()),
+		path => respond(404, "text/plain", format!("no route {path}: /healthz, /readyz, /metrics\n")),
+	}
+}
+
+/// Which listener.
+#[derive(Clone, Copy, Debug)]
+pub enum Role {
+	/// `/v1/embeddings`.
+	Api,
+	/// `/healthz`, `/readyz`, `/metrics`.
+	Ops,
+}
+
+/// Serves `role` on `listener` until `shutdown` turns true, then waits (up to 30 s)
+/// for the connections in flight.
+pub async fn serve(listener: TcpListener, server: Arc<Server>, role: Role, mut shutdown: watch::Receiver<bool>) {
+	let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+	loop {
+		tokio::select! {
+			accepted = listener.accept() => {
+				let (stream, _) = match accepted {
+					Ok(s) => s,
+					Err(e) => {
+						tracing::warn!("accept failed: {e}");
+						continue;
+					},
+				};
+				let server = server.clone();
+				let service = hyper::service::service_fn(move |req| {
+					let server = server.clone();
+					async move {
+						Ok::<_, std::convert::Infallible>(match role {
+							Role::Api => api(server, req).await,
+							Role::Ops => ops(server, req).await,
+						})
+					}
+				});
+				let conn = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+				let conn = graceful.watch(conn);
+				tokio::spawn(async move {
+					if let Err(e) = conn.await {
+						tracing::debug!("connection closed: {e}");
+					}
+				});
+			},
+			_ = shutdown.changed() => break,
+		}
+	}
+	drop(listener);
+	if tokio::time::timeout(Duration::from_secs(30), graceful.shutdown()).await.is_err() {
+		tracing::warn!("{role:?}: requests still in flight after 30 s; closing them");
+	}
+}

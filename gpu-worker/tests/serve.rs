@@ -1,0 +1,322 @@
+//! The tenant API over real HTTP on loopback: a seeded tiny BERT served by a worker
+//! whose hotkey is //Bob, a lease held by //Alice and a validator //Charlie.
+
+use codec::Decode;
+use hearth_engine::import::{quantize, seeded};
+use hearth_engine::{encode, run, CpuGemm, Input, Model, PROFILE_DET_INT8};
+use hearth_primitives::receipt::{request_key, Call, Served};
+use hearth_worker::journal::Journal;
+use hearth_worker::keys::Hotkey;
+use hearth_worker::serve::{
+	batch::Batcher, http, limit::Limiter, metrics::Metrics, models, ChainView, Server, WireReceipt,
+};
+use serde_json::{json, Value};
+use sp_runtime::traits::Verify;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::sync::watch;
+
+const GENESIS: [u8; 32] = [7; 32];
+const NETUID: u16 = 2;
+const LEASE: u64 = 5;
+
+fn key(suri: &str) -> Hotkey {
+	Hotkey::from_suri(suri).expect("test setup")
+}
+
+/// The tiny model's vocabulary: the four specials, then "w4" … "w96".
+fn vocab() -> String {
+	let mut v = vec!["[PAD]".to_string(), "[UNK]".into(), "[CLS]".into(), "[SEP]".into()];
+	v.extend((4..seeded::TINY.vocab).map(|i| format!("w{i}")));
+	v.join("\n")
+}
+
+struct Worker {
+	api: std::net::SocketAddr,
+	ops: std::net::SocketAddr,
+	server: Arc<Server>,
+	model: &'static Model,
+	model_id: [u8; 32],
+	_dir: tempfile::TempDir,
+	stop: watch::Sender<bool>,
+}
+
+async fn start(per_minute: u32) -> Worker {
+	let dir = tempfile::tempdir().expect("test setup");
+	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 11)).expect("test setup"));
+	std::fs::write(dir.path().join("tiny.hearth"), encode(&model)).expect("test setup");
+	std::fs::write(dir.path().join("tiny.vocab.txt"), vocab()).expect("test setup");
+	let loaded = models::load_dir(dir.path(), hearth_worker::args::BackendChoice::Cpu, 2).expect("test setup");
+	let tiny = loaded["tiny"].clone();
+	let view = ChainView {
+		genesis: Some(GENESIS),
+		connected: true,
+		best: 40,
+		registered: true,
+		leases: HashMap::from([(LEASE, key("//Alice").account())]),
+		validators: HashSet::from([key("//Charlie").account()]),
+	};
+	let server = Arc::new(Server {
+		hotkey: key("//Bob"),
+		netuid: NETUID,
+		models: loaded,
+		view: Arc::new(RwLock::new(view)),
+		journal: Arc::new(Journal::open(&dir.path().join("journal.redb")).expect("test setup")),
+		batcher: Batcher::start(8),
+		limiter: Limiter::new(per_minute),
+		max_inputs: 4,
+		metrics: Arc::new(Metrics::new().expect("test setup")),
+	});
+	let (stop, rx) = watch::channel(false);
+	let api = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("test setup");
+	let ops = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("test setup");
+	let (api_addr, ops_addr) = (api.local_addr().expect("test setup"), ops.local_addr().expect("test setup"));
+	tokio::spawn(http::serve(api, server.clone(), http::Role::Api, rx.clone()));
+	tokio::spawn(http::serve(ops, server.clone(), http::Role::Ops, rx));
+	Worker { api: api_addr, ops: ops_addr, server, model: tiny.model, model_id: tiny.id, _dir: dir, stop }
+}
+
+/// One HTTP/1.1 exchange: the status and the body.
+async fn exchange(
+	addr: std::net::SocketAddr,
+	method: &str,
+	path: &str,
+	headers: &[(String, String)],
+	body: &[u8],
+) -> (u16, String) {
+	let mut s = tokio::net::TcpStream::connect(addr).await.expect("test setup");
+	let mut req =
+		format!("{method} {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
+	for (k, v) in headers {
+		req.push_str(&format!("{k}: {v}\r\n"));
+	}
+	req.push_str("\r\n");
+	s.write_all(req.as_bytes()).await.expect("test setup");
+	s.write_all(body).await.expect("test setup");
+	let mut out = Vec::new();
+	s.read_to_end(&mut out).await.expect("test setup");
+	let text = String::from_utf8(out).expect("test setup");
+	let status = text[9..12].parse().expect("test setup");
+	let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+	(status, body)
+}
+
+/// The four signed-call headers for `body`, signed by `signer`.
+fn signed(signer: &Hotkey, nonce: u64, served: Served, body: &[u8]) -> Vec<(String, String)> {
+	let call = Call {
+		genesis: GENESIS,
+		netuid: NETUID,
+		miner: key("//Bob").account(),
+		requester: signer.account(),
+		nonce,
+		served,
+		body_hash: sp_crypto_hashing::blake2_256(body),
+	};
+	let served = match served {
+		Served::Lease(id) => format!("lease:{id}"),
+		Served::Probe => "probe".into(),
+	};
+	vec![
+		("x-hearth-requester".into(), signer.address()),
+		("x-hearth-nonce".into(), nonce.to_string()),
+		("x-hearth-served".into(), served),
+		("x-hearth-signature".into(), format!("0x{}", hex::encode(signer.sign(&call.signing_payload())))),
+	]
+}
+
+async fn embed(w: &Worker, signer: &str, nonce: u64, served: Served, body: &Value) -> (u16, Value) {
+	let bytes = body.to_string().into_bytes();
+	let headers = signed(&key(signer), nonce, served, &bytes);
+	let (status, text) = exchange(w.api, "POST", "/v1/embeddings", &headers, &bytes).await;
+	(status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+fn tokens(item: &Value) -> Vec<u32> {
+	item["hearth"]["tokens"]
+		.as_array()
+		.expect("test setup")
+		.iter()
+		.map(|t| t.as_u64().expect("test setup") as u32)
+		.collect()
+}
+
+#[tokio::test]
+async fn a_tenant_gets_embeddings_with_receipts_that_verify_and_match_the_engine() {
+	let w = start(600).await;
+	let body = json!({"model": "tiny", "input": ["w5 w6 w7", [2, 9, 10, 3]]});
+	let (status, answer) = embed(&w, "//Alice", 100, Served::Lease(LEASE), &body).await;
+	assert_eq!(status, 200, "{answer}");
+	assert_eq!(answer["object"], "list");
+	let data = answer["data"].as_array().unwrap();
+	assert_eq!(data.len(), 2);
+	assert_eq!(tokens(&data[0]), [2, 5, 6, 7, 3], "text is tokenized with [CLS] and [SEP]");
+	assert_eq!(tokens(&data[1]), [2, 9, 10, 3], "token arrays are run as given");
+	let alice = key("//Alice").account();
+	for (k, item) in data.iter().enumerate() {
+		let toks = tokens(item);
+		let direct = run(w.model, Input::Tokens(&toks), &CpuGemm::new(1)).unwrap();
+		let values: Vec<i64> =
+			item["hearth"]["values"].as_array().unwrap().iter().map(|v| v.as_i64().unwrap()).collect();
+		assert_eq!(values, direct.values.iter().map(|v| *v as i64).collect::<Vec<_>>());
+		let bytes = hex::decode(item["hearth"]["receipt"].as_str().unwrap().trim_start_matches("0x")).unwrap();
+		let signed = WireReceipt::decode(&mut &bytes[..]).unwrap();
+		let r = &signed.receipt;
+		// The same verification the runtime's check_receipt runs.
+		assert!(signed.signature.verify(&r.signing_payload()[..], &key("//Bob").account()));
+		let nonce = 100 + k as u64;
+		assert_eq!(
+			(r.genesis, r.netuid, r.nonce, r.block, r.served),
+			(GENESIS, NETUID, nonce, 40, Served::Lease(LEASE))
+		);
+		assert_eq!((r.requester.clone(), r.model), (alice.clone(), w.model_id));
+		assert_eq!(r.input_hash, Input::Tokens(&toks).hash());
+		assert_eq!(r.output_hash, direct.hash(&request_key(&alice, nonce), &w.model_id, PROFILE_DET_INT8));
+		assert_eq!(r.trace.to_vec(), direct.trace);
+		assert_eq!(w.server.journal.receipt(&request_key(&alice, nonce)).unwrap().unwrap().signed_receipt, bytes);
+	}
+	assert_eq!(w.server.metrics.receipts.get(), 2);
+	let _ = w.stop.send(true);
+}
+
+#[tokio::test]
+async fn a_retry_gets_the_same_answer_and_a_reused_nonce_is_refused() {
+	let w = start(600).await;
+	let body = json!({"model": "tiny", "input": "w8 w9"});
+	let (s1, first) = embed(&w, "//Alice", 1, Served::Lease(LEASE), &body).await;
+	let (s2, again) = embed(&w, "//Alice", 1, Served::Lease(LEASE), &body).await;
+	assert_eq!((s1, s2), (200, 200));
+	assert_eq!(first, again, "a retry is answered from the journal, byte for byte");
+	assert_eq!(w.server.metrics.receipts.get(), 1, "and signs nothing new");
+	let (s3, refused) = embed(&w, "//Alice", 1, Served::Lease(LEASE), &json!({"model": "tiny", "input": "w10"})).await;
+	assert_eq!(s3, 409, "{refused}");
+	assert!(refused["error"]["message"].as_str().unwrap().contains("nonce 1 was already used"));
+	assert_eq!(w.server.journal.receipt_count().unwrap(), 1);
+	let _ = w.stop.send(true);
+}
+
+#[tokio::test]
+async fn only_the_lease_tenant_and_validators_are_served_and_each_refusal_says_why() {
+	let w = start(600).await;
+	let body = json!({"model": "tiny", "input": "w4"});
+	let cases: [(&str, Served, u16, &str); 5] = [
+		("//Dave", Served::Lease(LEASE), 403, "belongs to another tenant"),
+		("//Alice", Served::Lease(9), 403, "lease 9 is not active on this provider"),
+		("//Alice", Served::Probe, 403, "has no validator permit on subnet 2"),
+		("//Charlie", Served::Probe, 200, ""),
+		("//Alice", Served::Lease(LEASE), 200, ""),
+	];
+	for (signer, served, status, why) in cases {
+		let (s, answer) = embed(&w, signer, 50, served, &body).await;
+		assert_eq!(s, status, "{signer} {served:?}: {answer}");
+		assert!(s == 200 || answer["error"]["message"].as_str().unwrap().contains(why), "{answer}");
+	}
+	// A body changed after signing, a missing header, a foreign signer.
+	let bytes = body.to_string().into_bytes();
+	let headers = signed(&key("//Alice"), 60, Served::Lease(LEASE), &bytes);
+	let (s, text) = exchange(w.api, "POST", "/v1/embeddings", &headers, br#"{"model":"tiny","input":"w5"}"#).await;
+	assert_eq!(s, 401, "{text}");
+	assert!(text.contains("does not verify"));
+	let (s, text) = exchange(w.api, "POST", "/v1/embeddings", &headers[1..], &bytes).await;
+	assert_eq!(s, 401);
+	assert!(text.contains("missing header x-hearth-requester"));
+	let mut forged = headers.clone();
+	forged[0].1 = key("//Eve").address();
+	assert_eq!(exchange(w.api, "POST", "/v1/embeddings", &forged, &bytes).await.0, 401);
+	assert_eq!(w.server.metrics.receipts.get(), 2, "only the two served calls signed receipts");
+	let _ = w.stop.send(true);
+}
+
+#[tokio::test]
+async fn bad_bodies_get_clear_errors_and_sign_nothing() {
+	let w = start(600).await;
+	let long: Vec<String> = (0..60).map(|i| format!("w{}", 4 + i % 90)).collect();
+	let cases = [
+		(json!({"model": "big", "input": "w4"}), 404, "model \"big\" is not served here (served: tiny)"),
+		(json!({"input": "w4"}), 400, "\"model\" is required"),
+		(json!({"model": "tiny"}), 400, "\"input\" is required"),
+		(json!({"model": "tiny", "input": []}), 400, "\"input\" is empty"),
+		(json!({"model": "tiny", "input": ["a", "b", "c", "d", "e"]}), 413, "5 inputs in one call; at most 4"),
+		(json!({"model": "tiny", "input": [2, 97, 3]}), 400, "token ids must be integers below 97"),
+		(json!({"model": "tiny", "input": long.join(" ")}), 400, "the model takes at most 40"),
+		(json!({"model": "tiny", "input": "w4", "encoding_format": "base64"}), 400, "only \"float\""),
+		(json!({"model": "tiny", "input": {"x": 1}}), 400, "must be a string"),
+	];
+	for (i, (body, status, why)) in cases.into_iter().enumerate() {
+		let (s, answer) = embed(&w, "//Alice", 1000 + i as u64, Served::Lease(LEASE), &body).await;
+		assert_eq!(s, status, "{body}: {answer}");
+		assert!(answer["error"]["message"].as_str().unwrap().contains(why), "{body}: {answer}");
+	}
+	let headers = signed(&key("//Alice"), 5, Served::Lease(LEASE), b"not json");
+	let (s, text) = exchange(w.api, "POST", "/v1/embeddings", &headers, b"not json").await;
+	assert_eq!(s, 400);
+	assert!(text.contains("not JSON"));
+	assert_eq!(exchange(w.api, "GET", "/v1/embeddings", &[], b"").await.0, 405);
+	assert_eq!(exchange(w.api, "GET", "/v1/models/x", &[], b"").await.0, 404);
+	assert_eq!(w.server.metrics.receipts.get(), 0);
+	let _ = w.stop.send(true);
+}
+
+#[tokio::test]
+async fn concurrent_calls_are_batched_without_changing_a_bit() {
+	let w = Arc::new(start(600).await);
+	let calls = (0..6u64).map(|i| {
+		let w = w.clone();
+		tokio::spawn(async move {
+			let body = json!({"model": "tiny", "input": [format!("w{} w{}", 4 + i, 20 + i), format!("w{}", 50 + i)]});
+			embed(&w, "//Alice", 10 * i, Served::Lease(LEASE), &body).await
+		})
+	});
+	for call in futures::future::join_all(calls).await {
+		let (status, answer) = call.unwrap();
+		assert_eq!(status, 200, "{answer}");
+		for item in answer["data"].as_array().unwrap() {
+			let direct = run(w.model, Input::Tokens(&tokens(item)), &CpuGemm::new(1)).unwrap();
+			let got: Vec<i32> =
+				item["hearth"]["values"].as_array().unwrap().iter().map(|v| v.as_i64().unwrap() as i32).collect();
+			assert_eq!(got, direct.values);
+		}
+	}
+	assert_eq!(w.server.metrics.receipts.get(), 12);
+}
+
+#[tokio::test]
+async fn a_requester_over_its_rate_is_told_when_to_retry() {
+	let w = start(2).await;
+	let body = json!({"model": "tiny", "input": "w4"});
+	assert_eq!(embed(&w, "//Alice", 1, Served::Lease(LEASE), &body).await.0, 200);
+	assert_eq!(embed(&w, "//Alice", 2, Served::Lease(LEASE), &body).await.0, 200);
+	let (s, answer) = embed(&w, "//Alice", 3, Served::Lease(LEASE), &body).await;
+	assert_eq!(s, 429);
+	assert!(answer["error"]["message"].as_str().unwrap().contains("retry in"), "{answer}");
+	// Another requester is not affected.
+	assert_eq!(embed(&w, "//Charlie", 1, Served::Probe, &body).await.0, 200);
+	let _ = w.stop.send(true);
+}
+
+#[tokio::test]
+async fn operations_endpoints_say_what_is_missing() {
+	let w = start(600).await;
+	assert_eq!(exchange(w.ops, "GET", "/healthz", &[], b"").await.0, 200);
+	assert_eq!(exchange(w.ops, "GET", "/readyz", &[], b"").await, (200, "ready\n".into()));
+	{
+		let mut view = w.server.view.write().unwrap();
+		view.connected = false;
+		view.registered = false;
+	}
+	let (s, text) = exchange(w.ops, "GET", "/readyz", &[], b"").await;
+	assert_eq!(s, 503);
+	assert_eq!(text, "not ready: the chain is not connected; the hotkey is not registered on the subnet\n");
+	let (s, _) = embed(&w, "//Alice", 1, Served::Lease(LEASE), &json!({"model": "tiny", "input": "w4"})).await;
+	assert_eq!(s, 200, "a call is still served from the last view while the node is away");
+	let (s, metrics) = exchange(w.ops, "GET", "/metrics", &[], b"").await;
+	assert_eq!(s, 200);
+	for line in [
+		"hearth_worker_requests_total{route=\"embeddings\",status=\"200\"} 1",
+		"hearth_worker_receipts_signed_total 1",
+		"hearth_worker_request_seconds_count{route=\"embeddings\"} 1",
+	] {
+		assert!(metrics.contains(line), "{line} in\n{metrics}");
+	}
+	let _ = w.stop.send(true);
+}
