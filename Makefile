@@ -18,7 +18,7 @@ TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-
 # The engine's CUDA backend is always built (cudarc loads CUDA at run time, so no
 # toolkit is needed) and its GPU test runs, skipping visibly without a GPU.
 TIER1_FEATURES := --features hearth-yuma/sim,hearth-engine/cuda,hearth-worker/cuda
-TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e
+TIER2_PKGS := -p hearth-node -p hearth-chain-spec -p hearth-e2e -p hearth-worker
 NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
@@ -79,7 +79,7 @@ worker:
 
 # End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
 test-tier2:
-	$(LINTED) HEARTH_REQUIRE_MODELS=1 CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS)
+	$(LINTED) HEARTH_REQUIRE_MODELS=1 CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS) -E 'not package(hearth-worker)'
 
 # The pallets' benchmarks, run as tests in their mocks (own target: other features).
 test-benchmarks:

@@ -25,12 +25,39 @@ pub enum Command {
 	/// Re-run one step of a model from its input activation and print its trace
 	/// element (what a challenger runs before it pays a bond).
 	VerifyStep(VerifyStepArgs),
+	/// Mine: register, serve the endpoint and GPUs, keep an offer, bid, serve tenants
+	/// and validators over HTTP with signed receipts, answer on-chain jobs, heartbeat,
+	/// withdraw. Stops cleanly on SIGTERM.
+	Run(ConfigArgs),
+	/// The hotkey's registration, stake, offers, leases and earnings, as a table.
+	Status {
+		/// Where the configuration comes from.
+		#[command(flatten)]
+		config: ConfigArgs,
+		/// Print JSON instead of a table.
+		#[arg(long)]
+		json: bool,
+	},
+	/// Re-run a receipt: check its signature, re-run its input with the CPU twin and
+	/// say whether the miner's answer was honest, or the first step it got wrong.
+	Verify(VerifyArgs),
 	/// The worker's configuration file.
 	#[command(subcommand)]
 	Config(ConfigCommand),
 	/// The hotkey file: generate one, or show its public side.
 	#[command(subcommand)]
 	Keys(KeysCommand),
+}
+
+/// `verify`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct VerifyArgs {
+	/// A JSON file holding `{"receipt": "0x…", "tokens": [...]}`: the `hearth` object of
+	/// a `/v1/embeddings` answer item.
+	pub receipt: PathBuf,
+	/// The det-int8 model file the receipt names.
+	#[arg(long)]
+	pub model: PathBuf,
 }
 
 /// `config …`.

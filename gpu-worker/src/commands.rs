@@ -24,6 +24,9 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 		Command::Probe => Ok(crate::backend::probe()),
 		Command::VerifyStep(args) => verify_step(args),
 		Command::Config(ConfigCommand::Check(args)) => config_check(&args),
+		Command::Run(args) => crate::run::run(&args),
+		Command::Status { config, json } => crate::run::status(&config, json),
+		Command::Verify(args) => crate::verify::verify(&args.receipt, &args.model),
 		Command::Keys(KeysCommand::Generate { file }) => {
 			let (key, phrase) = crate::keys::generate(&file)?;
 			eprintln!("secret phrase (write it down; it is also in {}): {phrase}", file.display());

@@ -46,7 +46,7 @@ pub const KEYS: &[Key] = &[
 	key("market.price", Some("0.001"), "the offer's price per block, HTH"),
 	key("market.floor_price", Some("0.0005"), "the lowest price per block a bid goes to, HTH"),
 	key("market.max_leases", Some("4"), "the most leases served at once"),
-	key("market.region", Some("0"), "the offer's region code"),
+	key("market.region", Some("unspecified"), "the offer's region (up to 16 printable ASCII characters, e.g. eu-west)"),
 	key("heartbeat.every", Some("10"), "blocks between heartbeats while a lease is active"),
 	key("withdraw.every", Some("600"), "blocks between withdrawals of lease earnings"),
 	key("limits.requests_per_minute", Some("600"), "requests one requester may send per minute"),
@@ -136,8 +136,8 @@ pub struct Config {
 	pub floor_price: u128,
 	/// Most concurrent leases.
 	pub max_leases: u32,
-	/// The offer's region.
-	pub region: u16,
+	/// The offer's region (≤ 16 printable ASCII bytes).
+	pub region: String,
 	/// Blocks between heartbeats.
 	pub heartbeat_every: u32,
 	/// Blocks between withdrawals.
@@ -271,7 +271,13 @@ impl Resolved {
 		let price = p.get("market.price", parse_hth);
 		let floor_price = p.get("market.floor_price", parse_hth);
 		let max_leases = p.get("market.max_leases", positive);
-		let region = p.get("market.region", |s| s.parse::<u16>().map_err(|e| e.to_string()));
+		let region = p.get("market.region", |s| {
+			if s.is_empty() || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_graphic()) {
+				Err("must be 1 to 16 printable ASCII characters without spaces".into())
+			} else {
+				Ok(s.to_string())
+			}
+		});
 		let heartbeat_every = p.get("heartbeat.every", positive);
 		let withdraw_every = p.get("withdraw.every", positive);
 		let requests_per_minute = p.get("limits.requests_per_minute", positive);

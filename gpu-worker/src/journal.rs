@@ -70,6 +70,8 @@ pub enum TxStatus {
 	Pending,
 	/// Included in the block with this hash.
 	InBlock([u8; 32]),
+	/// Its nonce was used on chain: it was included (the block is not tracked).
+	Included,
 	/// Included and finalized.
 	Finalized([u8; 32]),
 	/// The pool refused it or dropped it; why.
@@ -81,8 +83,14 @@ pub enum TxStatus {
 pub struct Submission {
 	/// What it is for, readable (`"result of job 7"`).
 	pub what: String,
-	/// Its nonce.
+	/// Its nonce (the intent keeps it for good: a re-signed transaction reuses it, so
+	/// at most one of its versions is ever included).
 	pub nonce: u32,
+	/// The SCALE-encoded call (to re-sign with the same nonce if the first signature's
+	/// era ends before it is included).
+	pub call: Vec<u8>,
+	/// The block the signature's era starts at.
+	pub anchor: u32,
 	/// The signed extrinsic's bytes (re-broadcast as they are).
 	pub extrinsic: Vec<u8>,
 	/// Where it stands.
@@ -217,6 +225,35 @@ impl Journal {
 		Ok(nonce)
 	}
 
+	/// Gives back `nonce` when the pool refused its transaction outright (it was never
+	/// in a block and will not be): only the last nonce handed out can be given back.
+	pub fn release_nonce(&self, nonce: u32) -> Result<bool, JournalError> {
+		let tx = self.db.begin_write()?;
+		let released = {
+			let mut meta = tx.open_table(META)?;
+			let last = meta.get(LAST_NONCE)?.map(|v| v.value());
+			if last == Some(nonce as u64) && nonce > 0 {
+				meta.insert(LAST_NONCE, nonce as u64 - 1)?;
+				true
+			} else if last == Some(0) && nonce == 0 {
+				meta.remove(LAST_NONCE)?;
+				true
+			} else {
+				false
+			}
+		};
+		tx.commit()?;
+		Ok(released)
+	}
+
+	/// Replaces `intent`'s submission (re-signed with the same nonce).
+	pub fn replace_submission(&self, intent: &[u8; 32], sub: &Submission) -> Result<(), JournalError> {
+		let tx = self.db.begin_write()?;
+		tx.open_table(SUBMISSIONS)?.insert(intent, sub.encode().as_slice())?;
+		tx.commit()?;
+		Ok(())
+	}
+
 	/// Records a signed transaction for `intent` before it is broadcast. If the intent
 	/// was recorded before, nothing changes and that submission is returned: send its
 	/// bytes again, do not sign anew.
@@ -325,7 +362,14 @@ mod tests {
 	}
 
 	fn submission() -> Submission {
-		Submission { what: "result of job 7".into(), nonce: 3, extrinsic: vec![4, 5], status: TxStatus::Pending }
+		Submission {
+			what: "result of job 7".into(),
+			nonce: 3,
+			call: vec![1],
+			anchor: 10,
+			extrinsic: vec![4, 5],
+			status: TxStatus::Pending,
+		}
 	}
 
 	#[test]
@@ -370,6 +414,10 @@ mod tests {
 		let j = Journal::open(&path).unwrap();
 		assert_eq!(j.next_nonce(5).unwrap(), 7);
 		// The chain moved past: follow it.
+		assert_eq!(j.next_nonce(20).unwrap(), 20);
+		// A refused transaction gives its nonce back, only if it was the last one.
+		assert!(!j.release_nonce(19).unwrap());
+		assert!(j.release_nonce(20).unwrap());
 		assert_eq!(j.next_nonce(20).unwrap(), 20);
 	}
 

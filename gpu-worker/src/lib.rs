@@ -6,9 +6,13 @@
 
 pub mod args;
 pub mod backend;
+pub mod chain;
 pub mod commands;
 pub mod config;
 pub mod journal;
 pub mod keys;
+pub mod miner;
+pub mod run;
 pub mod serve;
 pub mod tokenizer;
+pub mod verify;

@@ -113,16 +113,7 @@ fn signed(signer: &Hotkey, nonce: u64, served: Served, body: &[u8]) -> Vec<(Stri
 		served,
 		body_hash: sp_crypto_hashing::blake2_256(body),
 	};
-	let served = match served {
-		Served::Lease(id) => format!("lease:{id}"),
-		Served::Probe => "probe".into(),
-	};
-	vec![
-		("x-hearth-requester".into(), signer.address()),
-		("x-hearth-nonce".into(), nonce.to_string()),
-		("x-hearth-served".into(), served),
-		("x-hearth-signature".into(), format!("0x{}", hex::encode(signer.sign(&call.signing_payload())))),
-	]
+	hearth_worker::serve::auth::call_headers(signer, &call)
 }
 
 async fn embed(w: &Worker, signer: &str, nonce: u64, served: Served, body: &Value) -> (u16, Value) {

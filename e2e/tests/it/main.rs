@@ -1,6 +1,6 @@
 //! Hearth's end-to-end tests: one binary, one module per topic, each test starting real
 //! `hearth-node` processes from the one node build (`make build`) and talking to them
-//! over JSON-RPC. `make test-tier2` runs them one at a time so that nodes do not fight
+//! over JSON-RPC (and `worker` a `hearth-worker` process from the same build). `make test-tier2` runs them one at a time so that nodes do not fight
 //! over the CPU.
 
 mod bad_input;
@@ -10,3 +10,4 @@ mod leases;
 mod local_network;
 mod staking;
 mod subnets;
+mod worker;

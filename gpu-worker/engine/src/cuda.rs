@@ -52,6 +52,8 @@ pub struct DeviceInfo {
 	pub name: String,
 	/// Device 0's compute capability.
 	pub compute_capability: (i32, i32),
+	/// Device 0's memory, bytes.
+	pub total_mem: usize,
 }
 
 /// Checks, without any call that could panic, that the CUDA driver and NVRTC can be
@@ -73,7 +75,8 @@ pub fn probe() -> Result<DeviceInfo, String> {
 	let ctx = CudaContext::new(0).map_err(|e| format!("device 0 could not be opened: {e:?}"))?;
 	let name = ctx.name().map_err(|e| format!("device 0's name: {e:?}"))?;
 	let compute_capability = ctx.compute_capability().map_err(|e| format!("device 0's compute capability: {e:?}"))?;
-	Ok(DeviceInfo { devices, name, compute_capability })
+	let total_mem = ctx.total_mem().map_err(|e| format!("device 0's memory: {e:?}"))?;
+	Ok(DeviceInfo { devices, name, compute_capability, total_mem })
 }
 
 struct Device {

@@ -122,3 +122,18 @@ pub fn authorize(
 		)),
 	}
 }
+
+/// The four headers of a call signed by `signer` (what a tenant's or validator's client
+/// sends; `call.requester` must be `signer`'s account).
+pub fn call_headers(signer: &crate::keys::Hotkey, call: &Call<AccountId32>) -> Vec<(String, String)> {
+	let served = match call.served {
+		Served::Lease(id) => format!("lease:{id}"),
+		Served::Probe => "probe".into(),
+	};
+	vec![
+		("x-hearth-requester".into(), signer.address()),
+		("x-hearth-nonce".into(), call.nonce.to_string()),
+		("x-hearth-served".into(), served),
+		("x-hearth-signature".into(), format!("0x{}", hex::encode(signer.sign(&call.signing_payload())))),
+	]
+}

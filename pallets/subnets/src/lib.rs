@@ -530,8 +530,10 @@ pub mod pallet {
 			Self::do_set_bounds(bounds)
 		}
 
-		/// Registers `hotkey` (owned by the caller in staking) on `netuid`, burning the
-		/// current registration price (at most `max_burn`). A full subnet gives the new
+		/// Registers `hotkey` on `netuid`, burning the current registration price (at
+		/// most `max_burn`) from the caller: the hotkey's owner in staking, or the hotkey
+		/// itself once an owner has claimed it (so a miner's box, which holds only the
+		/// hotkey, can register with the hotkey's own funds). A full subnet gives the new
 		/// neuron the uid of its non-immune neuron with the lowest emission (ties: the
 		/// oldest registration, then the lowest uid).
 		#[pallet::call_index(4)]
@@ -543,8 +545,8 @@ pub mod pallet {
 			hotkey: T::AccountId,
 			max_burn: BalanceOf<T>,
 		) -> DispatchResult {
-			let coldkey = ensure_signed(origin)?;
-			Self::do_register(coldkey, netuid, hotkey, max_burn)
+			let payer = ensure_signed(origin)?;
+			Self::do_register(payer, netuid, hotkey, max_burn)
 		}
 
 		/// Publishes where the calling hotkey's neuron serves.

@@ -73,13 +73,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_register(
-		coldkey: T::AccountId,
+		payer: T::AccountId,
 		netuid: NetUid,
 		hotkey: T::AccountId,
 		max_burn: BalanceOf<T>,
 	) -> DispatchResult {
 		let mut info = SubnetInfos::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-		ensure!(T::Staking::owner_of(&hotkey).as_ref() == Some(&coldkey), Error::<T>::NotHotkeyOwner);
+		// The hotkey's owner, or the hotkey itself once an owner has claimed it (a
+		// miner's box holds only the hotkey). Either way the signer pays the burn.
+		let owner = T::Staking::owner_of(&hotkey);
+		ensure!(owner.is_some() && (owner.as_ref() == Some(&payer) || payer == hotkey), Error::<T>::NotHotkeyOwner);
 		ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::AlreadyRegistered);
 		let now = frame_system::Pallet::<T>::block_number();
 		let price = Self::registration_price(&info, now);
@@ -93,8 +96,7 @@ impl<T: Config> Pallet<T> {
 					.ok_or(Error::<T>::AllNeuronsImmune)?,
 			)
 		};
-		let burned =
-			T::Currency::withdraw(&coldkey, price, Precision::Exact, Preservation::Preserve, Fortitude::Polite)?;
+		let burned = T::Currency::withdraw(&payer, price, Precision::Exact, Preservation::Preserve, Fortitude::Polite)?;
 		T::Burn::on_unbalanced(burned);
 
 		let uid = match replaced {

@@ -56,6 +56,35 @@ fn registration_checks_ownership_and_duplicates() {
 }
 
 #[test]
+fn a_claimed_hotkey_registers_itself_paying_from_its_own_balance() {
+	build_and_execute(|| {
+		let netuid = new_subnet();
+		let h = staked_hotkey(ALICE, 1, 1_000);
+		let unclaimed = 556;
+		for who in [h, unclaimed] {
+			assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(BOB), who, 10 * MIN_BURN));
+		}
+		// A hotkey nobody has claimed cannot register itself.
+		assert_noop!(
+			Subnets::register(RuntimeOrigin::signed(unclaimed), netuid, unclaimed, Balance::MAX),
+			Error::<Test>::NotHotkeyOwner
+		);
+		// Nor may a hotkey register another hotkey.
+		let other = staked_hotkey(BOB, 2, 1_000);
+		assert_noop!(
+			Subnets::register(RuntimeOrigin::signed(h), netuid, other, Balance::MAX),
+			Error::<Test>::NotHotkeyOwner
+		);
+		let (owner_free, hotkey_free) = (Balances::balance(&ALICE), Balances::balance(&h));
+		assert_ok!(Subnets::register(RuntimeOrigin::signed(h), netuid, h, MIN_BURN));
+		assert_eq!(Balances::balance(&h), hotkey_free - MIN_BURN, "the hotkey paid");
+		assert_eq!(Balances::balance(&ALICE), owner_free, "its owner paid nothing");
+		assert_eq!(Uids::<Test>::get(netuid, h), Some(0));
+		assert!(subnet_events().contains(&Event::NeuronRegistered { netuid, uid: 0, hotkey: h, burned: MIN_BURN }));
+	});
+}
+
+#[test]
 fn a_full_subnet_replaces_its_lowest_non_immune_neuron() {
 	build_and_execute(|| {
 		let netuid = new_subnet();

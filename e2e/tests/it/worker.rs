@@ -1,0 +1,350 @@
+//! `hearth-worker run` against a dev node, started with only a config file: Ferdie's
+//! hotkey (claimed and staked by Alice, who never gives it her key) registers itself,
+//! serves its endpoint and GPUs (the CPU twin, declared as such), offers them, wins
+//! Bob's auto-award order, heartbeats, serves Bob's `/v1/embeddings` with receipts the
+//! runtime's `check_receipt` accepts, and withdraws. Then it is killed with SIGKILL
+//! mid-lease and restarted: the lease does not default, the receipt it signed is still
+//! answered from its journal, and no transaction was sent twice. The node stops: the
+//! worker's `/readyz` says so, and it reconnects when the node returns.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use codec::{Decode, Encode};
+use hearth_e2e::{
+	first_finalized,
+	node::{free_port, Node, NodeConfig, TempDir},
+	rpc::Rpc,
+	state, tx, wait_until,
+};
+use hearth_engine::import::{quantize, seeded};
+use hearth_engine::{encode, format, Model};
+use hearth_primitives::receipt::{Call, Served};
+use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HTH};
+use hearth_worker::keys::Hotkey;
+use hearth_worker::serve::WireReceipt;
+use pallet_hearth_jobs::ReceiptProblem;
+use pallet_hearth_leases::{Call as LeasesCall, Event as LeasesEvent, LeaseView, Requirements};
+use serde_json::{json, Value};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Ferdie};
+
+type Lease = LeaseView<AccountId, BlockNumber>;
+
+/// The `hearth-worker` binary next to the node's.
+fn worker_binary() -> PathBuf {
+	if let Ok(path) = std::env::var("HEARTH_WORKER_BIN") {
+		return PathBuf::from(path);
+	}
+	let bin = hearth_e2e::node::node_binary().with_file_name("hearth-worker");
+	assert!(bin.exists(), "{} does not exist: build it (`make build`) or set HEARTH_WORKER_BIN", bin.display());
+	bin
+}
+
+/// A running worker; dropping it kills the process.
+struct Worker {
+	child: Option<Child>,
+	config: PathBuf,
+	log: PathBuf,
+}
+
+impl Worker {
+	fn start(config: &Path, log: &Path) -> Self {
+		let out = std::fs::OpenOptions::new().create(true).append(true).open(log).expect("log file");
+		let err = out.try_clone().expect("log handle");
+		let child = Command::new(worker_binary())
+			.args(["run", "--config"])
+			.arg(config)
+			.env("RUST_LOG", "info")
+			.stdin(Stdio::null())
+			.stdout(out)
+			.stderr(err)
+			.spawn()
+			.expect("the worker starts");
+		Self { child: Some(child), config: config.into(), log: log.into() }
+	}
+
+	fn signal(&mut self, signal: i32) -> Option<std::process::ExitStatus> {
+		let mut child = self.child.take()?;
+		// SAFETY: our own unreaped child; `kill` has no memory-safety preconditions.
+		unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+		let deadline = std::time::Instant::now() + Duration::from_secs(40);
+		while std::time::Instant::now() < deadline {
+			if let Ok(Some(status)) = child.try_wait() {
+				return Some(status);
+			}
+			std::thread::sleep(Duration::from_millis(100));
+		}
+		let _ = child.kill();
+		child.wait().ok()
+	}
+
+	fn log_tail(&self) -> String {
+		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		let lines: Vec<&str> = text.lines().collect();
+		lines[lines.len().saturating_sub(40)..].join("\n")
+	}
+}
+
+impl Drop for Worker {
+	fn drop(&mut self) {
+		if std::thread::panicking() {
+			eprintln!("--- last worker log lines ---\n{}", self.log_tail());
+		}
+		self.signal(libc::SIGKILL);
+	}
+}
+
+/// One HTTP/1.1 exchange on loopback: status and body (None while nothing listens).
+async fn http(port: u16, method: &str, path: &str, headers: &[(String, String)], body: &[u8]) -> Option<(u16, String)> {
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+	let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok()?;
+	let mut req = format!("{method} {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
+	for (k, v) in headers {
+		req.push_str(&format!("{k}: {v}\r\n"));
+	}
+	req.push_str("\r\n");
+	s.write_all(req.as_bytes()).await.ok()?;
+	s.write_all(body).await.ok()?;
+	let mut out = Vec::new();
+	s.read_to_end(&mut out).await.ok()?;
+	let text = String::from_utf8_lossy(&out).into_owned();
+	let status = text.get(9..12)?.parse().ok()?;
+	Some((status, text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default()))
+}
+
+/// Every event of one pallet from block 1 to the best block, with its block number.
+async fn all_events(rpc: &Rpc) -> Vec<(u32, RuntimeEvent)> {
+	let best = rpc.best_number().await.expect("best");
+	let mut out = Vec::new();
+	for n in 1..=best {
+		let hash = rpc.block_hash(n).await.expect("a block hash");
+		out.extend(state::events(rpc, hash).await.into_iter().map(|r| (n, r.event)));
+	}
+	out
+}
+
+fn tiny_model(dir: &Path) -> (Model, Vec<u8>) {
+	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 5)).expect("quantizes"));
+	let bytes = encode(&model);
+	std::fs::write(dir.join("tiny.hearth"), &bytes).expect("model file");
+	let mut vocab = vec!["[PAD]".to_string(), "[UNK]".into(), "[CLS]".into(), "[SEP]".into()];
+	vocab.extend((4..seeded::TINY.vocab).map(|i| format!("w{i}")));
+	std::fs::write(dir.join("tiny.vocab.txt"), vocab.join("\n")).expect("vocab");
+	(model, bytes)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_restarts() {
+	let dir = TempDir::new("worker");
+	let mut node = Node::start(NodeConfig::new("worker-node", dir.path(), &["--dev"]));
+	let rpc = node.rpc();
+	first_finalized(&rpc).await;
+	let ctx = tx::ChainContext::fetch(&rpc).await;
+	let (ferdie, bob) = (Ferdie.to_account_id(), Bob.to_account_id());
+
+	let models = dir.path().join("models");
+	std::fs::create_dir_all(&models).expect("models dir");
+	let (_model, bytes) = tiny_model(&models);
+	let file = format::split(&bytes).expect("splits");
+	let model_id = file.id();
+
+	// Alice creates subnet 1, registers the tiny model and claims and stakes Ferdie's
+	// hotkey. The worker does the rest with the hotkey alone.
+	let setup = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+		calls: vec![
+			RuntimeCall::Subnets(pallet_hearth_subnets::Call::create_subnet { max_lock: 100 * HTH }),
+			RuntimeCall::Jobs(pallet_hearth_jobs::Call::register_model {
+				netuid: 1,
+				header: file.header.to_vec().try_into().expect("a header"),
+				chunk_hashes: file.chunk_hashes().try_into().expect("hashes"),
+				max_input: 40,
+			}),
+			RuntimeCall::Staking(tx::claim_hotkey(&ctx, Alice, Ferdie)),
+			RuntimeCall::Staking(pallet_hearth_staking::Call::add_stake { hotkey: ferdie.clone(), amount: 100 * HTH }),
+		],
+	});
+	tx::send(&rpc, &ctx, Alice, setup).await;
+
+	let (api_port, ops_port) = (free_port(), free_port());
+	let hotkey = dir.path().join("hotkey");
+	std::fs::write(&hotkey, "//Ferdie\n").expect("hotkey");
+	{
+		use std::os::unix::fs::PermissionsExt;
+		std::fs::set_permissions(&hotkey, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+	}
+	let config = dir.path().join("worker.toml");
+	std::fs::write(
+		&config,
+		format!(
+			"[chain]\nurl = \"ws://127.0.0.1:{rpc}\"\n[hotkey]\nfile = \"{hotkey}\"\n[subnet]\nnetuid = 1\nmax_burn = \"1\"\n\
+			 [serve]\nlisten = \"127.0.0.1:{api_port}\"\nendpoint = \"127.0.0.1:{api_port}\"\n[ops]\nlisten = \"127.0.0.1:{ops_port}\"\n\
+			 [models]\ndir = \"{models}\"\n[journal]\npath = \"{journal}\"\n[compute]\nbackend = \"cpu\"\n\
+			 [market]\nprice = \"0.001\"\nfloor_price = \"0.0005\"\nmax_leases = 2\nregion = \"test\"\n\
+			 [heartbeat]\nevery = 3\n[withdraw]\nevery = 5\n",
+			rpc = node.config.rpc_port,
+			hotkey = hotkey.display(),
+			models = models.display(),
+			journal = dir.path().join("journal.redb").display(),
+		),
+	)
+	.expect("config");
+	let check = Command::new(worker_binary()).args(["config", "check", "--config"]).arg(&config).output().expect("runs");
+	assert!(check.status.success(), "config check: {}", String::from_utf8_lossy(&check.stderr));
+	let log = dir.path().join("worker.log");
+	let mut worker = Worker::start(&config, &log);
+
+	// It registers itself, serves its endpoint and GPUs, and offers them.
+	let graph = wait_until("the worker's registration, endpoint and GPUs", Duration::from_secs(120), || async {
+		let g: Option<pallet_hearth_subnets::runtime_api::MetagraphView<AccountId, BlockNumber>> =
+			state::runtime_api(&rpc, "SubnetsApi_metagraph", &1u16.encode(), None).await;
+		let n = g?.neurons.into_iter().find(|n| n.hotkey == ferdie)?;
+		(n.endpoint.is_some() && !n.gpus.is_empty()).then_some(n)
+	})
+	.await;
+	assert_eq!(graph.endpoint.map(|e| e.port), Some(api_port));
+	assert_eq!(graph.gpus[0].model.to_vec(), b"CPU twin".to_vec(), "the CPU twin is declared as such");
+	let offers: Vec<(u64, pallet_hearth_leases::Offer<AccountId>)> =
+		wait_until("the worker's offer", Duration::from_secs(60), || async {
+			let o: Vec<(u64, pallet_hearth_leases::Offer<AccountId>)> =
+				state::runtime_api(&rpc, "LeasesApi_offers", &ferdie.encode(), None).await;
+			(!o.is_empty()).then_some(o)
+		})
+		.await;
+	assert_eq!((offers[0].1.price, offers[0].1.region.to_vec()), (HTH / 1_000, b"test".to_vec()));
+
+	// Bob orders with auto-award; the worker bids and wins.
+	let max_price = 2 * HTH / 1_000;
+	let requirements = Requirements { min_vram_gib: 1, models: Default::default(), count: 1 };
+	let ordered = tx::send(
+		&rpc,
+		&ctx,
+		Bob,
+		RuntimeCall::Leases(LeasesCall::open_order {
+			netuid: 1,
+			requirements,
+			max_price,
+			duration: 1_000,
+			deposit: 1_000 * max_price,
+			auto_award: true,
+		}),
+	)
+	.await;
+	let order = state::pallet_events(&state::events(&rpc, ordered).await, |e| match e {
+		RuntimeEvent::Leases(LeasesEvent::OrderOpened { id, .. }) => Some(*id),
+		_ => None,
+	})[0];
+	let lease: Lease = wait_until("the award to the worker", Duration::from_secs(120), || async {
+		state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order.encode(), None).await
+	})
+	.await;
+	assert_eq!((lease.lease.provider.clone(), lease.lease.price), (ferdie.clone(), HTH / 1_000));
+	let first_beat = wait_until("a heartbeat", Duration::from_secs(60), || async {
+		state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order.encode(), None).await?.last_heartbeat
+	})
+	.await;
+
+	// Bob calls /v1/embeddings under the lease; the receipts pass check_receipt.
+	let bob_key = Hotkey::from_suri("//Bob").expect("dev key");
+	let body = json!({"model": "tiny", "input": ["w5 w6 w7", "w8"]}).to_string().into_bytes();
+	let call = Call {
+		genesis: ctx.genesis_hash.0,
+		netuid: 1,
+		miner: ferdie.clone(),
+		requester: bob.clone(),
+		nonce: 7,
+		served: Served::Lease(order),
+		body_hash: sp_crypto_hashing::blake2_256(&body),
+	};
+	let headers = hearth_worker::serve::auth::call_headers(&bob_key, &call);
+	let (status, answer) =
+		http(api_port, "POST", "/v1/embeddings", &headers, &body).await.expect("the worker answers");
+	assert_eq!(status, 200, "{answer}");
+	let answer: Value = serde_json::from_str(&answer).expect("JSON");
+	let mut receipts = BTreeMap::new();
+	for item in answer["data"].as_array().expect("data") {
+		let hex_receipt = item["hearth"]["receipt"].as_str().expect("receipt");
+		let bytes = hex::decode(hex_receipt.trim_start_matches("0x")).expect("hex");
+		let signed = WireReceipt::decode(&mut &bytes[..]).expect("a receipt");
+		assert_eq!((signed.receipt.model, signed.receipt.miner.clone()), (model_id, ferdie.clone()));
+		let ok: Result<(), ReceiptProblem> = state::runtime_api(&rpc, "JobsApi_check_receipt", &bytes, None).await;
+		assert_eq!(ok, Ok(()), "the runtime accepts the worker's receipt");
+		receipts.insert(signed.receipt.nonce, hex_receipt.to_string());
+	}
+	assert_eq!(receipts.keys().copied().collect::<Vec<_>>(), vec![7, 8]);
+	// An outsider is refused with the reason.
+	let (status, why) = http(api_port, "POST", "/v1/embeddings", &[], &body).await.expect("answers");
+	assert_eq!(status, 401, "{why}");
+
+	// It withdraws what the lease earned.
+	wait_until("a withdrawal", Duration::from_secs(90), || async {
+		let best = rpc.best_number().await?;
+		let hash: Hash = rpc.block_hash(best).await?;
+		state::events(&rpc, hash)
+			.await
+			.into_iter()
+			.any(|r| matches!(r.event, RuntimeEvent::Leases(LeasesEvent::Withdrawn { id, .. }) if id == order))
+			.then_some(())
+	})
+	.await;
+
+	// SIGKILL mid-lease, restart: the receipt is still answered as signed, heartbeats go on.
+	worker.signal(libc::SIGKILL);
+	let mut worker = Worker::start(&worker.config.clone(), &log);
+	let (status, again) = wait_until("the restarted worker", Duration::from_secs(60), || async {
+		http(api_port, "POST", "/v1/embeddings", &headers, &body).await
+	})
+	.await;
+	assert_eq!(status, 200, "{again}");
+	let again: Value = serde_json::from_str(&again).expect("JSON");
+	for item in again["data"].as_array().expect("data") {
+		let nonce = item["hearth"]["nonce"].as_u64().expect("nonce");
+		assert_eq!(item["hearth"]["receipt"].as_str(), Some(receipts[&nonce].as_str()), "the journaled receipt");
+	}
+	wait_until("a heartbeat after the restart", Duration::from_secs(90), || async {
+		let l = state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order.encode(), None).await?;
+		(l.last_heartbeat? > first_beat + 3).then_some(())
+	})
+	.await;
+	let lease = state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order.encode(), None).await;
+	assert!(lease.is_some(), "the lease did not default");
+
+	// The node stops: /readyz says so; it comes back: the worker reconnects.
+	let (status, _) = http(ops_port, "GET", "/readyz", &[], b"").await.expect("ops answers");
+	assert_eq!(status, 200);
+	node.stop();
+	let text = wait_until("/readyz to notice", Duration::from_secs(60), || async {
+		let (status, text) = http(ops_port, "GET", "/readyz", &[], b"").await?;
+		(status == 503).then_some(text)
+	})
+	.await;
+	assert!(text.contains("the chain is not connected"), "{text}");
+	node.restart();
+	wait_until("the worker to reconnect", Duration::from_secs(120), || async {
+		let (status, _) = http(ops_port, "GET", "/readyz", &[], b"").await?;
+		(status == 200).then_some(())
+	})
+	.await;
+	let rpc = node.rpc();
+
+	// Nothing was sent twice: one registration, one offer, one bid, and every signed
+	// transaction of Ferdie's got its own nonce.
+	let events = all_events(&rpc).await;
+	let count = |f: &dyn Fn(&RuntimeEvent) -> bool| events.iter().filter(|(_, e)| f(e)).count();
+	assert_eq!(
+		count(&|e| matches!(e, RuntimeEvent::Subnets(pallet_hearth_subnets::Event::NeuronRegistered { hotkey, .. }) if *hotkey == ferdie)),
+		1
+	);
+	assert_eq!(count(&|e| matches!(e, RuntimeEvent::Leases(LeasesEvent::OfferPublished { .. }))), 1);
+	assert_eq!(
+		count(&|e| matches!(e, RuntimeEvent::Leases(LeasesEvent::BidPlaced { provider, .. }) if *provider == ferdie)),
+		1
+	);
+	let failed = count(&|e| matches!(e, RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. })));
+	assert_eq!(failed, 0, "no transaction of the worker failed");
+
+	// SIGTERM: a clean stop.
+	let status = worker.signal(libc::SIGTERM).expect("exits");
+	assert!(status.success(), "{status:?}\n{}", worker.log_tail());
+}
