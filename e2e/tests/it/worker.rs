@@ -100,7 +100,8 @@ impl Drop for Worker {
 async fn http(port: u16, method: &str, path: &str, headers: &[(String, String)], body: &[u8]) -> Option<(u16, String)> {
 	use tokio::io::{AsyncReadExt, AsyncWriteExt};
 	let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok()?;
-	let mut req = format!("{method} {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
+	let mut req =
+		format!("{method} {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
 	for (k, v) in headers {
 		req.push_str(&format!("{k}: {v}\r\n"));
 	}
@@ -146,7 +147,7 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 
 	let models = dir.path().join("models");
 	std::fs::create_dir_all(&models).expect("models dir");
-	let (_model, bytes) = tiny_model(&models);
+	let (_, bytes) = tiny_model(&models);
 	let file = format::split(&bytes).expect("splits");
 	let model_id = file.id();
 
@@ -190,7 +191,8 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 		),
 	)
 	.expect("config");
-	let check = Command::new(worker_binary()).args(["config", "check", "--config"]).arg(&config).output().expect("runs");
+	let check =
+		Command::new(worker_binary()).args(["config", "check", "--config"]).arg(&config).output().expect("runs");
 	assert!(check.status.success(), "config check: {}", String::from_utf8_lossy(&check.stderr));
 	let log = dir.path().join("worker.log");
 	let mut worker = Worker::start(&config, &log);
@@ -258,8 +260,7 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 		body_hash: sp_crypto_hashing::blake2_256(&body),
 	};
 	let headers = hearth_worker::serve::auth::call_headers(&bob_key, &call);
-	let (status, answer) =
-		http(api_port, "POST", "/v1/embeddings", &headers, &body).await.expect("the worker answers");
+	let (status, answer) = http(api_port, "POST", "/v1/embeddings", &headers, &body).await.expect("the worker answers");
 	assert_eq!(status, 200, "{answer}");
 	let answer: Value = serde_json::from_str(&answer).expect("JSON");
 	let mut receipts = BTreeMap::new();
@@ -278,25 +279,33 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 	assert_eq!(status, 401, "{why}");
 
 	// It withdraws what the lease earned.
+	let seen = std::sync::atomic::AtomicU32::new(lease.lease.start);
 	wait_until("a withdrawal", Duration::from_secs(90), || async {
 		let best = rpc.best_number().await?;
-		let hash: Hash = rpc.block_hash(best).await?;
-		state::events(&rpc, hash)
-			.await
-			.into_iter()
-			.any(|r| matches!(r.event, RuntimeEvent::Leases(LeasesEvent::Withdrawn { id, .. }) if id == order))
-			.then_some(())
+		for n in seen.load(std::sync::atomic::Ordering::Relaxed)..=best {
+			let hash: Hash = rpc.block_hash(n).await?;
+			if state::events(&rpc, hash)
+				.await
+				.into_iter()
+				.any(|r| matches!(r.event, RuntimeEvent::Leases(LeasesEvent::Withdrawn { id, .. }) if id == order))
+			{
+				return Some(());
+			}
+			seen.store(n, std::sync::atomic::Ordering::Relaxed);
+		}
+		None
 	})
 	.await;
 
 	// SIGKILL mid-lease, restart: the receipt is still answered as signed, heartbeats go on.
 	worker.signal(libc::SIGKILL);
 	let mut worker = Worker::start(&worker.config.clone(), &log);
-	let (status, again) = wait_until("the restarted worker", Duration::from_secs(60), || async {
-		http(api_port, "POST", "/v1/embeddings", &headers, &body).await
+	// Until it has seen the chain again it cannot tell who may call (503).
+	let again = wait_until("the restarted worker to serve Bob", Duration::from_secs(60), || async {
+		let (status, text) = http(api_port, "POST", "/v1/embeddings", &headers, &body).await?;
+		(status == 200).then_some(text)
 	})
 	.await;
-	assert_eq!(status, 200, "{again}");
 	let again: Value = serde_json::from_str(&again).expect("JSON");
 	for item in again["data"].as_array().expect("data") {
 		let nonce = item["hearth"]["nonce"].as_u64().expect("nonce");
@@ -333,7 +342,9 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 	let events = all_events(&rpc).await;
 	let count = |f: &dyn Fn(&RuntimeEvent) -> bool| events.iter().filter(|(_, e)| f(e)).count();
 	assert_eq!(
-		count(&|e| matches!(e, RuntimeEvent::Subnets(pallet_hearth_subnets::Event::NeuronRegistered { hotkey, .. }) if *hotkey == ferdie)),
+		count(
+			&|e| matches!(e, RuntimeEvent::Subnets(pallet_hearth_subnets::Event::NeuronRegistered { hotkey, .. }) if *hotkey == ferdie)
+		),
 		1
 	);
 	assert_eq!(count(&|e| matches!(e, RuntimeEvent::Leases(LeasesEvent::OfferPublished { .. }))), 1);
