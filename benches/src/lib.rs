@@ -8,6 +8,7 @@
 //! | `yuma` | one Yuma epoch at 256–4096 uids | the dense O(n²) reference |
 //! | `upkeep` | the leases pallet's per-block hook with 100,000 leases, in the real runtime | the same hook with 10 leases |
 //! | `engine` | det-int8 GEMM, MiniLM sequences per second, an MLP's latency | `matrixmultiply`'s f32 sgemm; one thread |
+//! | `serve` | the worker's `/v1/embeddings` (signed calls, receipts, journal) at 16 and 128 tokens: req/s, p50, p99 | the engine alone on the same inputs |
 //!
 //! `make bench` runs them all. They share one way to time code, [`measure`]: one
 //! warm-up call, then runs until both a minimum count and a time budget are reached,

@@ -41,12 +41,32 @@ pub enum Command {
 	/// Re-run a receipt: check its signature, re-run its input with the CPU twin and
 	/// say whether the miner's answer was honest, or the first step it got wrong.
 	Verify(VerifyArgs),
+	/// Measure this box: sequences per second of a BERT model at given lengths, on the
+	/// backend `run` would use (seeded token ids; the answer does not depend on them).
+	Bench(BenchArgs),
 	/// The worker's configuration file.
 	#[command(subcommand)]
 	Config(ConfigCommand),
 	/// The hotkey file: generate one, or show its public side.
 	#[command(subcommand)]
 	Keys(KeysCommand),
+}
+
+/// `bench`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+	/// The det-int8 BERT model file.
+	#[arg(long)]
+	pub model: PathBuf,
+	/// Sequence lengths, comma-separated.
+	#[arg(long, default_value = "16,128")]
+	pub tokens: String,
+	/// Sequences per length (run as one batch).
+	#[arg(long, default_value_t = 16)]
+	pub seqs: usize,
+	/// Where and how to compute.
+	#[command(flatten)]
+	pub compute: ComputeArgs,
 }
 
 /// `verify`'s arguments.

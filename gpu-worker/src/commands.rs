@@ -27,6 +27,7 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 		Command::Run(args) => crate::run::run(&args),
 		Command::Status { config, json } => crate::run::status(&config, json),
 		Command::Verify(args) => crate::verify::verify(&args.receipt, &args.model),
+		Command::Bench(args) => bench(&args),
 		Command::Keys(KeysCommand::Generate { file }) => {
 			let (key, phrase) = crate::keys::generate(&file)?;
 			eprintln!("secret phrase (write it down; it is also in {}): {phrase}", file.display());
@@ -34,6 +35,43 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 		},
 		Command::Keys(KeysCommand::Inspect { file }) => Ok(crate::keys::describe(&crate::keys::Hotkey::load(&file)?)),
 	}
+}
+
+/// `bench`: seq/s of the model at each length on the chosen backend.
+fn bench(args: &crate::args::BenchArgs) -> Result<Value, String> {
+	let (model, _) = load(&args.model)?;
+	let Model::Bert(bert) = &model else { return Err(format!("{}: bench measures BERT models", args.model.display())) };
+	let lengths: Vec<usize> = parse_list("--tokens", &args.tokens)?;
+	if args.seqs == 0 || lengths.iter().any(|l| *l == 0 || *l > bert.config.max_positions as usize) {
+		return Err(format!("--seqs must be at least 1 and --tokens within 1..={}", bert.config.max_positions));
+	}
+	let weights = model.gemm_weights();
+	let (backend, fallback) = crate::backend::select(args.compute.backend, 1, &weights)?;
+	let threads = if fallback.is_none() { 1 } else { args.compute.threads.max(1) };
+	let mut rng = hearth_engine::import::seeded::SplitMix64::new(1);
+	let mut rows = Vec::new();
+	for len in lengths {
+		let seqs: Vec<Vec<u32>> =
+			(0..args.seqs).map(|_| (0..len).map(|_| rng.token(bert.config.vocab)).collect()).collect();
+		let inputs: Vec<Input<'_>> = seqs.iter().map(|s| Input::Tokens(s)).collect();
+		// One warm-up sequence, then the batch, timed.
+		run_batch(&model, &inputs[..1], backend.as_ref(), 1)
+			.into_iter()
+			.collect::<Result<Vec<_>, _>>()
+			.map_err(|e| e.to_string())?;
+		let started = std::time::Instant::now();
+		run_batch(&model, &inputs, backend.as_ref(), threads)
+			.into_iter()
+			.collect::<Result<Vec<_>, _>>()
+			.map_err(|e| e.to_string())?;
+		let secs = started.elapsed().as_secs_f64();
+		rows.push(json!({"tokens": len, "seqs": args.seqs, "seq_per_s": args.seqs as f64 / secs, "ms_per_seq": secs * 1e3 / args.seqs as f64}));
+	}
+	Ok(json!({
+		"backend": if fallback.is_none() { "cuda".to_string() } else { format!("cpu×{threads}") },
+		"fallback": fallback,
+		"results": rows,
+	}))
 }
 
 /// `config check`: the report, and an error (non-zero exit) when there is a problem.
@@ -50,10 +88,20 @@ fn config_check(args: &ConfigArgs) -> Result<Value, String> {
 	if problems.is_empty() {
 		Ok(report)
 	} else {
+		let keys: Vec<String> = report["keys"]
+			.as_array()
+			.into_iter()
+			.flatten()
+			.map(|k| {
+				let value = k["value"].as_str().unwrap_or("(missing)");
+				format!("  {:<28}{value}  [{}]", k["key"].as_str().unwrap_or(""), k["source"].as_str().unwrap_or(""))
+			})
+			.collect();
 		Err(format!(
-			"{} problem(s) in the configuration\n{}",
+			"{} problem(s) in the configuration:\n  - {}\n\neffective configuration:\n{}",
 			problems.len(),
-			serde_json::to_string_pretty(&report).unwrap_or_default()
+			problems.join("\n  - "),
+			keys.join("\n")
 		))
 	}
 }

@@ -291,3 +291,52 @@ fn a_tokens_file_runs_as_one_batch_with_the_single_runs_bits() {
 	let err = worker(&["infer", "--model", m, "--tokens-file", t, "--tokens", "1"]).unwrap_err();
 	assert!(err.contains("cannot be used with"), "{err}");
 }
+
+#[test]
+fn keys_config_check_and_bench_through_the_binary() {
+	let dir = scratch("miner-cli");
+	let hotkey = dir.join("hotkey");
+	let _ = std::fs::remove_file(&hotkey);
+	let made = worker(&["keys", "generate", s(&hotkey)]).unwrap();
+	let inspected = worker(&["keys", "inspect", s(&hotkey)]).unwrap();
+	assert_eq!(made["address"], inspected["address"]);
+	assert!(worker(&["keys", "generate", s(&hotkey)]).unwrap_err().contains("already exists"));
+
+	// A config with problems: every one is named, and the exit status says so.
+	let config = dir.join("worker.toml");
+	std::fs::write(&config, "[subnet]\nnetuid = 70000\n[chain]\nurl = \"http://x\"\n").unwrap();
+	let err = worker(&["config", "check", "--config", s(&config)]).unwrap_err();
+	for expected in [
+		"- subnet.netuid = \"70000\"",
+		"must start with ws://",
+		"hotkey.file is required",
+		"models.dir is required",
+		"chain.url                   http://x  [",
+	] {
+		assert!(err.contains(expected), "{expected} in {err}");
+	}
+	// Fixed, with one key from the environment's way (--set here): clean.
+	std::fs::write(
+		&config,
+		format!(
+			"[subnet]\nnetuid = 1\n[hotkey]\nfile = \"{}\"\n[models]\ndir = \"{}\"\n",
+			hotkey.display(),
+			dir.display()
+		),
+	)
+	.unwrap();
+	let report = worker(&["config", "check", "--config", s(&config), "--set", "serve.endpoint=10.1.2.3:8440"]).unwrap();
+	assert_eq!(report["ok"], true);
+	let endpoint = report["keys"].as_array().unwrap().iter().find(|k| k["key"] == "serve.endpoint").unwrap().clone();
+	assert_eq!((endpoint["value"].as_str(), endpoint["source"].as_str()), (Some("10.1.2.3:8440"), Some("--set")));
+
+	// bench on a tiny model: one row per length.
+	let (_, model) = tiny_checkpoint(&dir);
+	let file = dir.join("tiny.hearth");
+	std::fs::write(&file, encode(&model)).unwrap();
+	let b = worker(&["bench", "--model", s(&file), "--tokens", "8,16", "--seqs", "4", "--backend", "cpu"]).unwrap();
+	let rows = b["results"].as_array().unwrap();
+	assert_eq!(rows.iter().map(|r| r["tokens"].as_u64().unwrap()).collect::<Vec<_>>(), vec![8, 16]);
+	assert!(rows.iter().all(|r| r["seq_per_s"].as_f64().unwrap() > 0.0));
+	assert!(worker(&["bench", "--model", s(&file), "--tokens", "41"]).unwrap_err().contains("within 1..=40"));
+}

@@ -56,6 +56,7 @@ async fn start(per_minute: u32) -> Worker {
 		registered: true,
 		leases: HashMap::from([(LEASE, key("//Alice").account())]),
 		validators: HashSet::from([key("//Charlie").account()]),
+		models: HashSet::from([tiny.id]),
 	};
 	let server = Arc::new(Server {
 		hotkey: key("//Bob"),
@@ -167,6 +168,25 @@ async fn a_tenant_gets_embeddings_with_receipts_that_verify_and_match_the_engine
 		assert_eq!(w.server.journal.receipt(&request_key(&alice, nonce)).unwrap().unwrap().signed_receipt, bytes);
 	}
 	assert_eq!(w.server.metrics.receipts.get(), 2);
+
+	// `verify` finds the first receipt honest, and a receipt Bob's key signed over a
+	// forged trace wrong from its step 1.
+	let dir = tempfile::tempdir().unwrap();
+	let model_file = dir.path().join("tiny.hearth");
+	std::fs::write(&model_file, encode(w.model)).unwrap();
+	let receipt_file = dir.path().join("receipt.json");
+	std::fs::write(&receipt_file, data[0]["hearth"].to_string()).unwrap();
+	let verdict = hearth_worker::verify::verify(&receipt_file, &model_file).unwrap();
+	assert_eq!(verdict["honest"], true, "{verdict}");
+	let bytes = hex::decode(data[0]["hearth"]["receipt"].as_str().unwrap().trim_start_matches("0x")).unwrap();
+	let mut forged = WireReceipt::decode(&mut &bytes[..]).unwrap();
+	forged.receipt.trace[1][0] ^= 1;
+	forged.signature = sp_runtime::MultiSignature::Sr25519(key("//Bob").sign(&forged.receipt.signing_payload()));
+	let mut item = data[0]["hearth"].clone();
+	item["receipt"] = json!(format!("0x{}", hex::encode(codec::Encode::encode(&forged))));
+	std::fs::write(&receipt_file, item.to_string()).unwrap();
+	let verdict = hearth_worker::verify::verify(&receipt_file, &model_file).unwrap();
+	assert_eq!((verdict["honest"].clone(), verdict["first_wrong_step"].clone()), (json!(false), json!(1)), "{verdict}");
 	let _ = w.stop.send(true);
 }
 
@@ -244,6 +264,12 @@ async fn bad_bodies_get_clear_errors_and_sign_nothing() {
 	assert!(text.contains("not JSON"));
 	assert_eq!(exchange(w.api, "GET", "/v1/embeddings", &[], b"").await.0, 405);
 	assert_eq!(exchange(w.api, "GET", "/v1/models/x", &[], b"").await.0, 404);
+	// A model the subnet has not registered (or retired) is not served: its receipts
+	// could not be challenged.
+	w.server.view.write().unwrap().models.clear();
+	let (s, answer) = embed(&w, "//Alice", 2000, Served::Lease(LEASE), &json!({"model": "tiny", "input": "w4"})).await;
+	assert_eq!(s, 503);
+	assert!(answer["error"]["message"].as_str().unwrap().contains("is not registered on subnet 2"), "{answer}");
 	assert_eq!(w.server.metrics.receipts.get(), 0);
 	let _ = w.stop.send(true);
 }

@@ -145,7 +145,11 @@ impl Miner {
 			v.registered = mine.is_some();
 			v.validators = validators;
 			v.leases = leases.iter().map(|(id, l)| (*id, l.tenant.clone())).collect();
+			v.models = graph.models.iter().copied().collect();
 		});
+		for m in self.models.values().filter(|m| !graph.models.contains(&m.id)) {
+			tracing::warn!(model = %m.name, "not registered on subnet {netuid}: not served until its owner registers it");
+		}
 		self.metrics.leases.set(leases.len() as i64);
 		self.prune_receipts(chain, hash, number).await?;
 		let window = number / RETRY_BLOCKS;

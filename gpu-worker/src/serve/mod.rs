@@ -100,6 +100,15 @@ impl Server {
 		let request: Value =
 			serde_json::from_slice(body).map_err(|e| Refusal::new(400, format!("the body is not JSON: {e}")))?;
 		let (model, items) = self.parse(&request)?;
+		if !view.models.contains(&model.id) {
+			return Err(Refusal::new(
+				503,
+				format!(
+					"model {:?} is not registered on subnet {}: its receipts could not be challenged",
+					model.name, self.netuid
+				),
+			));
+		}
 		if call.nonce.checked_add(items.len() as u64).is_none() {
 			return Err(Refusal::new(400, "the nonce range overflows u64"));
 		}

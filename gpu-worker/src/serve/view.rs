@@ -19,4 +19,7 @@ pub struct ChainView {
 	pub leases: HashMap<u64, AccountId32>,
 	/// Hotkeys with a validator permit on the subnet (they may probe).
 	pub validators: HashSet<AccountId32>,
+	/// The models registered (and not retired) on the subnet: only these are served,
+	/// since a receipt for any other could not be challenged.
+	pub models: HashSet<[u8; 32]>,
 }
