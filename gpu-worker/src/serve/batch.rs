@@ -1,5 +1,6 @@
 //! Batching across concurrent requests: one compute thread takes every input waiting
-//! (up to `max_batch`, the longest-waiting first), groups them by model and runs each
+//! (up to `max_batch`, the longest-waiting first; a round that would leave a thread idle
+//! waits up to [`MAX_WAIT`] for more), groups them by model and runs each
 //! group with `run_batch` over the configured threads. Each input's result is exactly
 //! what running it alone gives (`run_batch`'s guarantee: inputs never mix), so batching
 //! changes latency and throughput, never a bit of an answer.
@@ -8,6 +9,7 @@ use super::models::Loaded;
 use hearth_engine::{run_batch, InferError, Input, Output};
 use std::sync::mpsc;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
 
 struct Work {
@@ -45,13 +47,28 @@ impl Batcher {
 	}
 }
 
+/// The longest an input waits for company: a round that would leave a thread idle
+/// waits up to this long for more inputs (dynamic batching's queue delay).
+pub const MAX_WAIT: Duration = Duration::from_millis(2);
+
 fn compute(rx: mpsc::Receiver<Work>, max_batch: usize) {
 	while let Ok(first) = rx.recv() {
+		// Enough inputs to keep every thread of the first input's model busy, or what
+		// arrives within MAX_WAIT, whichever comes first; then whatever else is queued.
+		let want = first.model.batch_threads.min(max_batch);
+		let deadline = Instant::now() + MAX_WAIT;
 		let mut round = vec![first];
 		while round.len() < max_batch {
 			match rx.try_recv() {
 				Ok(w) => round.push(w),
-				Err(_) => break,
+				Err(mpsc::TryRecvError::Disconnected) => break,
+				Err(mpsc::TryRecvError::Empty) if round.len() >= want => break,
+				Err(mpsc::TryRecvError::Empty) => {
+					match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+						Ok(w) => round.push(w),
+						Err(_) => break,
+					}
+				},
 			}
 		}
 		while !round.is_empty() {
