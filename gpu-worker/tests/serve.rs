@@ -199,6 +199,15 @@ async fn a_retry_gets_the_same_answer_and_a_reused_nonce_is_refused() {
 	assert_eq!((s1, s2), (200, 200));
 	assert_eq!(first, again, "a retry is answered from the journal, byte for byte");
 	assert_eq!(w.server.metrics.receipts.get(), 1, "and signs nothing new");
+	// The operator can ask what was signed for the request.
+	let alice = key("//Alice").address();
+	let (s, text) = exchange(w.ops, "GET", &format!("/receipts/{alice}/1"), &[], b"").await;
+	assert_eq!(s, 200, "{text}");
+	let signed: Value = serde_json::from_str(&text).unwrap();
+	assert_eq!(signed["receipt"], first["data"][0]["hearth"]["receipt"]);
+	let (s, text) = exchange(w.ops, "GET", &format!("/receipts/{alice}/2"), &[], b"").await;
+	assert_eq!(s, 404, "{text}");
+	assert_eq!(exchange(w.ops, "GET", "/receipts/nobody/x", &[], b"").await.0, 400);
 	let (s3, refused) = embed(&w, "//Alice", 1, Served::Lease(LEASE), &json!({"model": "tiny", "input": "w10"})).await;
 	assert_eq!(s3, 409, "{refused}");
 	assert!(refused["error"]["message"].as_str().unwrap().contains("nonce 1 was already used"));

@@ -177,7 +177,9 @@ impl Miner {
 		}
 		self.keep_offer(chain, hash, number, window).await?;
 		self.bid(chain, hash, number, leases.len() as u32).await?;
-		if !leases.is_empty() {
+		if leases.is_empty() {
+			self.metrics.earnings.set(0);
+		} else {
 			let every = self.config.heartbeat_every;
 			self.send(
 				chain,
@@ -188,14 +190,17 @@ impl Miner {
 				pallet_hearth_leases::Call::heartbeat {}.into(),
 			)
 			.await?;
+			let mut withdrawable = 0u128;
 			for (id, _) in &leases {
 				let view = chain.lease_view(*id, at).await?;
+				withdrawable = withdrawable.saturating_add(view.as_ref().map_or(0, |v| v.withdrawable));
 				if view.is_some_and(|v| v.withdrawable > 0) {
 					let call = pallet_hearth_leases::Call::withdraw { id: *id };
 					let every = self.config.withdraw_every;
 					self.send(chain, hash, number, format!("withdraw lease {id}"), number / every, call.into()).await?;
 				}
 			}
+			self.metrics.earnings.set(i64::try_from(withdrawable).unwrap_or(i64::MAX));
 		}
 		self.answer_jobs(chain, hash, number).await
 	}

@@ -4,7 +4,9 @@
 //!   up to 4 MiB; errors are OpenAI-shaped, `{"error": {"message", "type", "code"}}`;
 //! - **operations**, on their own address: `GET /healthz` (the process answers),
 //!   `GET /readyz` (200 only when the chain is connected, the hotkey registered and a
-//!   model loaded; otherwise 503 naming what is missing), `GET /metrics` (Prometheus).
+//!   model loaded; otherwise 503 naming what is missing), `GET /metrics` (Prometheus),
+//!   `GET /receipts/<requester>/<nonce>` (what the worker signed for that request, from
+//!   its journal).
 //!
 //! Both stop accepting on shutdown and let requests in flight finish (up to 30 s).
 
@@ -97,7 +99,40 @@ async fn ops(server: Arc<Server>, req: Request<Incoming>) -> Answer {
 			}
 		},
 		"/metrics" => respond(200, "text/plain; version=0.0.4", server.metrics.render()),
-		path => respond(404, "text/plain", format!("no route {path}: /healthz, /readyz, /metrics\n")),
+		path if path.starts_with("/receipts/") => signed_for(&server, &path["/receipts/".len()..]),
+		path => respond(
+			404,
+			"text/plain",
+			format!("no route {path}: /healthz, /readyz, /metrics, /receipts/<requester>/<nonce>\n"),
+		),
+	}
+}
+
+/// `GET /receipts/<requester SS58>/<nonce>`: what the worker signed for that request,
+/// from its journal (404 when it signed nothing for it).
+fn signed_for(server: &Server, rest: &str) -> Answer {
+	let Some((who, nonce)) = rest.split_once('/') else {
+		return refusal(&Refusal::new(400, "expected /receipts/<requester SS58>/<nonce>"));
+	};
+	let (Ok(who), Ok(nonce)) =
+		(<sp_core::crypto::AccountId32 as sp_core::crypto::Ss58Codec>::from_ss58check(who), nonce.parse::<u64>())
+	else {
+		return refusal(&Refusal::new(400, "the requester must be an SS58 address and the nonce a decimal u64"));
+	};
+	let key = hearth_primitives::receipt::request_key(&who, nonce);
+	match server.journal.receipt(&key) {
+		Ok(Some(served)) => json_answer(
+			200,
+			&json!({
+				"request_key": format!("0x{}", hex::encode(key)),
+				"block": served.block,
+				"receipt": format!("0x{}", hex::encode(&served.signed_receipt)),
+				"values": served.values,
+				"frac_bits": served.frac_bits,
+			}),
+		),
+		Ok(None) => refusal(&Refusal::new(404, format!("nothing was signed for nonce {nonce} of {who}"))),
+		Err(e) => refusal(&Refusal::new(500, e.to_string())),
 	}
 }
 

@@ -19,8 +19,9 @@ pub struct Metrics {
 	pub submissions: IntCounterVec,
 	/// Active leases on this provider.
 	pub leases: IntGauge,
-	/// Units withdrawn from leases so far.
-	pub earnings: IntCounter,
+	/// Units the provider's leases have earned and not yet withdrawn (as of the last
+	/// block the miner looked at).
+	pub earnings: IntGauge,
 	/// The backend in use (`backend` label, value 1).
 	pub backend: IntGaugeVec,
 }
@@ -43,7 +44,8 @@ impl Metrics {
 			&["call", "outcome"],
 		)?;
 		let leases = IntGauge::new("leases_active", "Active leases on this provider")?;
-		let earnings = IntCounter::new("earnings_units_total", "Units (10^-12 HTH) withdrawn from leases")?;
+		let earnings =
+			IntGauge::new("withdrawable_units", "Units (10^-12 HTH) the leases have earned and not yet withdrawn")?;
 		let backend = IntGaugeVec::new(Opts::new("backend", "The compute backend in use"), &["backend"])?;
 		for c in [
 			Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
