@@ -24,7 +24,8 @@
 //! broadcast ([`Journal::record_submission`]). After a restart a pending intent is
 //! re-broadcast with the same bytes — the chain includes one nonce once — never
 //! re-signed; nonces come from [`Journal::next_nonce`], which never goes below a nonce
-//! already used.
+//! already used. Settled submissions are forgotten once no retry window can reach them
+//! ([`Journal::prune_submissions`]).
 
 use codec::{Decode, Encode};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
@@ -312,6 +313,32 @@ impl Journal {
 		}
 		Ok(out)
 	}
+
+	/// Forgets settled (included or failed) submissions signed before block `before`, at
+	/// most `limit` of them; pending ones are always kept. Returns how many.
+	pub fn prune_submissions(&self, before: u32, limit: usize) -> Result<usize, JournalError> {
+		let tx = self.db.begin_write()?;
+		let pruned = {
+			let mut table = tx.open_table(SUBMISSIONS)?;
+			let mut old = Vec::new();
+			for entry in table.iter()? {
+				let (k, v) = entry?;
+				let sub: Submission = decode(v.value(), "submission")?;
+				if sub.status != TxStatus::Pending && sub.anchor < before {
+					old.push(*k.value());
+					if old.len() == limit {
+						break;
+					}
+				}
+			}
+			for key in &old {
+				table.remove(key)?;
+			}
+			old.len()
+		};
+		tx.commit()?;
+		Ok(pruned)
+	}
 }
 
 /// An intent's key: blake2-256 of its readable description.
@@ -439,6 +466,27 @@ mod tests {
 		assert!(j.pending().unwrap().is_empty());
 		assert_eq!(j.submission(&id).unwrap().unwrap().status, TxStatus::InBlock([1; 32]));
 		assert!(j.set_status(&intent("nothing"), TxStatus::Pending).unwrap_err().0.contains("no submission"));
+	}
+
+	#[test]
+	fn settled_submissions_are_pruned_pending_ones_never() {
+		let (_d, path) = temp();
+		let j = Journal::open(&path).unwrap();
+		for (i, status) in [TxStatus::Included, TxStatus::Pending, TxStatus::Failed("x".into()), TxStatus::Included]
+			.into_iter()
+			.enumerate()
+		{
+			let sub = Submission { anchor: 10 * i as u32, status, ..submission() };
+			j.record_submission(&intent(&format!("tx {i}")), &sub).unwrap();
+		}
+		// Before block 25: tx 0 (included) and tx 2 (failed); tx 1 is pending.
+		assert_eq!(j.prune_submissions(25, 1).unwrap(), 1);
+		assert_eq!(j.prune_submissions(25, 10).unwrap(), 1);
+		assert_eq!(j.prune_submissions(25, 10).unwrap(), 0);
+		assert!(j.submission(&intent("tx 0")).unwrap().is_none());
+		assert!(j.submission(&intent("tx 1")).unwrap().is_some());
+		assert!(j.submission(&intent("tx 2")).unwrap().is_none());
+		assert!(j.submission(&intent("tx 3")).unwrap().is_some());
 	}
 
 	#[test]

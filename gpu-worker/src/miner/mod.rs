@@ -152,6 +152,14 @@ impl Miner {
 		}
 		self.metrics.leases.set(leases.len() as i64);
 		self.prune_receipts(chain, hash, number).await?;
+		if number.is_multiple_of(RETRY_BLOCKS) {
+			// An intent is keyed by its window, so a settled one is needed only while its
+			// window lasts: the longest window, a margin, and at least 1000 blocks.
+			let keep = 1_000u32.max(self.config.heartbeat_every).max(self.config.withdraw_every) + RETRY_BLOCKS;
+			self.journal
+				.prune_submissions(number.saturating_sub(keep), 1_000)
+				.map_err(|e| ChainError::Rpc(e.to_string()))?;
+		}
 		let window = number / RETRY_BLOCKS;
 		let Some(neuron) = mine else {
 			if graph.registration_price > self.config.max_burn {
