@@ -16,25 +16,13 @@ use hearth_worker::serve::{batch::Batcher, http, limit::Limiter, metrics::Metric
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const CLIENTS: usize = 4;
 const LEASE: u64 = 1;
 const GENESIS: [u8; 32] = [3; 32];
 
 async fn post(addr: std::net::SocketAddr, headers: &[(String, String)], body: &[u8]) -> u16 {
-	let mut s = tokio::net::TcpStream::connect(addr).await.expect("connect");
-	let mut req =
-		format!("POST /v1/embeddings HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
-	for (k, v) in headers {
-		req.push_str(&format!("{k}: {v}\r\n"));
-	}
-	req.push_str("\r\n");
-	s.write_all(req.as_bytes()).await.expect("write");
-	s.write_all(body).await.expect("write");
-	let mut out = Vec::new();
-	s.read_to_end(&mut out).await.expect("read");
-	String::from_utf8_lossy(&out[9..12]).parse().expect("status")
+	http::request(addr, "POST", "/v1/embeddings", headers, body).await.expect("an HTTP reply").0
 }
 
 fn quantile(sorted: &[Duration], q: f64) -> Duration {

@@ -133,7 +133,7 @@ pub fn status(args: &ConfigArgs, as_json: bool) -> Result<Value, String> {
 		Ok::<_, String>(json!({
 			"block": number,
 			"hotkey": hotkey.address(),
-			"free_balance": chain.free_balance(&me, at).await.map_err(|e| e.to_string())?.to_string(),
+			"free_balance": chain.account(&me, at).await.map_err(|e| e.to_string())?.data.free.to_string(),
 			"subnet": config.netuid,
 			"subnet_exists": graph.is_some(),
 			"uid": neuron.as_ref().map(|n| n.uid),

@@ -14,7 +14,6 @@ use serde_json::{json, Value};
 use sp_runtime::traits::Verify;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::watch;
 
 const GENESIS: [u8; 32] = [7; 32];
@@ -86,21 +85,7 @@ async fn exchange(
 	headers: &[(String, String)],
 	body: &[u8],
 ) -> (u16, String) {
-	let mut s = tokio::net::TcpStream::connect(addr).await.expect("test setup");
-	let mut req =
-		format!("{method} {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
-	for (k, v) in headers {
-		req.push_str(&format!("{k}: {v}\r\n"));
-	}
-	req.push_str("\r\n");
-	s.write_all(req.as_bytes()).await.expect("test setup");
-	s.write_all(body).await.expect("test setup");
-	let mut out = Vec::new();
-	s.read_to_end(&mut out).await.expect("test setup");
-	let text = String::from_utf8(out).expect("test setup");
-	let status = text[9..12].parse().expect("test setup");
-	let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-	(status, body)
+	http::request(addr, method, path, headers, body).await.expect("an HTTP reply")
 }
 
 /// The four signed-call headers for `body`, signed by `signer`.
@@ -267,6 +252,11 @@ async fn bad_bodies_get_clear_errors_and_sign_nothing() {
 		assert_eq!(s, status, "{body}: {answer}");
 		assert!(answer["error"]["message"].as_str().unwrap().contains(why), "{body}: {answer}");
 	}
+	// Two inputs from the last nonce would need a nonce past u64::MAX.
+	let (s, answer) =
+		embed(&w, "//Alice", u64::MAX, Served::Lease(LEASE), &json!({"model": "tiny", "input": ["w4", "w5"]})).await;
+	assert_eq!(s, 400, "{answer}");
+	assert!(answer["error"]["message"].as_str().unwrap().contains("the nonce range overflows u64"), "{answer}");
 	let headers = signed(&key("//Alice"), 5, Served::Lease(LEASE), b"not json");
 	let (s, text) = exchange(w.api, "POST", "/v1/embeddings", &headers, b"not json").await;
 	assert_eq!(s, 400);

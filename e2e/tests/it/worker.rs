@@ -98,24 +98,11 @@ impl Drop for Worker {
 
 /// One HTTP/1.1 exchange on loopback: status and body (None while nothing listens).
 async fn http(port: u16, method: &str, path: &str, headers: &[(String, String)], body: &[u8]) -> Option<(u16, String)> {
-	use tokio::io::{AsyncReadExt, AsyncWriteExt};
-	let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok()?;
-	let mut req =
-		format!("{method} {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
-	for (k, v) in headers {
-		req.push_str(&format!("{k}: {v}\r\n"));
-	}
-	req.push_str("\r\n");
-	s.write_all(req.as_bytes()).await.ok()?;
-	s.write_all(body).await.ok()?;
-	let mut out = Vec::new();
-	s.read_to_end(&mut out).await.ok()?;
-	let text = String::from_utf8_lossy(&out).into_owned();
-	let status = text.get(9..12)?.parse().ok()?;
-	Some((status, text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default()))
+	let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+	hearth_worker::serve::http::request(addr, method, path, headers, body).await.ok()
 }
 
-/// Every event of one pallet from block 1 to the best block, with its block number.
+/// Every event from block 1 to the best block, with its block number.
 async fn all_events(rpc: &Rpc) -> Vec<(u32, RuntimeEvent)> {
 	let best = rpc.best_number().await.expect("best");
 	let mut out = Vec::new();

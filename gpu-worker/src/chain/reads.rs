@@ -6,6 +6,9 @@ use frame_support::storage::StoragePrefixedMap;
 use hearth_runtime::{AccountId, BlockNumber, Hash, Runtime};
 use pallet_hearth_leases::{LeaseId, LeaseOf, OrderId, OrderOf};
 
+/// An account as frame-system stores it.
+pub type AccountInfo = frame_system::AccountInfo<u32, pallet_balances::AccountData<u128>>;
+
 /// A subnet's metagraph as the runtime API gives it.
 pub type Metagraph = pallet_hearth_subnets::runtime_api::MetagraphView<AccountId, BlockNumber>;
 
@@ -19,20 +22,11 @@ impl Chain {
 		self.runtime_api("SubnetsApi_metagraph", &netuid.encode(), at).await
 	}
 
-	/// An account's nonce as of block `at` (transactions in blocks only).
-	pub async fn account_nonce(&self, who: &AccountId, at: Option<Hash>) -> Result<u32, ChainError> {
+	/// An account's nonce and balances at `at` (the default for an account that does
+	/// not exist).
+	pub async fn account(&self, who: &AccountId, at: Option<Hash>) -> Result<AccountInfo, ChainError> {
 		let key = frame_system::Account::<Runtime>::hashed_key_for(who);
-		let info: Option<frame_system::AccountInfo<u32, pallet_balances::AccountData<u128>>> =
-			self.storage(&key, at).await?;
-		Ok(info.map(|i| i.nonce).unwrap_or(0))
-	}
-
-	/// An account's free balance at `at`.
-	pub async fn free_balance(&self, who: &AccountId, at: Option<Hash>) -> Result<u128, ChainError> {
-		let key = frame_system::Account::<Runtime>::hashed_key_for(who);
-		let info: Option<frame_system::AccountInfo<u32, pallet_balances::AccountData<u128>>> =
-			self.storage(&key, at).await?;
-		Ok(info.map(|i| i.data.free).unwrap_or(0))
+		Ok(self.storage(&key, at).await?.unwrap_or_default())
 	}
 
 	/// The next nonce the node's pool expects from `who` (pending included).

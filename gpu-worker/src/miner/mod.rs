@@ -30,6 +30,7 @@ use crate::serve::{batch::Batcher, metrics::Metrics, models::Loaded, ChainView};
 use codec::Encode;
 use hearth_primitives::GpuSpec;
 use hearth_runtime::{AccountId, Hash, RuntimeCall};
+use pallet_hearth_leases::{Offer, OfferId};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -183,8 +184,9 @@ impl Miner {
 			let call = pallet_hearth_subnets::Call::set_gpus { netuid, gpus };
 			self.send(chain, hash, number, format!("set_gpus on subnet {netuid}"), window, call.into()).await?;
 		}
-		self.keep_offer(chain, hash, number, window).await?;
-		self.bid(chain, hash, number, leases.len() as u32).await?;
+		let offers = chain.offers(&me, at).await?;
+		self.keep_offer(chain, hash, number, window, &offers).await?;
+		self.bid(chain, hash, number, leases.len() as u32, &offers).await?;
 		if leases.is_empty() {
 			self.metrics.earnings.set(0);
 		} else {
@@ -225,9 +227,15 @@ impl Miner {
 		Ok(())
 	}
 
-	async fn keep_offer(&self, chain: &Chain, hash: Hash, number: u32, window: u32) -> Result<(), ChainError> {
+	async fn keep_offer(
+		&self,
+		chain: &Chain,
+		hash: Hash,
+		number: u32,
+		window: u32,
+		offers: &[(OfferId, Offer<AccountId>)],
+	) -> Result<(), ChainError> {
 		let c = &self.config;
-		let offers = chain.offers(&self.me(), Some(hash)).await?;
 		let region = frame_support::BoundedVec::truncate_from(c.region.as_bytes().to_vec());
 		let (gpu, price) = (self.gpu.clone(), c.price);
 		let call: RuntimeCall = match offers.iter().find(|(_, o)| o.netuid == c.netuid) {
@@ -240,9 +248,15 @@ impl Miner {
 		self.send(chain, hash, number, format!("offer on subnet {}", c.netuid), window, call).await
 	}
 
-	async fn bid(&self, chain: &Chain, hash: Hash, number: u32, running: u32) -> Result<(), ChainError> {
+	async fn bid(
+		&self,
+		chain: &Chain,
+		hash: Hash,
+		number: u32,
+		running: u32,
+		offers: &[(OfferId, Offer<AccountId>)],
+	) -> Result<(), ChainError> {
 		let c = &self.config;
-		let offers = chain.offers(&self.me(), Some(hash)).await?;
 		let Some((offer, _)) = offers.iter().find(|(_, o)| o.netuid == c.netuid && o.gpu == self.gpu) else {
 			return Ok(());
 		};
@@ -355,7 +369,7 @@ impl Miner {
 		if pending.is_empty() {
 			return Ok(());
 		}
-		let on_chain = chain.account_nonce(&self.me(), Some(hash)).await?;
+		let on_chain = chain.account(&self.me(), Some(hash)).await?.nonce;
 		for (key, sub) in pending {
 			let label = sub.what.split(' ').next().unwrap_or("other").to_string();
 			if on_chain > sub.nonce {

@@ -81,7 +81,7 @@ async fn ops(server: Arc<Server>, req: Request<Incoming>) -> Answer {
 	match req.uri().path() {
 		"/healthz" => respond(200, "text/plain", "ok\n"),
 		"/readyz" => {
-			let view = server.view.read().unwrap_or_else(|p| p.into_inner()).clone();
+			let view = server.view.read().unwrap_or_else(|p| p.into_inner());
 			let mut missing = Vec::new();
 			if !view.connected {
 				missing.push("the chain is not connected");
@@ -184,4 +184,36 @@ pub async fn serve(listener: TcpListener, server: Arc<Server>, role: Role, mut s
 	if tokio::time::timeout(Duration::from_secs(30), graceful.shutdown()).await.is_err() {
 		tracing::warn!("{role:?}: requests still in flight after 30 s; closing them");
 	}
+}
+
+/// One HTTP/1.1 exchange (`connection: close`) with a listener such as these: the status
+/// and the body. For loopback checks, benches and tools; a reply that is not HTTP is an
+/// `InvalidData` error.
+pub async fn request(
+	addr: std::net::SocketAddr,
+	method: &str,
+	path: &str,
+	headers: &[(String, String)],
+	body: &[u8],
+) -> std::io::Result<(u16, String)> {
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+	let mut stream = tokio::net::TcpStream::connect(addr).await?;
+	let mut head =
+		format!("{method} {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
+	for (name, value) in headers {
+		head.push_str(&format!("{name}: {value}\r\n"));
+	}
+	head.push_str("\r\n");
+	stream.write_all(head.as_bytes()).await?;
+	stream.write_all(body).await?;
+	let mut reply = Vec::new();
+	stream.read_to_end(&mut reply).await?;
+	let text = String::from_utf8_lossy(&reply).into_owned();
+	let status = text
+		.strip_prefix("HTTP/1.1 ")
+		.and_then(|rest| rest.get(..3))
+		.and_then(|code| code.parse().ok())
+		.ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "the reply is not HTTP/1.1"))?;
+	let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+	Ok((status, body))
 }

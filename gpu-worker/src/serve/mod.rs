@@ -92,15 +92,18 @@ impl Server {
 		body: &[u8],
 	) -> Result<Value, Refusal> {
 		let headers = auth::parse_headers(header)?;
-		let view = self.view.read().unwrap_or_else(|p| p.into_inner()).clone();
-		let call = auth::authorize(&headers, body, &self.hotkey.account(), self.netuid, &view)?;
+		// The view is read under the lock, never copied: it holds every lease and validator.
+		let (call, best) = {
+			let view = self.view.read().unwrap_or_else(|p| p.into_inner());
+			(auth::authorize(&headers, body, &self.hotkey.account(), self.netuid, &view)?, view.best)
+		};
 		self.limiter
 			.take(&call.requester, Instant::now())
 			.map_err(|wait| Refusal::new(429, format!("rate limit: retry in {:.1} s", wait.as_secs_f64().max(0.1))))?;
 		let request: Value =
 			serde_json::from_slice(body).map_err(|e| Refusal::new(400, format!("the body is not JSON: {e}")))?;
 		let (model, items) = self.parse(&request)?;
-		if !view.models.contains(&model.id) {
+		if !self.view.read().unwrap_or_else(|p| p.into_inner()).models.contains(&model.id) {
 			return Err(Refusal::new(
 				503,
 				format!(
@@ -152,7 +155,7 @@ impl Server {
 			tokens_used += item.tokens.len();
 			let served = match (old, output) {
 				(Some(old), _) => old,
-				(None, Some(Ok(output))) => self.sign_and_record(&call, &model, item, nonce, output, view.best)?,
+				(None, Some(Ok(output))) => self.sign_and_record(&call, &model, item, nonce, output, best)?,
 				(None, Some(Err(e))) => return Err(Refusal::new(500, format!("input {k}: {e}"))),
 				(None, None) => return Err(Refusal::new(500, format!("input {k}: not run"))),
 			};
