@@ -69,12 +69,8 @@ pub enum Recorded {
 pub enum TxStatus {
 	/// Signed and recorded; maybe broadcast, not yet seen in a block.
 	Pending,
-	/// Included in the block with this hash.
-	InBlock([u8; 32]),
-	/// Its nonce was used on chain: it was included (the block is not tracked).
+	/// Its nonce was used on chain: it was included.
 	Included,
-	/// Included and finalized.
-	Finalized([u8; 32]),
 	/// The pool refused it or dropped it; why.
 	Failed(String),
 }
@@ -462,9 +458,9 @@ mod tests {
 		// the first one instead.
 		let fresh = Submission { nonce: 9, extrinsic: vec![6], ..sub.clone() };
 		assert_eq!(j.record_submission(&id, &fresh).unwrap(), Some(sub.clone()));
-		j.set_status(&id, TxStatus::InBlock([1; 32])).unwrap();
+		j.set_status(&id, TxStatus::Included).unwrap();
 		assert!(j.pending().unwrap().is_empty());
-		assert_eq!(j.submission(&id).unwrap().unwrap().status, TxStatus::InBlock([1; 32]));
+		assert_eq!(j.submission(&id).unwrap().unwrap().status, TxStatus::Included);
 		assert!(j.set_status(&intent("nothing"), TxStatus::Pending).unwrap_err().0.contains("no submission"));
 	}
 

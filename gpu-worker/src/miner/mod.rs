@@ -157,9 +157,7 @@ impl Miner {
 			// An intent is keyed by its window, so a settled one is needed only while its
 			// window lasts: the longest window, a margin, and at least 1000 blocks.
 			let keep = 1_000u32.max(self.config.heartbeat_every).max(self.config.withdraw_every) + RETRY_BLOCKS;
-			self.journal
-				.prune_submissions(number.saturating_sub(keep), 1_000)
-				.map_err(|e| ChainError::Rpc(e.to_string()))?;
+			self.journal.prune_submissions(number.saturating_sub(keep), 1_000).map_err(journal_error)?;
 		}
 		let window = number / RETRY_BLOCKS;
 		let Some(neuron) = mine else {
@@ -222,7 +220,7 @@ impl Miner {
 		let Some(unbonding) = chain.storage::<u32>(&key, Some(hash)).await? else { return Ok(()) };
 		let before = number.saturating_sub(unbonding / 2 + RETRY_BLOCKS);
 		if before > 0 {
-			self.journal.prune_receipts(before, 1_000).map_err(|e| ChainError::Rpc(e.to_string()))?;
+			self.journal.prune_receipts(before, 1_000).map_err(journal_error)?;
 		}
 		Ok(())
 	}
@@ -323,14 +321,13 @@ impl Miner {
 		call: RuntimeCall,
 	) -> Result<(), ChainError> {
 		let key = intent(&format!("{what} @{window}"));
-		let journal_err = |e: crate::journal::JournalError| ChainError::Rpc(e.to_string());
-		if self.journal.submission(&key).map_err(journal_err)?.is_some() {
+		if self.journal.submission(&key).map_err(journal_error)?.is_some() {
 			return Ok(());
 		}
-		if self.journal.pending().map_err(journal_err)?.iter().any(|(_, s)| s.what == what) {
+		if self.journal.pending().map_err(journal_error)?.iter().any(|(_, s)| s.what == what) {
 			return Ok(());
 		}
-		let nonce = self.journal.next_nonce(chain.pool_nonce(&self.me()).await?).map_err(journal_err)?;
+		let nonce = self.journal.next_nonce(chain.pool_nonce(&self.me()).await?).map_err(journal_error)?;
 		let anchor = Anchor { number, hash };
 		let extrinsic = sign(chain, self.hotkey.pair(), call.clone(), nonce, anchor);
 		let sub = Submission {
@@ -341,8 +338,8 @@ impl Miner {
 			extrinsic: extrinsic.clone(),
 			status: TxStatus::Pending,
 		};
-		self.journal.record_submission(&key, &sub).map_err(journal_err)?;
-		let label = what.split(' ').next().unwrap_or("other");
+		self.journal.record_submission(&key, &sub).map_err(journal_error)?;
+		let label = call_label(&what);
 		match chain.submit(&extrinsic).await {
 			Ok(tx) => {
 				tracing::info!(nonce, tx = ?tx, "sent: {what}");
@@ -352,8 +349,8 @@ impl Miner {
 			Err(ChainError::Rpc(why)) => {
 				tracing::warn!(nonce, "refused by the pool: {what}: {why}");
 				self.metrics.submissions.with_label_values(&[label, "refused"]).inc();
-				self.journal.set_status(&key, TxStatus::Failed(why)).map_err(journal_err)?;
-				self.journal.release_nonce(nonce).map_err(journal_err)?;
+				self.journal.set_status(&key, TxStatus::Failed(why)).map_err(journal_error)?;
+				self.journal.release_nonce(nonce).map_err(journal_error)?;
 				Ok(())
 			},
 			Err(e) => Err(e),
@@ -364,16 +361,15 @@ impl Miner {
 	/// re-broadcast as signed while their era lasts; re-signed with the same nonce
 	/// when it ended.
 	pub async fn settle(&self, chain: &Chain, hash: Hash, number: u32) -> Result<(), ChainError> {
-		let journal_err = |e: crate::journal::JournalError| ChainError::Rpc(e.to_string());
-		let pending = self.journal.pending().map_err(journal_err)?;
+		let pending = self.journal.pending().map_err(journal_error)?;
 		if pending.is_empty() {
 			return Ok(());
 		}
 		let on_chain = chain.account(&self.me(), Some(hash)).await?.nonce;
 		for (key, sub) in pending {
-			let label = sub.what.split(' ').next().unwrap_or("other").to_string();
+			let label = call_label(&sub.what).to_string();
 			if on_chain > sub.nonce {
-				self.journal.set_status(&key, TxStatus::Included).map_err(journal_err)?;
+				self.journal.set_status(&key, TxStatus::Included).map_err(journal_error)?;
 				self.metrics.submissions.with_label_values(&[label.as_str(), "included"]).inc();
 				continue;
 			}
@@ -381,12 +377,12 @@ impl Miner {
 				let Ok(call) = <RuntimeCall as codec::Decode>::decode(&mut &sub.call[..]) else {
 					self.journal
 						.set_status(&key, TxStatus::Failed("the journaled call no longer decodes".into()))
-						.map_err(journal_err)?;
+						.map_err(journal_error)?;
 					continue;
 				};
 				let extrinsic = sign(chain, self.hotkey.pair(), call, sub.nonce, Anchor { number, hash });
 				let resigned = Submission { anchor: number, extrinsic, ..sub };
-				self.journal.replace_submission(&key, &resigned).map_err(journal_err)?;
+				self.journal.replace_submission(&key, &resigned).map_err(journal_error)?;
 				tracing::info!(nonce = resigned.nonce, "re-signed after its era ended: {}", resigned.what);
 				let _ = chain.submit(&resigned.extrinsic).await;
 			} else {
@@ -396,6 +392,16 @@ impl Miner {
 		}
 		Ok(())
 	}
+}
+
+/// A journal failure, reported where chain failures are (the tick logs it and goes on).
+fn journal_error(e: crate::journal::JournalError) -> ChainError {
+	ChainError::Rpc(e.to_string())
+}
+
+/// The metrics label of an intent: its first word, the call (`"heartbeat"`, `"bid"`…).
+fn call_label(what: &str) -> &str {
+	what.split(' ').next().unwrap_or("other")
 }
 
 /// The on-chain form of a socket address (IPv4 mapped into IPv6).
