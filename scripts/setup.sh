@@ -68,3 +68,22 @@ if ! echo "$model_sha  $model_dir/model.safetensors" | sha256sum --check --statu
 	cp "$src/model.safetensors" "$model_dir/model.safetensors.partial"
 	mv "$model_dir/model.safetensors.partial" "$model_dir/model.safetensors"
 fi
+
+# The Python clients the end-to-end tests drive, at the versions
+# scripts/python-requirements.txt pins, in a virtual environment outside the clone.
+# A changed requirements file rebuilds it.
+python_env="${HEARTH_PYTHON_ENV:-$HOME/.cache/hearth/python}"
+requirements="$(dirname "$0")/python-requirements.txt"
+want=$(sha256sum "$requirements" | cut -d' ' -f1)
+if [ "$(cat "$python_env/.requirements-sha256" 2>/dev/null)" != "$want" ]; then
+	echo "setup: installing the Python clients into $python_env"
+	if ! python3 -m venv --help >/dev/null 2>&1; then
+		sudo_if_needed apt-get update -qq
+		sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+	fi
+	rm -rf "$python_env"
+	python3 -m venv "$python_env"
+	"$python_env/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -r "$requirements"
+	"$python_env/bin/python" -m pip check --disable-pip-version-check >/dev/null
+	echo "$want" >"$python_env/.requirements-sha256"
+fi

@@ -55,7 +55,7 @@ fn main() {
 		models: loaded,
 		view: Arc::new(RwLock::new(view)),
 		journal: Arc::new(Journal::open(&dir.join("journal.redb")).expect("journal")),
-		batcher: Batcher::start(8),
+		batcher: Batcher::start(8, 1),
 		limiter: Limiter::new(1_000_000),
 		max_inputs: 64,
 		metrics: Arc::new(Metrics::new().expect("metrics")),

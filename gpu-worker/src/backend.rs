@@ -26,6 +26,68 @@ pub fn select<'m>(
 	}
 }
 
+/// The devices serving runs on.
+pub struct Devices<'m> {
+	/// One backend per device; each gets its own compute thread.
+	pub backends: Vec<Box<dyn Int8Gemm + Send + 'm>>,
+	/// `cuda ×N` (and any device left out, with why), or `cpu (why not the GPU)`.
+	pub name: String,
+	/// Inputs one device runs at once: one thread each on the CPU twin, one after
+	/// another on a GPU.
+	pub batch_threads: usize,
+}
+
+/// Every GPU the probe finds, with `weights` on each (a device that fails to take them
+/// is left out and named), else one CPU twin whose `threads` threads each run one input
+/// of a batch (threads split a batch, not each product, as `infer --tokens-file`).
+pub fn select_devices<'m>(choice: BackendChoice, threads: usize, weights: &[&'m QRows]) -> Result<Devices<'m>, String> {
+	if threads == 0 {
+		return Err("compute.threads must be at least 1".into());
+	}
+	let cpu = |why: String| Devices {
+		backends: vec![Box::new(CpuGemm::new(1)) as Box<dyn Int8Gemm + Send + 'm>],
+		name: format!("cpu ({why})"),
+		batch_threads: threads,
+	};
+	let gpu = |(backends, left_out): GpuSet<'m>| {
+		let name = match left_out {
+			None => format!("cuda ×{}", backends.len()),
+			Some(why) => format!("cuda ×{} (left out {why})", backends.len()),
+		};
+		Devices { backends, name, batch_threads: 1 }
+	};
+	match choice {
+		BackendChoice::Cpu => Ok(cpu("the CPU was asked for".into())),
+		BackendChoice::Auto => Ok(gpus(weights).map_or_else(cpu, gpu)),
+		BackendChoice::Cuda => gpus(weights).map(gpu).map_err(|r| format!("compute.backend = cuda: {r}")),
+	}
+}
+
+/// At least one GPU backend, and the devices left out (with why).
+type GpuSet<'m> = (Vec<Box<dyn Int8Gemm + Send + 'm>>, Option<String>);
+
+#[cfg(feature = "cuda")]
+fn gpus<'m>(weights: &[&'m QRows]) -> Result<GpuSet<'m>, String> {
+	let info = hearth_engine::cuda::probe()?;
+	let mut backends: Vec<Box<dyn Int8Gemm + Send + 'm>> = Vec::new();
+	let mut failed = Vec::new();
+	for ordinal in 0..info.devices.max(0) as usize {
+		match hearth_engine::cuda::CudaGemm::new(ordinal, weights) {
+			Ok(g) => backends.push(Box::new(g)),
+			Err(e) => failed.push(format!("cuda:{ordinal}: {e}")),
+		}
+	}
+	if backends.is_empty() {
+		return Err(format!("no device took the model ({})", failed.join("; ")));
+	}
+	Ok((backends, (!failed.is_empty()).then(|| failed.join("; "))))
+}
+
+#[cfg(not(feature = "cuda"))]
+fn gpus<'m>(_weights: &[&'m QRows]) -> Result<GpuSet<'m>, String> {
+	Err("this build has no CUDA backend (build with --features cuda)".into())
+}
+
 #[cfg(feature = "cuda")]
 fn gpu<'m>(weights: &[&'m QRows]) -> Result<Box<dyn Int8Gemm + Send + 'm>, String> {
 	hearth_engine::cuda::probe()?;

@@ -52,7 +52,9 @@ pub fn run(args: &ConfigArgs) -> Result<Value, String> {
 	let (gpu, described) = crate::miner::gpu::detect();
 	tracing::info!(hotkey = %hotkey.address(), gpus = %described, "starting");
 	let view = Arc::new(RwLock::new(ChainView::default()));
-	let batcher = Batcher::start(config.max_batch);
+	// One compute thread per device (every model is on the same devices).
+	let devices = models.values().map(|m| m.backends.len()).min().unwrap_or(1);
+	let batcher = Batcher::start(config.max_batch, devices);
 	let server = Arc::new(Server {
 		hotkey: hotkey.clone(),
 		netuid: config.netuid,

@@ -63,7 +63,7 @@ async fn start(per_minute: u32) -> Worker {
 		models: loaded,
 		view: Arc::new(RwLock::new(view)),
 		journal: Arc::new(Journal::open(&dir.path().join("journal.redb")).expect("test setup")),
-		batcher: Batcher::start(8),
+		batcher: Batcher::start(8, 1),
 		limiter: Limiter::new(per_minute),
 		max_inputs: 4,
 		metrics: Arc::new(Metrics::new().expect("test setup")),
@@ -201,6 +201,27 @@ async fn a_retry_gets_the_same_answer_and_a_reused_nonce_is_refused() {
 }
 
 #[tokio::test]
+async fn base64_answers_carry_the_same_numbers_as_f32_and_the_same_receipt() {
+	use base64::Engine as _;
+	let w = start(600).await;
+	let float = json!({"model": "tiny", "input": ["w8 w9", "w10"]});
+	let mut base64 = float.clone();
+	base64["encoding_format"] = json!("base64");
+	let (s1, first) = embed(&w, "//Alice", 1, Served::Lease(LEASE), &float).await;
+	let (s2, packed) = embed(&w, "//Alice", 1, Served::Lease(LEASE), &base64).await;
+	assert_eq!((s1, s2), (200, 200), "{packed}");
+	for (f, b) in first["data"].as_array().unwrap().iter().zip(packed["data"].as_array().unwrap()) {
+		assert_eq!(f["hearth"], b["hearth"], "one request, one receipt, whatever the encoding");
+		let bytes = base64::engine::general_purpose::STANDARD.decode(b["embedding"].as_str().unwrap()).unwrap();
+		let got: Vec<f32> = bytes.chunks(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).collect();
+		let want: Vec<f32> = f["embedding"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap() as f32).collect();
+		assert_eq!(got, want);
+		assert_eq!(got.len(), seeded::TINY.hidden as usize);
+	}
+	let _ = w.stop.send(true);
+}
+
+#[tokio::test]
 async fn only_the_lease_tenant_and_validators_are_served_and_each_refusal_says_why() {
 	let w = start(600).await;
 	let body = json!({"model": "tiny", "input": "w4"});
@@ -244,7 +265,7 @@ async fn bad_bodies_get_clear_errors_and_sign_nothing() {
 		(json!({"model": "tiny", "input": ["a", "b", "c", "d", "e"]}), 413, "5 inputs in one call; at most 4"),
 		(json!({"model": "tiny", "input": [2, 97, 3]}), 400, "token ids must be integers below 97"),
 		(json!({"model": "tiny", "input": long.join(" ")}), 400, "the model takes at most 40"),
-		(json!({"model": "tiny", "input": "w4", "encoding_format": "base64"}), 400, "only \"float\""),
+		(json!({"model": "tiny", "input": "w4", "encoding_format": "int8"}), 400, "\"int8\": \"float\" or \"base64\""),
 		(json!({"model": "tiny", "input": {"x": 1}}), 400, "must be a string"),
 	];
 	for (i, (body, status, why)) in cases.into_iter().enumerate() {
@@ -294,6 +315,51 @@ async fn concurrent_calls_are_batched_without_changing_a_bit() {
 		}
 	}
 	assert_eq!(w.server.metrics.receipts.get(), 12);
+}
+
+/// A device that takes its time (a CPU twin that sleeps before each product).
+struct Slow;
+
+impl hearth_engine::Int8Gemm for Slow {
+	fn gemm(
+		&self,
+		a: &[i8],
+		b: &[i8],
+		m: usize,
+		n: usize,
+		k: usize,
+		out: &mut [i32],
+	) -> Result<(), hearth_engine::gemm::BackendError> {
+		std::thread::sleep(std::time::Duration::from_millis(1));
+		CpuGemm::new(1).gemm(a, b, m, n, k, out)
+	}
+
+	fn name(&self) -> String {
+		"slow".into()
+	}
+}
+
+#[tokio::test]
+async fn every_device_gets_its_own_thread_and_the_same_bits() {
+	let dir = tempfile::tempdir().unwrap();
+	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 11)).unwrap());
+	std::fs::write(dir.path().join("tiny.hearth"), encode(&model)).unwrap();
+	std::fs::write(dir.path().join("tiny.vocab.txt"), vocab()).unwrap();
+	let mut loaded = models::load(&dir.path().join("tiny.hearth"), hearth_worker::args::BackendChoice::Cpu, 1).unwrap();
+	loaded.backends = vec![Box::new(Slow), Box::new(Slow)];
+	let loaded = Arc::new(loaded);
+	// One input a round: while one device computes, the other takes the next.
+	let batcher = Batcher::start(1, 2);
+	let inputs: Vec<Vec<u32>> = (0..8u32).map(|i| vec![2, 4 + i, 30 + i, 3]).collect();
+	let outputs = futures::future::join_all(inputs.iter().map(|t| batcher.run(loaded.clone(), t.clone()))).await;
+	for (tokens, output) in inputs.iter().zip(outputs) {
+		assert_eq!(output.unwrap(), run(loaded.model, Input::Tokens(tokens), &CpuGemm::new(1)).unwrap());
+	}
+	let by_device = batcher.inputs_by_device();
+	assert_eq!(by_device.iter().sum::<u64>(), 8);
+	assert!(by_device.iter().all(|n| *n > 0), "both devices ran inputs: {by_device:?}");
+	let metrics = Metrics::new().unwrap().render(&by_device);
+	assert!(metrics.contains(&format!("hearth_worker_device_inputs{{device=\"1\"}} {}", by_device[1])), "{metrics}");
 }
 
 #[tokio::test]

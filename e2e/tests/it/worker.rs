@@ -2,7 +2,8 @@
 //! hotkey (claimed and staked by Alice, who never gives it her key) registers itself,
 //! serves its endpoint and GPUs (the CPU twin, declared as such), offers them, wins
 //! Bob's auto-award order, heartbeats, serves Bob's `/v1/embeddings` with receipts the
-//! runtime's `check_receipt` accepts, and withdraws. Then it is killed with SIGKILL
+//! runtime's `check_receipt` accepts (called directly and through OpenAI's Python
+//! client), and withdraws. Then it is killed with SIGKILL
 //! mid-lease and restarted: the lease does not default, the receipt it signed is still
 //! answered from its journal, and no transaction was sent twice. The node stops: the
 //! worker's `/readyz` says so, and it reconnects when the node returns.
@@ -111,6 +112,40 @@ async fn all_events(rpc: &Rpc) -> Vec<(u32, RuntimeEvent)> {
 		out.extend(state::events(rpc, hash).await.into_iter().map(|r| (n, r.event)));
 	}
 	out
+}
+
+/// Runs `clients/python/openai_embeddings.py` (OpenAI's client, the pinned version
+/// `scripts/setup.sh` installs) as Bob under `lease`; its answer's items.
+fn openai_client(
+	port: u16,
+	genesis: &[u8; 32],
+	miner: &AccountId,
+	lease: u64,
+	nonce: u64,
+	texts: &[&str],
+) -> Vec<Value> {
+	let python = std::env::var("HEARTH_PYTHON").map(PathBuf::from).unwrap_or_else(|_| {
+		PathBuf::from(std::env::var("HOME").expect("HOME")).join(".cache/hearth/python/bin/python")
+	});
+	assert!(python.exists(), "{} does not exist: run scripts/setup.sh (or set HEARTH_PYTHON)", python.display());
+	let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../clients/python/openai_embeddings.py");
+	let out = Command::new(&python)
+		.arg(&script)
+		.args(["--base-url", &format!("http://127.0.0.1:{port}/v1")])
+		.args(["--genesis", &format!("0x{}", hex::encode(genesis))])
+		.args(["--netuid", "1", "--miner", &miner.to_string(), "--lease", &lease.to_string()])
+		.args(["--nonce", &nonce.to_string(), "--model", "tiny"])
+		.args(texts)
+		.env("SURI", "//Bob")
+		.output()
+		.expect("python runs");
+	assert!(out.status.success(), "OpenAI's client: {}", String::from_utf8_lossy(&out.stderr));
+	let answer: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+	let data = answer["data"].as_array().expect("data").clone();
+	let tokens: usize = data.iter().map(|d| d["hearth"]["tokens"].as_array().map_or(0, Vec::len)).sum();
+	assert_eq!(answer["usage"]["prompt_tokens"], json!(tokens), "{answer}");
+	assert_eq!(data.len(), texts.len());
+	data
 }
 
 fn tiny_model(dir: &Path) -> (Model, Vec<u8>) {
@@ -261,6 +296,23 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 		receipts.insert(signed.receipt.nonce, hex_receipt.to_string());
 	}
 	assert_eq!(receipts.keys().copied().collect::<Vec<_>>(), vec![7, 8]);
+	// OpenAI's own Python client, pointed at the worker (its default base64 encoding),
+	// signing through a request hook: the same receipts, the same numbers.
+	for item in openai_client(api_port, &ctx.genesis_hash.0, &ferdie, order, 20, &["w5 w6 w7", "w9"]) {
+		let bytes =
+			hex::decode(item["hearth"]["receipt"].as_str().expect("receipt").trim_start_matches("0x")).expect("hex");
+		let ok: Result<(), ReceiptProblem> = state::runtime_api(&rpc, "JobsApi_check_receipt", &bytes, None).await;
+		assert_eq!(ok, Ok(()), "the runtime accepts the receipt OpenAI's client got");
+		let scale = (1u64 << item["hearth"]["frac_bits"].as_u64().expect("frac_bits")) as f64;
+		let exact: Vec<f64> = item["hearth"]["values"]
+			.as_array()
+			.expect("values")
+			.iter()
+			.map(|v| (v.as_i64().expect("an integer") as f64 / scale) as f32 as f64)
+			.collect();
+		let decoded: Vec<f64> = serde_json::from_value(item["embedding"].clone()).expect("floats");
+		assert_eq!(decoded, exact, "OpenAI's client decodes the values as f32");
+	}
 	// An outsider is refused with the reason.
 	let (status, why) = http(api_port, "POST", "/v1/embeddings", &[], &body).await.expect("answers");
 	assert_eq!(status, 401, "{why}");

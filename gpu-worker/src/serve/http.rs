@@ -98,7 +98,9 @@ async fn ops(server: Arc<Server>, req: Request<Incoming>) -> Answer {
 				respond(503, "text/plain", format!("not ready: {}\n", missing.join("; ")))
 			}
 		},
-		"/metrics" => respond(200, "text/plain; version=0.0.4", server.metrics.render()),
+		"/metrics" => {
+			respond(200, "text/plain; version=0.0.4", server.metrics.render(&server.batcher.inputs_by_device()))
+		},
 		path if path.starts_with("/receipts/") => signed_for(&server, &path["/receipts/".len()..]),
 		path => respond(
 			404,

@@ -24,6 +24,8 @@ pub struct Metrics {
 	pub earnings: IntGauge,
 	/// The backend in use (`backend` label, value 1).
 	pub backend: IntGaugeVec,
+	/// Inputs each device (compute thread) has run, by `device` index.
+	pub device_inputs: IntGaugeVec,
 }
 
 impl Metrics {
@@ -47,6 +49,7 @@ impl Metrics {
 		let earnings =
 			IntGauge::new("withdrawable_units", "Units (10^-12 HTH) the leases have earned and not yet withdrawn")?;
 		let backend = IntGaugeVec::new(Opts::new("backend", "The compute backend in use"), &["backend"])?;
+		let device_inputs = IntGaugeVec::new(Opts::new("device_inputs", "Inputs each device has run"), &["device"])?;
 		for c in [
 			Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
 			Box::new(latency.clone()),
@@ -56,14 +59,29 @@ impl Metrics {
 			Box::new(leases.clone()),
 			Box::new(earnings.clone()),
 			Box::new(backend.clone()),
+			Box::new(device_inputs.clone()),
 		] {
 			registry.register(c)?;
 		}
-		Ok(Self { registry, requests, latency, receipts, inputs, submissions, leases, earnings, backend })
+		Ok(Self {
+			registry,
+			requests,
+			latency,
+			receipts,
+			inputs,
+			submissions,
+			leases,
+			earnings,
+			backend,
+			device_inputs,
+		})
 	}
 
-	/// The text exposition format.
-	pub fn render(&self) -> String {
+	/// The text exposition format, with each device's count of inputs as given.
+	pub fn render(&self, inputs_by_device: &[u64]) -> String {
+		for (device, n) in inputs_by_device.iter().enumerate() {
+			self.device_inputs.with_label_values(&[&device.to_string()]).set(i64::try_from(*n).unwrap_or(i64::MAX));
+		}
 		let mut out = Vec::new();
 		// Encoding into a Vec cannot fail for well-formed metrics.
 		let _ = TextEncoder::new().encode(&self.registry.gather(), &mut out);

@@ -20,6 +20,9 @@
 //! "frac_bits", "receipt"}` where `receipt` is the `0x`-hex SCALE encoding of a
 //! `SignedReceipt<AccountId32, MultiSignature>` (what `JobsApi::check_receipt` and a
 //! challenge take) and `values` the exact integers (`embedding` is `values / 2^frac_bits`).
+//! `"encoding_format": "base64"` (what OpenAI's own clients ask for unless told
+//! otherwise) sends `embedding` as the base64 of those numbers as little-endian `f32`s;
+//! `"float"` (the default) as JSON numbers. `values` is exact either way.
 //!
 //! Every answer is journaled before it is sent ([`crate::journal`]): a retried call
 //! (same body, same nonce) gets the same answer and no second signature; a nonce
@@ -37,6 +40,7 @@ pub mod view;
 use crate::journal::{Journal, Recorded, Served as Journaled};
 use crate::keys::Hotkey;
 pub use auth::Refusal;
+use base64::Engine as _;
 use codec::Encode;
 use hearth_engine::{Input, PROFILE_DET_INT8};
 use hearth_primitives::receipt::{request_key, Receipt, Served, SignedReceipt, Trace};
@@ -79,6 +83,15 @@ struct Item {
 	tokens: Vec<u32>,
 }
 
+/// How `embedding` is written in the answer (OpenAI's `encoding_format`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Encoding {
+	/// JSON numbers.
+	Float,
+	/// base64 of little-endian `f32`s.
+	Base64,
+}
+
 fn hex32(h: &[u8; 32]) -> String {
 	format!("0x{}", hex::encode(h))
 }
@@ -102,7 +115,7 @@ impl Server {
 			.map_err(|wait| Refusal::new(429, format!("rate limit: retry in {:.1} s", wait.as_secs_f64().max(0.1))))?;
 		let request: Value =
 			serde_json::from_slice(body).map_err(|e| Refusal::new(400, format!("the body is not JSON: {e}")))?;
-		let (model, items) = self.parse(&request)?;
+		let (model, encoding, items) = self.parse(&request)?;
 		if !self.view.read().unwrap_or_else(|p| p.into_inner()).models.contains(&model.id) {
 			return Err(Refusal::new(
 				503,
@@ -159,7 +172,7 @@ impl Server {
 				(None, Some(Err(e))) => return Err(Refusal::new(500, format!("input {k}: {e}"))),
 				(None, None) => return Err(Refusal::new(500, format!("input {k}: not run"))),
 			};
-			data.push(item_json(k, nonce, item, &served)?);
+			data.push(item_json(k, nonce, item, &served, encoding)?);
 		}
 		Ok(json!({
 			"object": "list",
@@ -169,8 +182,9 @@ impl Server {
 		}))
 	}
 
-	/// The model and the tokenized inputs of an OpenAI embeddings body.
-	fn parse(&self, request: &Value) -> Result<(Arc<models::Loaded>, Vec<Item>), Refusal> {
+	/// The model, the answer's encoding and the tokenized inputs of an OpenAI
+	/// embeddings body.
+	fn parse(&self, request: &Value) -> Result<(Arc<models::Loaded>, Encoding, Vec<Item>), Refusal> {
 		let name = request
 			.get("model")
 			.and_then(Value::as_str)
@@ -179,12 +193,12 @@ impl Server {
 			let served: Vec<&str> = self.models.keys().map(String::as_str).collect();
 			Refusal::new(404, format!("model {name:?} is not served here (served: {})", served.join(", ")))
 		})?;
-		match request.get("encoding_format").and_then(Value::as_str) {
-			None | Some("float") => {},
-			Some(other) => {
-				return Err(Refusal::new(400, format!("encoding_format {other:?}: only \"float\" is served")))
-			},
-		}
+		let encoding = match request.get("encoding_format") {
+			None | Some(Value::Null) => Encoding::Float,
+			Some(Value::String(f)) if f == "float" => Encoding::Float,
+			Some(Value::String(f)) if f == "base64" => Encoding::Base64,
+			Some(other) => return Err(Refusal::new(400, format!("encoding_format {other}: \"float\" or \"base64\""))),
+		};
 		let input = request.get("input").ok_or_else(|| Refusal::new(400, "\"input\" is required"))?;
 		let raw: Vec<&Value> = match input {
 			Value::String(_) => vec![input],
@@ -233,7 +247,7 @@ impl Server {
 				Ok(Item { tokens })
 			})
 			.collect::<Result<Vec<_>, Refusal>>()?;
-		Ok((model, items))
+		Ok((model, encoding, items))
 	}
 
 	/// Signs the receipt of one answer and journals it before it is sent.
@@ -289,11 +303,18 @@ fn item_hash(model: &[u8; 32], tokens: &[u32], served: Served) -> [u8; 32] {
 	sp_crypto_hashing::blake2_256(&(model, Input::Tokens(tokens).hash(), served).encode())
 }
 
-fn item_json(index: usize, nonce: u64, item: &Item, served: &Journaled) -> Result<Value, Refusal> {
+fn item_json(index: usize, nonce: u64, item: &Item, served: &Journaled, encoding: Encoding) -> Result<Value, Refusal> {
 	let signed = <WireReceipt as codec::Decode>::decode(&mut &served.signed_receipt[..])
 		.map_err(|e| Refusal::new(500, format!("a journaled receipt does not decode: {e}")))?;
 	let scale = (1u64 << served.frac_bits) as f64;
-	let embedding: Vec<f64> = served.values.iter().map(|v| *v as f64 / scale).collect();
+	let floats = served.values.iter().map(|v| *v as f64 / scale);
+	let embedding = match encoding {
+		Encoding::Float => json!(floats.collect::<Vec<f64>>()),
+		Encoding::Base64 => {
+			let bytes: Vec<u8> = floats.flat_map(|f| (f as f32).to_le_bytes()).collect();
+			json!(base64::engine::general_purpose::STANDARD.encode(bytes))
+		},
+	};
 	Ok(json!({
 		"object": "embedding",
 		"index": index,

@@ -21,11 +21,13 @@ pub struct Loaded {
 	pub tokenizer: Tokenizer,
 	/// The longest input, in tokens with [CLS] and [SEP].
 	pub max_tokens: usize,
-	/// What runs its products.
-	pub backend: Box<dyn Int8Gemm + Send>,
-	/// `cuda`, or `cpu` and why not the GPU.
+	/// What runs its products: one backend per device (compute thread `i` uses
+	/// `backends[i]`).
+	pub backends: Vec<Box<dyn Int8Gemm + Send>>,
+	/// `cuda ×N`, or `cpu` and why not the GPU.
 	pub backend_name: String,
-	/// Inputs run at once: one thread each on the CPU, one after another on the GPU.
+	/// Inputs one device runs at once: one thread each on the CPU, one after another
+	/// on a GPU.
 	pub batch_threads: usize,
 }
 
@@ -73,12 +75,16 @@ pub fn load(path: &Path, choice: BackendChoice, threads: usize) -> Result<Loaded
 		)));
 	}
 	let weights = model.gemm_weights();
-	// Threads split a batch, not each product (as `infer --tokens-file`).
-	let (backend, fallback) = crate::backend::select(choice, 1, &weights)?;
-	let (backend_name, batch_threads) = match fallback {
-		None => ("cuda".to_string(), 1),
-		Some(why) => (format!("cpu ({why})"), threads.max(1)),
-	};
+	let devices = crate::backend::select_devices(choice, threads, &weights)?;
 	let max_tokens = bert.config.max_positions as usize;
-	Ok(Loaded { name, id, model, tokenizer, max_tokens, backend, backend_name, batch_threads })
+	Ok(Loaded {
+		name,
+		id,
+		model,
+		tokenizer,
+		max_tokens,
+		backends: devices.backends,
+		backend_name: devices.name,
+		batch_threads: devices.batch_threads,
+	})
 }
