@@ -41,6 +41,9 @@ pub enum Command {
 	/// Re-run a receipt: check its signature, re-run its input with the CPU twin and
 	/// say whether the miner's answer was honest, or the first step it got wrong.
 	Verify(VerifyArgs),
+	/// Serve re-runs and challenge material to a validator's off-chain worker on
+	/// loopback (`POST /v1/rerun`, `POST /v1/challenge`), for every model in a directory.
+	Verifier(VerifierArgs),
 	/// Measure this box: sequences per second of a BERT model at given lengths, on the
 	/// backend `run` would use (seeded token ids; the answer does not depend on them).
 	Bench(BenchArgs),
@@ -67,6 +70,20 @@ pub struct BenchArgs {
 	/// Where and how to compute.
 	#[command(flatten)]
 	pub compute: ComputeArgs,
+}
+
+/// `verifier`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct VerifierArgs {
+	/// The directory of det-int8 model files (`*.hearth`).
+	#[arg(long)]
+	pub models: PathBuf,
+	/// Where to listen (keep it on loopback: it answers anyone).
+	#[arg(long, default_value = "127.0.0.1:9617")]
+	pub listen: std::net::SocketAddr,
+	/// CPU threads per re-run.
+	#[arg(long, default_value_t = 2)]
+	pub threads: usize,
 }
 
 /// `verify`'s arguments.

@@ -28,6 +28,7 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 		Command::Status { config, json } => crate::run::status(&config, json),
 		Command::Verify(args) => crate::verify::verify(&args.receipt, &args.model),
 		Command::Bench(args) => bench(&args),
+		Command::Verifier(args) => crate::verifier::run(&args.models, args.listen, args.threads),
 		Command::Keys(KeysCommand::Generate { file }) => {
 			let (key, phrase) = crate::keys::generate(&file)?;
 			eprintln!("secret phrase (write it down; it is also in {}): {phrase}", file.display());

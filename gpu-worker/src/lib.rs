@@ -2,7 +2,8 @@
 //! benches share. It imports models into the det-int8 format, runs inference, re-runs
 //! single steps for challengers, and holds the miner's parts: configuration
 //! ([`config`]), hotkey ([`keys`]), journal ([`journal`]), tokenizer ([`tokenizer`])
-//! and the signed answers it serves over HTTP ([`serve`]).
+//! and the signed answers it serves over HTTP ([`serve`]); for validators, the
+//! re-runs their node's off-chain worker asks for ([`verifier`]).
 
 pub mod args;
 pub mod backend;
@@ -15,4 +16,5 @@ pub mod miner;
 pub mod run;
 pub mod serve;
 pub mod tokenizer;
+pub mod verifier;
 pub mod verify;

@@ -77,21 +77,9 @@ pub fn run(args: &ConfigArgs) -> Result<Value, String> {
 		let (stop, stopped) = tokio::sync::watch::channel(false);
 		let api = tokio::spawn(http::serve(api, server.clone(), http::Role::Api, stopped.clone()));
 		let ops = tokio::spawn(http::serve(ops, server, http::Role::Ops, stopped.clone()));
-		let signals = async {
-			use tokio::signal::unix::{signal, SignalKind};
-			match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
-				(Ok(mut term), Ok(mut int)) => {
-					tokio::select! {
-						_ = term.recv() => "SIGTERM",
-						_ = int.recv() => "SIGINT",
-					}
-				},
-				_ => std::future::pending().await,
-			}
-		};
 		let outcome = tokio::select! {
 			outcome = miner.run(stopped) => outcome,
-			name = signals => {
+			name = terminated() => {
 				tracing::info!("{name}: finishing requests in flight, then stopping");
 				Ok(())
 			},
@@ -101,6 +89,20 @@ pub fn run(args: &ConfigArgs) -> Result<Value, String> {
 		let _ = ops.await;
 		outcome.map(|()| json!({"stopped": true}))
 	})
+}
+
+/// Waits for SIGTERM or SIGINT; which one came.
+pub async fn terminated() -> &'static str {
+	use tokio::signal::unix::{signal, SignalKind};
+	match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+		(Ok(mut term), Ok(mut int)) => {
+			tokio::select! {
+				_ = term.recv() => "SIGTERM",
+				_ = int.recv() => "SIGINT",
+			}
+		},
+		_ => std::future::pending().await,
+	}
 }
 
 /// `status`: the hotkey's registration, stake, offers, leases and earnings, and the

@@ -402,3 +402,106 @@ async fn operations_endpoints_say_what_is_missing() {
 	}
 	let _ = w.stop.send(true);
 }
+
+#[tokio::test]
+async fn the_verifier_re_runs_and_hands_out_challenge_material_the_pallet_decodes() {
+	use codec::Decode;
+	use hearth_engine::activation::Activation;
+	use hearth_engine::{encode_chunk, run_with};
+	let dir = tempfile::tempdir().unwrap();
+	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 11)).unwrap());
+	let bytes = encode(&model);
+	std::fs::write(dir.path().join("tiny.hearth"), &bytes).unwrap();
+	let id = hearth_engine::model_id(&bytes).unwrap();
+	let verifier = Arc::new(hearth_worker::verifier::Verifier::load(dir.path(), 1).unwrap());
+	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+	let addr = listener.local_addr().unwrap();
+	let (stop, stopped) = watch::channel(false);
+	tokio::spawn(hearth_worker::verifier::serve(listener, verifier, stopped));
+	let post = |path: &'static str, body: Value| async move {
+		let (s, text) = exchange(addr, "POST", path, &[], body.to_string().as_bytes()).await;
+		(s, serde_json::from_str::<Value>(&text).unwrap())
+	};
+	let tokens = vec![2u32, 9, 17, 40, 3];
+	let model_hex = format!("0x{}", hex::encode(id));
+	let key = [5u8; 32];
+
+	let mut xs = Vec::new();
+	let want = run_with(&model, Input::Tokens(&tokens), &CpuGemm::new(1), |_, x| xs.push(x.clone())).unwrap();
+	let (s, rerun) =
+		post("/v1/rerun", json!({"model": model_hex, "tokens": tokens, "key": format!("0x{}", hex::encode(key))}))
+			.await;
+	assert_eq!(s, 200, "{rerun}");
+	assert_eq!(rerun["output_hash"], format!("0x{}", hex::encode(want.hash(&key, &id, PROFILE_DET_INT8))));
+	let trace: Vec<String> = want.trace.iter().map(|t| format!("0x{}", hex::encode(t))).collect();
+	assert_eq!(rerun["trace"], json!(trace));
+
+	// Step 2: x_1 and step 2's chunk; step 0: the input and a proof of its rows.
+	let (s, c) = post("/v1/challenge", json!({"model": model_hex, "tokens": tokens, "step": 2})).await;
+	assert_eq!(s, 200, "{c}");
+	let input = hex::decode(c["input"].as_str().unwrap().trim_start_matches("0x")).unwrap();
+	match pallet_hearth_jobs::StepInput::decode(&mut &input[..]).unwrap() {
+		pallet_hearth_jobs::StepInput::Activation(a) => assert_eq!(Activation::decode(&a).unwrap(), xs[1]),
+		other => panic!("{other:?}"),
+	}
+	assert_eq!(c["chunk"], format!("0x{}", hex::encode(encode_chunk(&model.steps()[2]))));
+	let (s, c0) = post("/v1/challenge", json!({"model": model_hex, "tokens": tokens, "step": 0})).await;
+	assert_eq!(s, 200, "{c0}");
+	let input = hex::decode(c0["input"].as_str().unwrap().trim_start_matches("0x")).unwrap();
+	assert!(matches!(
+		pallet_hearth_jobs::StepInput::decode(&mut &input[..]).unwrap(),
+		pallet_hearth_jobs::StepInput::Input(pallet_hearth_jobs::JobInput::Tokens(t)) if t.to_vec() == tokens
+	));
+	let proof = hearth_engine::proof::prove(&encode_chunk(&model.steps()[0]), &tokens).unwrap();
+	assert_eq!(c0["chunk"], format!("0x{}", hex::encode(proof)));
+
+	for (path, body, status, why) in [
+		(
+			"/v1/rerun",
+			json!({"model": format!("0x{}", hex::encode([1u8; 32])), "tokens": [1], "key": "0x00"}),
+			404,
+			"is not held here",
+		),
+		("/v1/rerun", json!({"model": model_hex, "tokens": [1]}), 400, "\"key\""),
+		("/v1/rerun", json!({"model": "tiny", "tokens": [1], "key": "0x00"}), 400, "0x + 64 hex"),
+		("/v1/challenge", json!({"model": model_hex, "tokens": [], "step": 1}), 400, "non-empty array"),
+		("/v1/challenge", json!({"model": model_hex, "tokens": [1], "step": 99}), 400, "the model has 4 steps"),
+		("/v1/nothing", json!({}), 404, "no route"),
+	] {
+		let (s, answer) = post(path, body.clone()).await;
+		assert_eq!(s, status, "{body}: {answer}");
+		assert!(answer["error"]["message"].as_str().unwrap().contains(why), "{body}: {answer}");
+	}
+	let _ = stop.send(true);
+}
+
+#[tokio::test]
+async fn a_probe_may_name_the_model_by_its_identity() {
+	let w = start(600).await;
+	let by_id = json!({"model": format!("0x{}", hex::encode(w.model_id)), "input": [[2, 9, 3]]});
+	let (s, answer) = embed(&w, "//Charlie", 1, Served::Probe, &by_id).await;
+	assert_eq!(s, 200, "{answer}");
+	assert_eq!(answer["model"], "tiny");
+	let unknown = json!({"model": format!("0x{}", hex::encode([0u8; 32])), "input": [[2, 9, 3]]});
+	assert_eq!(embed(&w, "//Charlie", 2, Served::Probe, &unknown).await.0, 404);
+	let _ = w.stop.send(true);
+}
+
+#[cfg(debug_assertions)]
+#[tokio::test]
+async fn a_test_build_lies_on_the_configured_fraction_and_the_lie_is_at_the_last_step() {
+	// nextest runs each test in its own process: the variable reaches no other test.
+	std::env::set_var(hearth_worker::serve::cheat::WRONG_FRACTION_VAR, "1");
+	let w = start(600).await;
+	let (s, answer) =
+		embed(&w, "//Alice", 1, Served::Lease(LEASE), &json!({"model": "tiny", "input": [[2, 9, 3]]})).await;
+	assert_eq!(s, 200, "{answer}");
+	let honest = run(w.model, Input::Tokens(&[2, 9, 3]), &CpuGemm::new(1)).unwrap();
+	let item = &answer["data"][0]["hearth"];
+	let trace: Vec<String> = honest.trace.iter().map(|t| format!("0x{}", hex::encode(t))).collect();
+	let last = trace.len() - 1;
+	assert_eq!(item["trace"].as_array().unwrap()[..last], json!(trace[..last]).as_array().unwrap()[..]);
+	assert_ne!(item["trace"][last], json!(trace[last]));
+	assert_ne!(item["values"][0], json!(honest.values[0]));
+	let _ = w.stop.send(true);
+}

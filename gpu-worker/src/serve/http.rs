@@ -24,7 +24,8 @@ use tokio::sync::watch;
 /// Largest request body.
 pub const MAX_BODY: usize = 4 << 20;
 
-type Answer = Response<Full<Bytes>>;
+/// An HTTP answer.
+pub type Answer = Response<Full<Bytes>>;
 
 fn respond(status: u16, content_type: &str, body: impl Into<Bytes>) -> Answer {
 	let mut r = Response::new(Full::new(body.into()));
@@ -35,11 +36,13 @@ fn respond(status: u16, content_type: &str, body: impl Into<Bytes>) -> Answer {
 	r
 }
 
-fn json_answer(status: u16, value: &serde_json::Value) -> Answer {
+/// A JSON answer.
+pub fn json_answer(status: u16, value: &serde_json::Value) -> Answer {
 	respond(status, "application/json", value.to_string())
 }
 
-fn refusal(r: &Refusal) -> Answer {
+/// An OpenAI-shaped error answer.
+pub fn refusal(r: &Refusal) -> Answer {
 	let kind = match r.status {
 		401 | 403 => "authentication_error",
 		429 => "rate_limit_error",
@@ -62,13 +65,21 @@ async fn api(server: Arc<Server>, req: Request<Incoming>) -> Answer {
 	answer
 }
 
+/// The body of `req`, at most [`MAX_BODY`] bytes (413 otherwise).
+pub async fn read_body(req: Request<Incoming>) -> Result<Bytes, Answer> {
+	match Limited::new(req.into_body(), MAX_BODY).collect().await {
+		Ok(b) => Ok(b.to_bytes()),
+		Err(e) => {
+			Err(refusal(&Refusal::new(413, format!("the body could not be read or is over {MAX_BODY} bytes: {e}"))))
+		},
+	}
+}
+
 async fn embeddings(server: &Server, req: Request<Incoming>) -> Answer {
 	let headers = req.headers().clone();
-	let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
-		Ok(b) => b.to_bytes(),
-		Err(e) => {
-			return refusal(&Refusal::new(413, format!("the body could not be read or is over {MAX_BODY} bytes: {e}")))
-		},
+	let body = match read_body(req).await {
+		Ok(b) => b,
+		Err(answer) => return answer,
 	};
 	let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
 	match server.embeddings(&header, &body).await {
@@ -149,7 +160,26 @@ pub enum Role {
 
 /// Serves `role` on `listener` until `shutdown` turns true, then waits (up to 30 s)
 /// for the connections in flight.
-pub async fn serve(listener: TcpListener, server: Arc<Server>, role: Role, mut shutdown: watch::Receiver<bool>) {
+pub async fn serve(listener: TcpListener, server: Arc<Server>, role: Role, shutdown: watch::Receiver<bool>) {
+	let handle = move |req| {
+		let server = server.clone();
+		async move {
+			match role {
+				Role::Api => api(server, req).await,
+				Role::Ops => ops(server, req).await,
+			}
+		}
+	};
+	serve_with(listener, handle, &format!("{role:?}"), shutdown).await
+}
+
+/// Serves HTTP/1.1 on `listener` with `handle` until `shutdown` turns true, then waits
+/// (up to 30 s) for the connections in flight; `what` names the listener in logs.
+pub async fn serve_with<F, Fut>(listener: TcpListener, handle: F, what: &str, mut shutdown: watch::Receiver<bool>)
+where
+	F: Fn(Request<Incoming>) -> Fut + Clone + Send + Sync + 'static,
+	Fut: std::future::Future<Output = Answer> + Send + 'static,
+{
 	let graceful = hyper_util::server::graceful::GracefulShutdown::new();
 	loop {
 		tokio::select! {
@@ -161,15 +191,10 @@ pub async fn serve(listener: TcpListener, server: Arc<Server>, role: Role, mut s
 						continue;
 					},
 				};
-				let server = server.clone();
+				let handle = handle.clone();
 				let service = hyper::service::service_fn(move |req| {
-					let server = server.clone();
-					async move {
-						Ok::<_, std::convert::Infallible>(match role {
-							Role::Api => api(server, req).await,
-							Role::Ops => ops(server, req).await,
-						})
-					}
+					let answer = handle(req);
+					async move { Ok::<_, std::convert::Infallible>(answer.await) }
 				});
 				let conn = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
 				let conn = graceful.watch(conn);
@@ -184,7 +209,7 @@ pub async fn serve(listener: TcpListener, server: Arc<Server>, role: Role, mut s
 	}
 	drop(listener);
 	if tokio::time::timeout(Duration::from_secs(30), graceful.shutdown()).await.is_err() {
-		tracing::warn!("{role:?}: requests still in flight after 30 s; closing them");
+		tracing::warn!("{what}: requests still in flight after 30 s; closing them");
 	}
 }
 

@@ -8,6 +8,9 @@
 //! {"model": "all-minilm-l6-v2", "input": "some text" | ["text", …] | [101, 7592, 102] | [[…], …]}
 //! ```
 //!
+//! `model` is the model file's name, or its identity as `0x` + 64 hex (what a
+//! validator's probe names, since the chain knows models by identity).
+//!
 //! Text is tokenized with the model's vocabulary (`[CLS]` and `[SEP]` added); token
 //! arrays are run exactly as given (add `[CLS]` and `[SEP]` yourself). The call is
 //! signed ([`auth`]); input `k` of a call with nonce `n` is request `(requester, n + k)`,
@@ -31,6 +34,8 @@
 
 pub mod auth;
 pub mod batch;
+#[cfg(debug_assertions)]
+pub mod cheat;
 pub mod http;
 pub mod limit;
 pub mod metrics;
@@ -189,7 +194,13 @@ impl Server {
 			.get("model")
 			.and_then(Value::as_str)
 			.ok_or_else(|| Refusal::new(400, "\"model\" is required (a string)"))?;
-		let model = self.models.get(name).cloned().ok_or_else(|| {
+		// By file name, or by identity (`0x` + 64 hex: what validators' probes send).
+		let by_id = name.strip_prefix("0x").and_then(|h| hex::decode(h).ok());
+		let found = match by_id {
+			Some(id) => self.models.values().find(|m| m.id[..] == id[..]).cloned(),
+			None => self.models.get(name).cloned(),
+		};
+		let model = found.ok_or_else(|| {
 			let served: Vec<&str> = self.models.keys().map(String::as_str).collect();
 			Refusal::new(404, format!("model {name:?} is not served here (served: {})", served.join(", ")))
 		})?;
@@ -261,6 +272,8 @@ impl Server {
 		block: u32,
 	) -> Result<Journaled, Refusal> {
 		let key = request_key(&call.requester, nonce);
+		#[cfg(debug_assertions)]
+		let output = cheat::maybe_lie(output, &key);
 		let trace = Trace::try_from(output.trace.clone())
 			.map_err(|_| Refusal::new(500, "the trace is longer than a receipt holds"))?;
 		let receipt = Receipt {
