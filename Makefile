@@ -14,7 +14,7 @@ TIER2_TARGET := $(TARGET_ROOT)/tier2
 BENCH_TARGET := $(TARGET_ROOT)/bench
 WEIGHTS_TARGET := $(TARGET_ROOT)/weights
 BENCH_PKGS := -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p pallet-hearth-jobs
-TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p pallet-hearth-jobs -p hearth-runtime -p hearth-yuma -p hearth-halving -p hearth-engine -p hearth-worker -p hearth-offchain-worker -p hearth-primitives -p hearth-benches
+TIER1_PKGS := -p pallet-hearth-params -p pallet-hearth-staking -p pallet-hearth-slashing -p pallet-hearth-emissions -p pallet-hearth-subnets -p pallet-hearth-leases -p pallet-hearth-jobs -p pallet-hearth-scoring -p hearth-runtime -p hearth-yuma -p hearth-halving -p hearth-engine -p hearth-worker -p hearth-offchain-worker -p hearth-primitives -p hearth-benches
 # The engine's CUDA backend is always built (cudarc loads CUDA at run time, so no
 # toolkit is needed) and its GPU test runs, skipping visibly without a GPU.
 TIER1_FEATURES := --features hearth-yuma/sim,hearth-engine/cuda,hearth-worker/cuda

@@ -15,6 +15,7 @@
 //! | [`weights`] | scores to a weights vector; set, or commit then reveal, within the rate limit |
 //! | [`nonce`] | transaction nonces that overlapping runs never share |
 //! | [`ledger`] | every decision, bounded, for the operator |
+//! | [`ss58`] | the SS58 address a probe names its validator by |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -25,4 +26,5 @@ pub mod nonce;
 pub mod plan;
 pub mod probe;
 pub mod score;
+pub mod ss58;
 pub mod weights;
