@@ -81,4 +81,8 @@ mod runtime {
 
 	#[runtime::pallet_index(15)]
 	pub type Subnets = pallet_hearth_subnets;
+
+	// Off chain only: the validator's scoring worker (no storage, calls or events).
+	#[runtime::pallet_index(16)]
+	pub type Scoring = pallet_hearth_scoring;
 }

@@ -59,6 +59,7 @@ mod mock;
 mod tests;
 
 pub use chain::{MinerFacts, ModelFacts, ScoringChain, SubnetFacts};
+pub use hearth_offchain_worker::weights::Vote;
 pub use pallet::*;
 
 #[frame_support::pallet]

@@ -4,6 +4,7 @@ pub(crate) mod accounts;
 mod consensus;
 mod jobs;
 mod market;
+mod scoring;
 mod stake;
 mod subnets;
 mod system;
