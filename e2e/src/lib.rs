@@ -11,6 +11,7 @@ pub mod node;
 pub mod rpc;
 pub mod state;
 pub mod tx;
+pub mod worker;
 
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,6 @@
 //! Hearth's end-to-end tests: one binary, one module per topic, each test starting real
 //! `hearth-node` processes from the one node build (`make build`) and talking to them
-//! over JSON-RPC (and `worker` a `hearth-worker` process from the same build). `make test-tier2` runs them one at a time so that nodes do not fight
+//! over JSON-RPC (`worker` and `scoring` also run `hearth-worker` processes from the same build). `make test-tier2` runs them one at a time so that nodes do not fight
 //! over the CPU.
 
 mod bad_input;
@@ -8,6 +8,7 @@ mod dev_node;
 mod jobs;
 mod leases;
 mod local_network;
+mod scoring;
 mod staking;
 mod subnets;
 mod worker;

@@ -10,18 +10,18 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use codec::{Decode, Encode};
+use hearth_e2e::worker::{miner_config, tiny_model, MinerSetup, Worker};
 use hearth_e2e::{
 	first_finalized,
 	node::{free_port, Node, NodeConfig, TempDir},
 	rpc::Rpc,
 	state, tx, wait_until,
 };
-use hearth_engine::import::{quantize, seeded};
-use hearth_engine::{encode, format, Model};
+use hearth_engine::format;
 use hearth_primitives::receipt::{Call, Served};
 use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HTH};
 use hearth_worker::keys::Hotkey;
@@ -32,70 +32,6 @@ use serde_json::{json, Value};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Ferdie};
 
 type Lease = LeaseView<AccountId, BlockNumber>;
-
-/// The `hearth-worker` binary next to the node's.
-fn worker_binary() -> PathBuf {
-	if let Ok(path) = std::env::var("HEARTH_WORKER_BIN") {
-		return PathBuf::from(path);
-	}
-	let bin = hearth_e2e::node::node_binary().with_file_name("hearth-worker");
-	assert!(bin.exists(), "{} does not exist: build it (`make build`) or set HEARTH_WORKER_BIN", bin.display());
-	bin
-}
-
-/// A running worker; dropping it kills the process.
-struct Worker {
-	child: Option<Child>,
-	config: PathBuf,
-	log: PathBuf,
-}
-
-impl Worker {
-	fn start(config: &Path, log: &Path) -> Self {
-		let out = std::fs::OpenOptions::new().create(true).append(true).open(log).expect("log file");
-		let err = out.try_clone().expect("log handle");
-		let child = Command::new(worker_binary())
-			.args(["run", "--config"])
-			.arg(config)
-			.env("RUST_LOG", "info")
-			.stdin(Stdio::null())
-			.stdout(out)
-			.stderr(err)
-			.spawn()
-			.expect("the worker starts");
-		Self { child: Some(child), config: config.into(), log: log.into() }
-	}
-
-	fn signal(&mut self, signal: i32) -> Option<std::process::ExitStatus> {
-		let mut child = self.child.take()?;
-		// SAFETY: our own unreaped child; `kill` has no memory-safety preconditions.
-		unsafe { libc::kill(child.id() as libc::pid_t, signal) };
-		let deadline = std::time::Instant::now() + Duration::from_secs(40);
-		while std::time::Instant::now() < deadline {
-			if let Ok(Some(status)) = child.try_wait() {
-				return Some(status);
-			}
-			std::thread::sleep(Duration::from_millis(100));
-		}
-		let _ = child.kill();
-		child.wait().ok()
-	}
-
-	fn log_tail(&self) -> String {
-		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-		let lines: Vec<&str> = text.lines().collect();
-		lines[lines.len().saturating_sub(40)..].join("\n")
-	}
-}
-
-impl Drop for Worker {
-	fn drop(&mut self) {
-		if std::thread::panicking() {
-			eprintln!("--- last worker log lines ---\n{}", self.log_tail());
-		}
-		self.signal(libc::SIGKILL);
-	}
-}
 
 /// One HTTP/1.1 exchange on loopback: status and body (None while nothing listens).
 async fn http(port: u16, method: &str, path: &str, headers: &[(String, String)], body: &[u8]) -> Option<(u16, String)> {
@@ -148,16 +84,6 @@ fn openai_client(
 	data
 }
 
-fn tiny_model(dir: &Path) -> (Model, Vec<u8>) {
-	let model = Model::Bert(quantize::bert(&seeded::bert(seeded::TINY, 5)).expect("quantizes"));
-	let bytes = encode(&model);
-	std::fs::write(dir.join("tiny.hearth"), &bytes).expect("model file");
-	let mut vocab = vec!["[PAD]".to_string(), "[UNK]".into(), "[CLS]".into(), "[SEP]".into()];
-	vocab.extend((4..seeded::TINY.vocab).map(|i| format!("w{i}")));
-	std::fs::write(dir.join("tiny.vocab.txt"), vocab.join("\n")).expect("vocab");
-	(model, bytes)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_restarts() {
 	let dir = TempDir::new("worker");
@@ -191,30 +117,24 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 	tx::send(&rpc, &ctx, Alice, setup).await;
 
 	let (api_port, ops_port) = (free_port(), free_port());
-	let hotkey = dir.path().join("hotkey");
-	std::fs::write(&hotkey, "//Ferdie\n").expect("hotkey");
-	{
-		use std::os::unix::fs::PermissionsExt;
-		std::fs::set_permissions(&hotkey, std::fs::Permissions::from_mode(0o600)).expect("chmod");
-	}
-	let config = dir.path().join("worker.toml");
-	std::fs::write(
-		&config,
-		format!(
-			"[chain]\nurl = \"ws://127.0.0.1:{rpc}\"\n[hotkey]\nfile = \"{hotkey}\"\n[subnet]\nnetuid = 1\nmax_burn = \"1\"\n\
-			 [serve]\nlisten = \"127.0.0.1:{api_port}\"\nendpoint = \"127.0.0.1:{api_port}\"\n[ops]\nlisten = \"127.0.0.1:{ops_port}\"\n\
-			 [models]\ndir = \"{models}\"\n[journal]\npath = \"{journal}\"\n[compute]\nbackend = \"cpu\"\n\
-			 [market]\nprice = \"0.001\"\nfloor_price = \"0.0005\"\nmax_leases = 2\nregion = \"test\"\n\
-			 [heartbeat]\nevery = 3\n[withdraw]\nevery = 5\n",
-			rpc = node.config.rpc_port,
-			hotkey = hotkey.display(),
-			models = models.display(),
-			journal = dir.path().join("journal.redb").display(),
-		),
-	)
-	.expect("config");
-	let check =
-		Command::new(worker_binary()).args(["config", "check", "--config"]).arg(&config).output().expect("runs");
+	let setup = MinerSetup {
+		dir: dir.path(),
+		rpc_port: node.config.rpc_port,
+		suri: "//Ferdie",
+		models: &models,
+		api_port,
+		ops_port,
+	};
+	let config = miner_config(
+		&setup,
+		"[market]\nprice = \"0.001\"\nfloor_price = \"0.0005\"\nmax_leases = 2\nregion = \"test\"\n\
+		 [heartbeat]\nevery = 3\n[withdraw]\nevery = 5\n",
+	);
+	let check = Command::new(hearth_e2e::worker::binary())
+		.args(["config", "check", "--config"])
+		.arg(&config)
+		.output()
+		.expect("runs");
 	assert!(check.status.success(), "config check: {}", String::from_utf8_lossy(&check.stderr));
 	let log = dir.path().join("worker.log");
 	let mut worker = Worker::start(&config, &log);
