@@ -212,9 +212,16 @@ pub(crate) fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime
 	let rpc_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		let offchain = backend.offchain_storage();
+		let keystore = keystore_container.keystore();
 		Box::new(move |_| {
-			crate::rpc::create_full(crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() })
-				.map_err(Into::into)
+			crate::rpc::create_full(crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				offchain: offchain.clone(),
+				keystore: keystore.clone(),
+			})
+			.map_err(Into::into)
 		})
 	};
 

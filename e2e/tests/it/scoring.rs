@@ -139,7 +139,8 @@ async fn a_validator_node_scores_miners_catches_the_cheater_and_pays_the_honest(
 	})
 	.await;
 	let began = Instant::now();
-	println!("scoring starts at epoch {served}");
+	let first_block = rpc.best_number().await.expect("best");
+	println!("scoring starts at epoch {served}, block {first_block}");
 
 	// Ferdie's wrong receipt is challenged by Charlie's node and proven wrong.
 	let (proven_at, proven_epoch) =
@@ -214,5 +215,35 @@ async fn a_validator_node_scores_miners_catches_the_cheater_and_pays_the_honest(
 			if honest.contains(offender))
 	});
 	assert!(!slashed_honest, "an honest miner was reported");
+
+	// Blocks kept coming at the slot rate while the node scored (2 s dev slots).
+	let blocks = rpc.best_number().await.expect("best") - first_block;
+	let seconds = began.elapsed().as_secs_f64();
+	println!(
+		"while scoring: {blocks} blocks in {seconds:.0} s = {:.2} s a block (slot 2 s), finalized #{}",
+		seconds / f64::from(blocks.max(1)),
+		rpc.finalized().await.expect("finalized").1
+	);
+
+	// The operator sees why: hearth_validatorStatus reads the node's scoring state.
+	let status: Vec<serde_json::Value> =
+		rpc.call("hearth_validatorStatus", vec![serde_json::json!(1)]).await.expect("hearth_validatorStatus");
+	assert_eq!(status.len(), 1, "one scoring key in the keystore");
+	let status = &status[0];
+	let ferdie_uid = metagraph(&rpc).await.neurons.iter().find(|n| n.hotkey == Ferdie.to_account_id()).expect("F").uid;
+	let score_of = |uid: u16| {
+		status["scores"].as_array().expect("scores").iter().find(|s| s["uid"] == uid).map(|s| s["score"].clone())
+	};
+	assert_eq!(score_of(ferdie_uid), Some(serde_json::json!(0)), "{status}");
+	assert!(status["decisions"]
+		.as_array()
+		.expect("decisions")
+		.iter()
+		.any(|d| d["kind"] == "challenged" && d["uid"] == ferdie_uid));
+	let bad = rpc
+		.call::<serde_json::Value>("hearth_validatorStatus", vec![serde_json::json!(1), serde_json::json!("nobody")])
+		.await
+		.expect_err("a bad address is refused");
+	assert_eq!(hearth_e2e::rpc::error_code(&bad), Some(9001), "{bad}");
 	drop(miners);
 }

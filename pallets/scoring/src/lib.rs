@@ -59,6 +59,7 @@ mod mock;
 mod tests;
 
 pub use chain::{MinerFacts, ModelFacts, ScoringChain, SubnetFacts};
+pub use hearth_offchain_worker::score::ScoreParams;
 pub use hearth_offchain_worker::weights::Vote;
 pub use pallet::*;
 
@@ -90,6 +91,11 @@ pub mod pallet {
 		/// The most miners probed in one block by one validator.
 		#[pallet::constant]
 		type MaxProbesPerBlock: Get<u32>;
+		/// How samples and scores are computed: EMA alpha, latency target and deadline,
+		/// latency's share of a sample, and the tempos a wrong answer keeps a score at
+		/// zero (`hearth_offchain_worker::score`).
+		#[pallet::constant]
+		type ScoreParams: Get<hearth_offchain_worker::score::ScoreParams>;
 	}
 
 	#[pallet::hooks]
@@ -98,6 +104,12 @@ pub mod pallet {
 		/// chain; its work is bounded by `MaxProbesPerBlock` calls per subnet.
 		fn offchain_worker(now: BlockNumberFor<T>) {
 			crate::run::offchain_worker::<T>(now);
+		}
+
+		fn integrity_test() {
+			if let Err(why) = T::ScoreParams::get().check() {
+				panic!("pallet-hearth-scoring: ScoreParams: {why}");
+			}
 		}
 	}
 }

@@ -69,6 +69,7 @@ where
 frame_support::parameter_types! {
 	pub const ProbeInputs: u32 = 3;
 	pub const MaxProbesPerBlock: u32 = 4;
+	pub Params: hearth_offchain_worker::score::ScoreParams = Default::default();
 }
 
 impl crate::Config for Test {
@@ -76,6 +77,7 @@ impl crate::Config for Test {
 	type Chain = World;
 	type ProbeInputs = ProbeInputs;
 	type MaxProbesPerBlock = MaxProbesPerBlock;
+	type ScoreParams = Params;
 }
 
 /// What a call the worker sent says.

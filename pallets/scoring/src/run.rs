@@ -93,7 +93,7 @@ impl<T: Config, H: Transport> Run<'_, T, H> {
 	}
 
 	fn score(&mut self, own: Uid, state: &mut SubnetState) {
-		let params = ScoreParams::default();
+		let params = T::ScoreParams::get();
 		// A tempo whose closing block this node missed closes now.
 		if state.tempo != self.facts.tempo {
 			if state.closed != Some(state.tempo) && !state.tallies.is_empty() {

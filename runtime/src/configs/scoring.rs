@@ -23,6 +23,15 @@ parameter_types! {
 	/// At most 16 miners probed per block by one validator (about 16 s of calls at the
 	/// 1 s a CPU-twin miner takes for four short inputs, off the block path).
 	pub const MaxProbesPerBlock: u32 = 16;
+	/// EMA alpha 0.3; full speed up to 500 ms, unavailable from 5 s; latency 20 % of a
+	/// sample; a wrong answer keeps a score at zero for 8 tempos.
+	pub const ScoreParams: pallet_hearth_scoring::ScoreParams = pallet_hearth_scoring::ScoreParams {
+		alpha: 300_000,
+		latency_target_ms: 500,
+		deadline_ms: 5_000,
+		latency_share: 200_000,
+		penalty_tempos: 8,
+	};
 }
 
 impl pallet_hearth_scoring::Config for Runtime {
@@ -30,6 +39,7 @@ impl pallet_hearth_scoring::Config for Runtime {
 	type Chain = Chain;
 	type ProbeInputs = ProbeInputs;
 	type MaxProbesPerBlock = MaxProbesPerBlock;
+	type ScoreParams = ScoreParams;
 }
 
 impl frame_system::offchain::SigningTypes for Runtime {

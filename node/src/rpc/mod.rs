@@ -4,6 +4,10 @@
 //! `rpc_methods`. This module adds the account-nonce (`system_accountNextIndex`) and
 //! fee (`payment_*`) methods, and is **the** place where Hearth's own `hearth_*`
 //! modules are merged: add each one to [`create_full`], next to its runtime API bound.
+//!
+//! - `hearth_validatorStatus` ([`validator`]): the scoring worker's state and decisions.
+
+pub(crate) mod validator;
 
 use std::sync::Arc;
 
@@ -15,15 +19,21 @@ use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 
 /// What the RPC handlers need from the node.
-pub(crate) struct FullDeps<C, P> {
+pub(crate) struct FullDeps<C, P, S> {
 	/// The client, to read state and call runtime APIs.
 	pub(crate) client: Arc<C>,
 	/// The transaction pool, for nonces that count pending transactions.
 	pub(crate) pool: Arc<P>,
+	/// The off-chain storage the scoring worker writes (none without an off-chain DB).
+	pub(crate) offchain: Option<S>,
+	/// The keystore, for the node's scoring keys.
+	pub(crate) keystore: sp_keystore::KeystorePtr,
 }
 
 /// All of the node's extra RPC methods, in one module.
-pub(crate) fn create_full<C, P>(deps: FullDeps<C, P>) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+pub(crate) fn create_full<C, P, S>(
+	deps: FullDeps<C, P, S>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
@@ -35,17 +45,22 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
+	S: sp_core::offchain::OffchainStorage + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, offchain, keystore } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
 
-	// Hearth's own `hearth_*` modules are merged here as their pallets land.
+	// Hearth's own `hearth_*` modules.
+	if let Some(storage) = offchain {
+		use validator::ValidatorApiServer;
+		module.merge(validator::Validator::new(storage, keystore).into_rpc())?;
+	}
 
 	Ok(module)
 }
