@@ -23,7 +23,8 @@ use sp_runtime::offchain::storage_lock::{BlockAndTime, StorageLock};
 use sp_runtime::traits::{IdentifyAccount, SaturatedConversion};
 use sp_runtime::{AccountId32, MultiSignature, MultiSigner, RuntimeAppPublic};
 
-/// How long a run may hold a subnet's lock (blocks, and milliseconds).
+/// How long a run holds a subnet's lock without news (blocks, and milliseconds; it
+/// expires when both have passed); the run extends it before each miner it probes.
 const LOCK_BLOCKS: u32 = 3;
 const LOCK_MILLIS: u64 = 60_000;
 
@@ -43,17 +44,21 @@ pub(crate) fn offchain_worker<T: Config>(now: BlockNumberFor<T>) {
 				LOCK_BLOCKS,
 				sp_runtime::offchain::Duration::from_millis(LOCK_MILLIS),
 			);
-			let Ok(_guard) = lock.try_lock() else {
+			let Ok(mut guard) = lock.try_lock() else {
 				log::debug!(target: "hearth-scoring", "subnet {netuid}: another run holds the lock");
 				continue;
 			};
-			score_subnet::<T, _>(block, netuid, own, &key, &account, &mut OffchainHttp);
+			let mut keep_alive = || {
+				let _ = guard.extend_lock();
+			};
+			score_subnet::<T, _>(block, netuid, own, &key, &account, &mut OffchainHttp, &mut keep_alive);
 		}
 	}
 }
 
 /// Scores one subnet at `block` (crate docs), reaching miners and the verifier through
-/// `http`. State and ledger are loaded and saved here.
+/// `http`; `keep_alive` extends the subnet's lock before each miner. State and ledger
+/// are loaded and saved here.
 pub(crate) fn score_subnet<T: Config, H: Transport>(
 	block: u32,
 	netuid: NetUid,
@@ -61,11 +66,22 @@ pub(crate) fn score_subnet<T: Config, H: Transport>(
 	key: &crypto::Public,
 	account: &AccountId32,
 	http: &mut H,
+	keep_alive: &mut dyn FnMut(),
 ) {
 	let Some(facts) = T::Chain::subnet(netuid) else { return };
 	let mut state = store::load_state(account, netuid);
 	let mut ledger = store::load_ledger(account, netuid);
-	let mut run = Run::<T, H> { block, netuid, key, account, http, facts, ledger: &mut ledger, _t: Default::default() };
+	let mut run = Run::<T, H> {
+		block,
+		netuid,
+		key,
+		account,
+		http,
+		facts,
+		ledger: &mut ledger,
+		keep_alive,
+		_t: Default::default(),
+	};
 	run.score(own, &mut state);
 	store::save_state(account, netuid, &state);
 	store::save_ledger(account, netuid, &ledger);
@@ -79,6 +95,7 @@ struct Run<'a, T, H> {
 	http: &'a mut H,
 	facts: SubnetFacts,
 	ledger: &'a mut Ledger,
+	keep_alive: &'a mut dyn FnMut(),
 	_t: core::marker::PhantomData<T>,
 }
 
@@ -155,6 +172,7 @@ impl<T: Config, H: Transport> Run<'_, T, H> {
 		let lens = (PROBE_TOKENS.0.min(model.max_input), PROBE_TOKENS.1.min(model.max_input));
 		let verifier_url = store::verifier_url();
 		for uid in due {
+			(self.keep_alive)();
 			let Some(miner) = miners.iter().find(|m| m.uid == uid) else { continue };
 			let inputs: Vec<Vec<u32>> = (0..T::ProbeInputs::get())
 				.map(|k| probe::probe_tokens(&seed, self.facts.tempo, uid, k, model.vocab, lens))
@@ -200,6 +218,11 @@ impl<T: Config, H: Transport> Run<'_, T, H> {
 		let Some(url) = &miner.url else {
 			return probe::Report::all(n, score::Outcome::Unavailable, "no endpoint".into());
 		};
+		// A miner may publish any address: never send a probe to this validator's own
+		// verifier.
+		if url.trim_end_matches('/') == verifier_url {
+			return probe::Report::all(n, score::Outcome::Refused, "the endpoint is this validator's verifier".into());
+		}
 		let body = probe::request_body(&expected.model, expected.inputs);
 		let payload = expected.call(&body).signing_payload();
 		let Some(signature) = self.key.sign(&payload) else {

@@ -18,7 +18,7 @@ fn run_at(net: &mut Net, block: u32, tempo: u32, offset: u32) {
 		w.facts.epochs = u64::from(tempo);
 	});
 	let key = crate::crypto::Public::all().into_iter().next().expect("Alice's scoring key");
-	crate::run::score_subnet::<Test, Net>(block, 1, 0, &key, &account("//Alice"), net);
+	crate::run::score_subnet::<Test, Net>(block, 1, 0, &key, &account("//Alice"), net, &mut || {});
 }
 
 /// A whole tempo, block by block.
@@ -217,5 +217,27 @@ fn no_model_or_no_miner_is_said_not_guessed() {
 			.iter()
 			.any(|(_, d)| *d == Decision::Skipped(b"weights: no miner has a score above zero yet".to_vec())));
 		assert!(sent(&pool).is_empty());
+	});
+}
+
+#[test]
+fn a_miner_publishing_the_validators_verifier_address_is_not_probed_there() {
+	reset_world();
+	let (mut t, _pool) = new_test_ext();
+	t.execute_with(|| {
+		let mut net = Net::new();
+		WORLD.with(|w| {
+			w.borrow_mut().miners.push(crate::MinerFacts {
+				uid: 1,
+				hotkey: account("//Mallory"),
+				url: Some(format!("{}/", store::DEFAULT_VERIFIER_URL)),
+			})
+		});
+		run_tempo(&mut net, 0);
+		assert!(net.requests.is_empty(), "{:?}", net.requests);
+		let ledger = store::load_ledger(&account("//Alice"), 1);
+		assert!(ledger.entries.iter().any(|(_, d)| matches!(d,
+			Decision::Probed { uid: 1, correct: 0, note, .. } if note == b"the endpoint is this validator's verifier")));
+		assert_eq!(state().board.score(1), 0);
 	});
 }
