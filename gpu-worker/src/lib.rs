@@ -3,7 +3,8 @@
 //! single steps for challengers, and holds the miner's parts: configuration
 //! ([`config`]), hotkey ([`keys`]), journal ([`journal`]), tokenizer ([`tokenizer`])
 //! and the signed answers it serves over HTTP ([`serve`]); for validators, the
-//! re-runs their node's off-chain worker asks for ([`verifier`]).
+//! re-runs their node's off-chain worker asks for ([`verifier`]); for tenants, the
+//! `hearth` tool ([`tenant`]).
 
 pub mod args;
 pub mod backend;
@@ -15,6 +16,7 @@ pub mod keys;
 pub mod miner;
 pub mod run;
 pub mod serve;
+pub mod tenant;
 pub mod tokenizer;
 pub mod verifier;
 pub mod verify;

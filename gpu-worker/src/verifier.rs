@@ -91,33 +91,43 @@ impl Verifier {
 		let (_, model) = self.model(request)?;
 		let tokens = tokens(request)?;
 		let step = request.get("step").and_then(Value::as_u64).ok_or_else(|| bad("\"step\" is required"))?;
-		let steps = model.steps();
-		let chosen = steps
-			.get(step as usize)
-			.ok_or_else(|| bad(&format!("step {step}: the model has {} steps", steps.len())))?;
-		let chunk = encode_chunk(chosen);
-		let (input, chunk) = if step == 0 {
-			let proof = hearth_engine::proof::prove(&chunk, &tokens).map_err(|e| bad(&e.to_string()))?;
-			let bounded = tokens.clone().try_into().map_err(|_| bad("too many tokens for a challenge"))?;
-			(pallet_hearth_jobs::StepInput::Input(pallet_hearth_jobs::JobInput::Tokens(bounded)), proof)
-		} else {
-			let mut previous = None;
-			run_with(model, Input::Tokens(&tokens), &CpuGemm::new(self.threads), |i, x| {
-				if u64::from(i) + 1 == step {
-					previous = Some(x.encode());
-				}
-			})
-			.map_err(|e| bad(&e.to_string()))?;
-			let bytes = previous.ok_or_else(|| bad("the run did not reach the step"))?;
-			let bounded = bytes.try_into().map_err(|_| bad("the activation is over the challenge bound"))?;
-			(pallet_hearth_jobs::StepInput::Activation(bounded), chunk)
-		};
+		let step = u32::try_from(step).map_err(|_| bad("\"step\" is out of range"))?;
+		let (input, chunk) = challenge_material(model, &tokens, step, self.threads).map_err(|e| bad(&e))?;
 		Ok(json!({
 			"step": step,
 			"input": format!("0x{}", hex::encode(input.encode())),
 			"chunk": format!("0x{}", hex::encode(chunk)),
 		}))
 	}
+}
+
+/// What `Jobs.challenge` takes to re-run `step` of `model` on `tokens`: at step 0 the
+/// input and a proof of only its rows of the embeddings table, after it the activation
+/// `x_{step-1}` (canonical bytes) and the step's chunk.
+pub fn challenge_material(
+	model: &Model,
+	tokens: &[u32],
+	step: u32,
+	threads: usize,
+) -> Result<(pallet_hearth_jobs::StepInput, Vec<u8>), String> {
+	let steps = model.steps();
+	let chosen = steps.get(step as usize).ok_or_else(|| format!("step {step}: the model has {} steps", steps.len()))?;
+	let chunk = encode_chunk(chosen);
+	if step == 0 {
+		let proof = hearth_engine::proof::prove(&chunk, tokens).map_err(|e| e.to_string())?;
+		let bounded = tokens.to_vec().try_into().map_err(|_| "too many tokens for a challenge".to_string())?;
+		return Ok((pallet_hearth_jobs::StepInput::Input(pallet_hearth_jobs::JobInput::Tokens(bounded)), proof));
+	}
+	let mut previous = None;
+	run_with(model, Input::Tokens(tokens), &CpuGemm::new(threads.max(1)), |i, x| {
+		if i + 1 == step {
+			previous = Some(x.encode());
+		}
+	})
+	.map_err(|e| e.to_string())?;
+	let bytes = previous.ok_or("the run did not reach the step")?;
+	let bounded = bytes.try_into().map_err(|_| "the activation is over the challenge bound".to_string())?;
+	Ok((pallet_hearth_jobs::StepInput::Activation(bounded), chunk))
 }
 
 fn bad(why: &str) -> Refusal {

@@ -27,7 +27,7 @@ use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HT
 use hearth_worker::keys::Hotkey;
 use hearth_worker::serve::WireReceipt;
 use pallet_hearth_jobs::ReceiptProblem;
-use pallet_hearth_leases::{Call as LeasesCall, Event as LeasesEvent, LeaseView, Requirements};
+use pallet_hearth_leases::{Event as LeasesEvent, LeaseView};
 use serde_json::{json, Value};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Ferdie};
 
@@ -48,6 +48,18 @@ async fn all_events(rpc: &Rpc) -> Vec<(u32, RuntimeEvent)> {
 		out.extend(state::events(rpc, hash).await.into_iter().map(|r| (n, r.event)));
 	}
 	out
+}
+
+/// Runs `hearth <args>` as Bob (key from `SURI`) against the node at `ws`; its JSON.
+fn tenant(ws: &str, args: &[&str]) -> Value {
+	let out = Command::new(hearth_e2e::worker::binary().with_file_name("hearth"))
+		.args(["--node", ws])
+		.args(args)
+		.env("SURI", "//Bob")
+		.output()
+		.expect("hearth runs");
+	assert!(out.status.success(), "hearth {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+	serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 /// Runs `clients/python/openai_embeddings.py` (OpenAI's client, the pinned version
@@ -158,31 +170,16 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 		.await;
 	assert_eq!((offers[0].1.price, offers[0].1.region.to_vec()), (HTH / 1_000, b"test".to_vec()));
 
-	// Bob orders with auto-award; the worker bids and wins.
-	let max_price = 2 * HTH / 1_000;
-	let requirements = Requirements { min_vram_gib: 1, models: Default::default(), count: 1 };
-	let ordered = tx::send(
-		&rpc,
-		&ctx,
-		Bob,
-		RuntimeCall::Leases(LeasesCall::open_order {
-			netuid: 1,
-			requirements,
-			max_price,
-			duration: 1_000,
-			deposit: 1_000 * max_price,
-			auto_award: true,
-		}),
-	)
-	.await;
-	let order = state::pallet_events(&state::events(&rpc, ordered).await, |e| match e {
-		RuntimeEvent::Leases(LeasesEvent::OrderOpened { id, .. }) => Some(*id),
-		_ => None,
-	})[0];
-	let lease: Lease = wait_until("the award to the worker", Duration::from_secs(120), || async {
-		state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order.encode(), None).await
-	})
-	.await;
+	// Bob orders with the tenant's tool (auto-award); the worker bids and wins.
+	let ws = format!("ws://127.0.0.1:{}", node.config.rpc_port);
+	let hearth = |args: &[&str]| tenant(&ws, args);
+	let ordered = hearth(&["order", "--netuid", "1", "--max-price", "0.002", "--duration", "1000", "--deposit", "2"]);
+	let order = ordered["lease"].as_u64().expect("a lease id");
+	assert_eq!(ordered["provider"], serde_json::json!(sp_core::crypto::Ss58Codec::to_ss58check(&ferdie)));
+	assert_eq!(ordered["endpoint"], serde_json::json!(format!("127.0.0.1:{api_port}")));
+	let lease: Lease = state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order.encode(), None)
+		.await
+		.expect("the lease runs");
 	assert_eq!((lease.lease.provider.clone(), lease.lease.price), (ferdie.clone(), HTH / 1_000));
 	let first_beat = wait_until("a heartbeat", Duration::from_secs(60), || async {
 		state::runtime_api::<Option<Lease>>(&rpc, "LeasesApi_lease", &order.encode(), None).await?.last_heartbeat
@@ -233,6 +230,40 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 		let decoded: Vec<f64> = serde_json::from_value(item["embedding"].clone()).expect("floats");
 		assert_eq!(decoded, exact, "OpenAI's client decodes the values as f32");
 	}
+	// The tenant's tool: embed with receipts saved, check them with the CPU twin, and
+	// refuse to challenge an honest one (the bond would be lost).
+	let receipt_dir = dir.path().join("receipts").display().to_string();
+	let embedded = hearth(&[
+		"embed",
+		"--lease",
+		&order.to_string(),
+		"--model",
+		"tiny",
+		"--receipts",
+		&receipt_dir,
+		"w11 w12",
+		"w13",
+	]);
+	let saved: Vec<String> = embedded["data"]
+		.as_array()
+		.expect("data")
+		.iter()
+		.map(|d| d["receipt"].as_str().expect("a receipt file").to_string())
+		.collect();
+	assert_eq!(saved.len(), 2);
+	let model_file = models.join("tiny.hearth").display().to_string();
+	let mut check_args = vec!["check", "--model", model_file.as_str()];
+	check_args.extend(saved.iter().map(String::as_str));
+	let checked = hearth(&check_args);
+	assert_eq!((checked["checked"].as_u64(), checked["honest"].as_u64()), (Some(2), Some(2)), "{checked}");
+	let refused = Command::new(hearth_e2e::worker::binary().with_file_name("hearth"))
+		.args(["--node", &ws, "challenge", "--model", &model_file, &saved[0]])
+		.env("SURI", "//Bob")
+		.output()
+		.expect("hearth runs");
+	assert!(!refused.status.success());
+	assert!(String::from_utf8_lossy(&refused.stderr).contains("the receipt is honest"));
+
 	// An outsider is refused with the reason.
 	let (status, why) = http(api_port, "POST", "/v1/embeddings", &[], &body).await.expect("answers");
 	assert_eq!(status, 401, "{why}");
@@ -313,6 +344,16 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 	);
 	let failed = count(&|e| matches!(e, RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. })));
 	assert_eq!(failed, 0, "no transaction of the worker failed");
+
+	// Bob tops up, then closes the lease: the escrow not yet earned comes back.
+	let status = hearth(&["lease", "status", &order.to_string()]);
+	let topped = hearth(&["lease", "top-up", &order.to_string(), "0.5"]);
+	assert_eq!(topped["topped_up"], "0.5");
+	let before: f64 = status["escrow_remaining"].as_str().expect("escrow").parse().expect("a number");
+	let after: f64 = topped["now"]["escrow_remaining"].as_str().expect("escrow").parse().expect("a number");
+	assert!(after > before, "{status} → {topped}");
+	let closed = hearth(&["lease", "close", &order.to_string()]);
+	assert!(closed["refund"].as_str().is_some_and(|r| r != "0"), "{closed}");
 
 	// SIGTERM: a clean stop.
 	let status = worker.signal(libc::SIGTERM).expect("exits");
