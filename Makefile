@@ -1,4 +1,4 @@
-# Hearth: `make run` starts a local dev chain; `make test` runs every test.
+# Hearth: `make run` runs the whole network on this machine; `make test` runs every test.
 #
 # Two target directories, one per tier, so that no step ever toggles SKIP_WASM_BUILD or
 # a feature set inside a shared one (each toggle would rebuild the runtime and relink
@@ -30,10 +30,11 @@ NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 # dependencies. `make lint` runs the same lints standalone with `cargo clippy`.
 LINTED := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help setup build run test lint lint-static fmt test-tier1 test-tier2 check-deps check-wasm bench bench-anchor worker test-benchmarks weights yuma-sim chain-spec clean
+.PHONY: help setup build run run-chain test lint lint-static fmt test-tier1 test-tier2 check-deps check-wasm bench bench-anchor worker test-benchmarks weights yuma-sim chain-spec clean
 
 help:
-	@echo "make run    build and start a local dev chain (RPC on 127.0.0.1:9944)"
+	@echo "make run    the whole network on this machine: chain, validator scoring, two miners, a tenant, live status"
+	@echo "make run-chain   a bare local dev chain (RPC on 127.0.0.1:9944)"
 	@echo "make test   setup, tier-1 tests, build the node once, end-to-end tests"
 	@echo "make lint   format check, clippy -D warnings, feature propagation (zepter)"
 	@echo "make bench  every bench in benches/ (ratios against baselines in the same run)"
@@ -49,6 +50,10 @@ build: setup
 	$(LINTED) CARGO_TARGET_DIR=$(TIER2_TARGET) $(CARGO) build --locked $(TIER2_PKGS) --bins --tests
 
 run: build
+	@scripts/run-network.sh $(TIER2_TARGET)/debug
+
+# A bare dev chain, nothing else.
+run-chain: build
 	@scripts/run-dev.sh $(NODE)
 
 test: setup lint-static check-deps test-tier1 check-wasm bench test-benchmarks build test-tier2

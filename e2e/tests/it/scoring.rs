@@ -74,10 +74,6 @@ async fn a_validator_node_scores_miners_catches_the_cheater_and_pays_the_honest(
 	// model, and stakes the miners' hotkeys; Bob stakes Charlie's, the validator.
 	let mut calls = vec![
 		RuntimeCall::Subnets(SubnetsCall::create_subnet { max_lock: 100 * HTH }),
-		RuntimeCall::Subnets(SubnetsCall::set_hyperparameter {
-			netuid: 1,
-			change: Hyperparameter::WeightsRateLimit(5),
-		}),
 		RuntimeCall::Jobs(pallet_hearth_jobs::Call::register_model {
 			netuid: 1,
 			header: file.header.to_vec().try_into().expect("a header"),
@@ -93,6 +89,20 @@ async fn a_validator_node_scores_miners_catches_the_cheater_and_pays_the_honest(
 		}));
 	}
 	tx::send(&rpc, &ctx, Alice, RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })).await;
+	// Hyperparameters are frozen in the blocks before each epoch: retry past the freeze.
+	let rate = RuntimeCall::Subnets(SubnetsCall::set_hyperparameter {
+		netuid: 1,
+		change: Hyperparameter::WeightsRateLimit(5),
+	});
+	wait_until("the weights rate limit set outside the epoch freeze", Duration::from_secs(60), || async {
+		let at = tx::send(&rpc, &ctx, Alice, rate.clone()).await;
+		let failed = state::events(&rpc, at)
+			.await
+			.iter()
+			.any(|r| matches!(r.event, RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. })));
+		(!failed).then_some(())
+	})
+	.await;
 	let charlie = Charlie.to_account_id();
 	let validator = vec![
 		RuntimeCall::Staking(tx::claim_hotkey(&ctx, Bob, Charlie)),

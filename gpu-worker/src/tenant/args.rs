@@ -34,6 +34,97 @@ pub enum Command {
 	/// A lease: its state, a top-up, or closing it.
 	#[command(subcommand)]
 	Lease(LeaseCommand),
+	/// A subnet owner's calls: create a subnet, set a hyperparameter, register a model,
+	/// register a hotkey.
+	#[command(subcommand)]
+	Subnet(SubnetCommand),
+	/// A coldkey's calls: claim a hotkey, stake on it.
+	#[command(subcommand)]
+	Stake(StakeCommand),
+	/// The network at a glance: blocks, a subnet's miners with scores, weights,
+	/// incentive and stake, leases, requests served, challenges, emission.
+	Status(StatusArgs),
+}
+
+/// `subnet`'s subcommands.
+#[derive(Subcommand, Debug)]
+pub enum SubnetCommand {
+	/// Creates a subnet (the key is its owner); prints its netuid.
+	Create {
+		/// The most the lock may cost, HTH.
+		#[arg(long, default_value = "100")]
+		max_lock: String,
+	},
+	/// Sets the weights rate limit (blocks between two weight submissions).
+	SetRateLimit {
+		/// The subnet.
+		#[arg(long)]
+		netuid: u16,
+		/// Blocks.
+		blocks: u32,
+	},
+	/// Registers a det-int8 model file on the subnet (deposit per stored byte).
+	RegisterModel {
+		/// The subnet.
+		#[arg(long)]
+		netuid: u16,
+		/// The model file.
+		#[arg(long)]
+		model: PathBuf,
+		/// The longest input, in tokens.
+		#[arg(long, default_value_t = 256)]
+		max_input: u32,
+	},
+	/// Registers a hotkey on the subnet (the key pays the burn).
+	Register {
+		/// The subnet.
+		#[arg(long)]
+		netuid: u16,
+		/// The hotkey, SS58.
+		#[arg(long)]
+		hotkey: String,
+		/// The most the burn may cost, HTH.
+		#[arg(long, default_value = "1")]
+		max_burn: String,
+	},
+}
+
+/// `stake`'s subcommands.
+#[derive(Subcommand, Debug)]
+pub enum StakeCommand {
+	/// Claims a hotkey for the key's coldkey; the hotkey's own secret signs the claim
+	/// (an owner-only file holding its secret URI).
+	Claim {
+		/// The hotkey's key file.
+		#[arg(long)]
+		hotkey_key: PathBuf,
+	},
+	/// Stakes on a hotkey.
+	Add {
+		/// The hotkey, SS58.
+		#[arg(long)]
+		hotkey: String,
+		/// HTH.
+		amount: String,
+	},
+}
+
+/// `status`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct StatusArgs {
+	/// The subnet.
+	#[arg(long, default_value_t = 1)]
+	pub netuid: u16,
+	/// A worker's operations address (`host:port`) whose `/metrics` count requests
+	/// served; repeat for each.
+	#[arg(long)]
+	pub worker: Vec<std::net::SocketAddr>,
+	/// Redraw every this many seconds until interrupted (0: print once, as JSON).
+	#[arg(long, default_value_t = 0)]
+	pub watch: u64,
+	/// A file whose text is shown under the live status (what to try next).
+	#[arg(long)]
+	pub note: Option<PathBuf>,
 }
 
 /// `order`'s arguments.

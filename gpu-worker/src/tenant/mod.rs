@@ -6,6 +6,9 @@
 //! hearth check --model all-minilm-l6-v2.hearth receipts/*.json            # re-run with the CPU twin
 //! hearth challenge --model all-minilm-l6-v2.hearth receipts/7-1000.json   # prove a wrong one on chain
 //! hearth lease status 7 | hearth lease top-up 7 1.5 | hearth lease close 7
+//! hearth status --netuid 1 --watch 2                                       # the network, live
+//! hearth subnet create | set-rate-limit | register-model | register     # a subnet owner's calls
+//! hearth stake claim --hotkey-key FILE | hearth stake add --hotkey SS58 100
 //! ```
 //!
 //! It is a second binary of the worker's package, not a crate of its own: it signs with
@@ -15,6 +18,8 @@
 //! Amounts are HTH as decimal strings (`"0.002"`), exact to the 10⁻¹² unit.
 
 pub mod args;
+pub mod owner;
+pub mod status;
 pub mod submit;
 
 use crate::chain::Chain;
@@ -36,7 +41,12 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 	if let Command::Check(args) = &cli.command {
 		return check(&args.model, &args.receipts);
 	}
-	let key = load_key(cli.key.as_deref())?;
+	// Status reads only; any key (or none) will do.
+	let key = match (&cli.command, load_key(cli.key.as_deref())) {
+		(_, Ok(key)) => key,
+		(Command::Status(_), Err(_)) => Hotkey::from_suri("//Status")?,
+		(_, Err(e)) => return Err(e),
+	};
 	let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
 	runtime.block_on(async move {
 		let chain = Chain::connect(&cli.node).await.map_err(|e| e.to_string())?;
@@ -64,6 +74,9 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 				});
 				Ok(json!({"lease": id, "closed_in_block": done.number, "refund": refund.map(hth)}))
 			},
+			Command::Subnet(c) => owner::subnet(&chain, &key, c).await,
+			Command::Stake(c) => owner::stake(&chain, &key, c).await,
+			Command::Status(a) => status::status(&chain, a).await,
 			Command::Check(_) => unreachable_check(),
 		}
 	})
