@@ -1,5 +1,6 @@
 //! A `--dev` node: blocks are produced and finalized, a signed transfer is included and
-//! finalized and moves exactly the amount plus the fee, and Prometheus answers.
+//! finalized and moves exactly the amount plus the fee, Prometheus answers, and the
+//! README's `hearth_*` RPC reference matches the node's `rpc_methods`.
 
 use std::time::Duration;
 
@@ -43,6 +44,28 @@ async fn dev_node_produces_and_finalizes_blocks_and_serves_metrics() {
 	let text = metrics(node.config.prometheus_port);
 	assert!(text.starts_with("HTTP/1.") && text.contains(" 200 "), "{}", &text[..80.min(text.len())]);
 	assert!(text.contains("substrate_block_height{status=\"finalized\""), "no block height metric");
+
+	// The README's RPC reference is the node's: every hearth_* method the node serves is
+	// documented there, and the README names none the node lacks.
+	let methods: serde_json::Value = rpc.call("rpc_methods", vec![]).await.expect("rpc_methods");
+	let served: std::collections::BTreeSet<String> = methods["methods"]
+		.as_array()
+		.expect("methods")
+		.iter()
+		.filter_map(|m| m.as_str())
+		.filter(|m| m.starts_with("hearth_"))
+		.map(str::to_string)
+		.collect();
+	let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README");
+	let section =
+		readme.split("## JSON-RPC surface").nth(1).expect("the RPC section").split("\n## ").next().unwrap_or("");
+	let documented: std::collections::BTreeSet<String> = section
+		.split('`')
+		.filter(|w| w.starts_with("hearth_") && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+		.map(str::to_string)
+		.collect();
+	assert!(!served.is_empty(), "the node serves hearth_* methods");
+	assert_eq!(served, documented, "README's JSON-RPC surface against rpc_methods");
 }
 
 #[tokio::test(flavor = "multi_thread")]
