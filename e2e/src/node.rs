@@ -28,12 +28,22 @@ pub fn node_binary() -> PathBuf {
 	bin
 }
 
-/// A free TCP port on 127.0.0.1 (asked of the OS, then released for the node to bind).
+/// A free TCP port on 127.0.0.1 (asked of the OS, then released for the node to bind),
+/// never one this process handed out before: the OS may give a released port again at
+/// once, and a node whose RPC and P2P ports collide serves no RPC.
 pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|l| l.local_addr())
-		.map(|a| a.port())
-		.expect("the OS hands out a free loopback port")
+	static GIVEN: std::sync::Mutex<std::collections::BTreeSet<u16>> =
+		std::sync::Mutex::new(std::collections::BTreeSet::new());
+	let mut given = GIVEN.lock().unwrap_or_else(|p| p.into_inner());
+	loop {
+		let port = TcpListener::bind("127.0.0.1:0")
+			.and_then(|l| l.local_addr())
+			.map(|a| a.port())
+			.expect("the OS hands out a free loopback port");
+		if given.insert(port) {
+			return port;
+		}
+	}
 }
 
 /// A directory that is removed when dropped.

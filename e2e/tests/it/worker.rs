@@ -263,6 +263,31 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 		.expect("hearth runs");
 	assert!(!refused.status.success());
 	assert!(String::from_utf8_lossy(&refused.stderr).contains("the receipt is honest"));
+	// Bad input gets one line naming the problem, exit status 1, and nothing sent.
+	let bob_nonce = state::account(&rpc, &bob, None).await.nonce;
+	let order_id = order.to_string();
+	for (args, suri, why) in [
+		(vec!["embed", "--lease", "999", "--model", "tiny", "x"], Some("//Bob"), "lease 999 is not running"),
+		(vec!["embed", "--lease", &order_id, "--model", "tiny", "x"], Some("//Eve"), "belongs to another tenant"),
+		(
+			vec!["order", "--netuid", "1", "--max-price", "abc", "--duration", "10", "--deposit", "1"],
+			Some("//Bob"),
+			"--max-price",
+		),
+		(vec!["lease", "top-up", &order_id, "1"], None, "no key: pass --key FILE"),
+		(vec!["lease", "status", "999"], Some("//Bob"), "lease 999 is not running"),
+	] {
+		let mut command = Command::new(hearth_e2e::worker::binary().with_file_name("hearth"));
+		command.args(["--node", &ws]).args(&args).env_remove("SURI");
+		if let Some(suri) = suri {
+			command.env("SURI", suri);
+		}
+		let out = command.output().expect("hearth runs");
+		let stderr = String::from_utf8_lossy(&out.stderr);
+		assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+		assert!(stderr.starts_with("error: ") && stderr.contains(why), "{args:?}: {stderr}");
+	}
+	assert_eq!(state::account(&rpc, &bob, None).await.nonce, bob_nonce, "nothing was sent");
 
 	// An outsider is refused with the reason.
 	let (status, why) = http(api_port, "POST", "/v1/embeddings", &[], &body).await.expect("answers");
