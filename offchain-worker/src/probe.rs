@@ -244,8 +244,8 @@ where
 		let key = request_key(expected.requester, nonce);
 		match verifier.rerun(&expected.model, tokens, &key) {
 			Err(why) => {
-				// The validator could not re-run: not the miner's fault.
-				report.outcomes.push(Outcome::Unavailable);
+				// The validator could not re-run: not the miner's fault, not its credit.
+				report.outcomes.push(Outcome::Unverified);
 				report.note.get_or_insert(format!("input {k}: the validator's re-run failed: {why}"));
 			},
 			Ok(mine)

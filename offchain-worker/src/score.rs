@@ -20,7 +20,8 @@
 //! so availability decides most of a sample and latency the `latency_share` rest: a
 //! miner that always answers correctly but at the deadline scores `1 - latency_share`.
 //! An answer the validator cannot use (no valid signed receipt, a refusal, a
-//! malformed body) counts as not answered.
+//! malformed body) counts as not answered. An input the validator itself could not
+//! re-run (its verifier failed) is not counted at all.
 //!
 //! ## The score
 //!
@@ -116,6 +117,9 @@ pub enum Outcome {
 	Refused,
 	/// No answer before the deadline (or no endpoint).
 	Unavailable,
+	/// The validator could not re-run the input (its verifier failed): the miner's
+	/// answer is neither credited nor held against it, and the input is not counted.
+	Unverified,
 }
 
 /// A miner's outcomes in one tempo.
@@ -134,6 +138,9 @@ pub struct Tally {
 impl Tally {
 	/// Records one outcome.
 	pub fn record(&mut self, outcome: &Outcome, params: &ScoreParams) {
+		if *outcome == Outcome::Unverified {
+			return;
+		}
 		self.probes = self.probes.saturating_add(1);
 		match outcome {
 			Outcome::Correct { latency_ms } => {
@@ -143,7 +150,7 @@ impl Tally {
 				}
 			},
 			Outcome::Wrong => self.wrong = self.wrong.saturating_add(1),
-			Outcome::Refused | Outcome::Unavailable => {},
+			Outcome::Refused | Outcome::Unavailable | Outcome::Unverified => {},
 		}
 	}
 
@@ -328,8 +335,11 @@ mod tests {
 		// Late is unavailable.
 		assert_eq!(tally(&[fast.clone(), Outcome::Correct { latency_ms: 9_000 }]).sample(&p()), Some(500_000));
 		assert_eq!(tally(&[Outcome::Unavailable]).sample(&p()), Some(0));
-		assert_eq!(tally(&[fast, Outcome::Wrong]).sample(&p()), Some(0));
+		assert_eq!(tally(&[fast.clone(), Outcome::Wrong]).sample(&p()), Some(0));
 		assert_eq!(Tally::default().sample(&p()), None);
+		// What the validator could not re-run is not counted either way.
+		assert_eq!(tally(&[fast, Outcome::Unverified]).sample(&p()), Some(ONE));
+		assert_eq!(tally(&[Outcome::Unverified]).sample(&p()), None);
 	}
 
 	#[test]

@@ -197,7 +197,7 @@ fn refusals_and_garbage_are_refused_and_a_broken_twin_is_not_the_miners_fault() 
 		assert!(report.note.as_deref().unwrap().contains(why), "{why}: {:?}", report.note);
 	}
 	let report = s.judge(200, &s.answer(&|_, _| {}), &mut Twin { broken: true });
-	assert_eq!(report.outcomes, vec![Outcome::Unavailable; 3]);
+	assert_eq!(report.outcomes, vec![Outcome::Unverified; 3]);
 	assert!(report.note.unwrap().contains("the validator's re-run failed: the model is not loaded"));
 }
 

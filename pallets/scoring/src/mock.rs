@@ -207,11 +207,13 @@ pub(crate) enum Behaviour {
 pub(crate) struct Net {
 	pub(crate) miners: BTreeMap<String, (sr25519::Pair, Behaviour)>,
 	pub(crate) requests: Vec<String>,
+	/// The verifier does not answer.
+	pub(crate) verifier_down: bool,
 }
 
 impl Net {
 	pub(crate) fn new() -> Self {
-		Self { miners: BTreeMap::new(), requests: Vec::new() }
+		Self { miners: BTreeMap::new(), requests: Vec::new(), verifier_down: false }
 	}
 
 	/// Adds a miner with `suri` at uid `uid`, on chain and on the net.
@@ -283,6 +285,9 @@ impl Net {
 	}
 
 	fn verifier(&self, route: &str, body: &[u8]) -> Result<Reply, String> {
+		if self.verifier_down {
+			return Err("connection refused".into());
+		}
 		let request: serde_json::Value = serde_json::from_slice(body).expect("JSON");
 		let tokens: Vec<u32> = serde_json::from_value(request["tokens"].clone()).expect("tokens");
 		let answer = match route {

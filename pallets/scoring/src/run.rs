@@ -226,7 +226,7 @@ impl<T: Config, H: Transport> Run<'_, T, H> {
 		let body = probe::request_body(&expected.model, expected.inputs);
 		let payload = expected.call(&body).signing_payload();
 		let Some(signature) = self.key.sign(&payload) else {
-			return probe::Report::all(n, score::Outcome::Unavailable, "the scoring key cannot sign".into());
+			return probe::Report::all(n, score::Outcome::Unverified, "the scoring key cannot sign".into());
 		};
 		let headers = [
 			("x-hearth-requester", ss58(self.account)),

@@ -241,3 +241,23 @@ fn a_miner_publishing_the_validators_verifier_address_is_not_probed_there() {
 		assert_eq!(state().board.score(1), 0);
 	});
 }
+
+#[test]
+fn a_validator_whose_verifier_is_down_neither_credits_nor_blames_miners() {
+	reset_world();
+	let (mut t, pool) = new_test_ext();
+	t.execute_with(|| {
+		let mut net = Net::new();
+		net.add(1, "//Bob", Behaviour::Honest);
+		run_tempo(&mut net, 0);
+		assert_eq!(state().board.score(1), 300_000);
+		net.verifier_down = true;
+		run_tempo(&mut net, 1);
+		assert_eq!(state().board.score(1), 300_000, "not counted either way");
+		let ledger = store::load_ledger(&account("//Alice"), 1);
+		assert!(ledger.entries.iter().any(|(_, d)| matches!(d,
+			Decision::Probed { uid: 1, correct: 0, wrong: 0, note, .. }
+				if String::from_utf8_lossy(note).contains("the validator's re-run failed"))));
+		assert!(sent(&pool).iter().all(|(_, s)| !matches!(s, Sent::Challenge(..))));
+	});
+}
