@@ -105,6 +105,15 @@ pub fn parse_hth(text: &str) -> Result<u128, String> {
 		.ok_or_else(|| format!("{text:?} is too large"))
 }
 
+/// Units as exact decimal HTH (`1.5`, `0.000000000001`): what [`parse_hth`] reads.
+pub fn format_hth(units: u128) -> String {
+	let frac = format!("{:012}", units % UNITS_PER_HTH);
+	match frac.trim_end_matches('0') {
+		"" => format!("{}", units / UNITS_PER_HTH),
+		frac => format!("{}.{frac}", units / UNITS_PER_HTH),
+	}
+}
+
 /// The effective configuration.
 #[derive(Clone, Debug)]
 pub struct Config {

@@ -155,13 +155,17 @@ pub fn status(args: &ConfigArgs, as_json: bool) -> Result<Value, String> {
 	Ok(Value::String(table(&report)))
 }
 
-/// The status report as two-column text, leases one per line.
-fn table(r: &Value) -> String {
-	let show = |v: &Value| match v {
+/// A JSON value as a table cell: `-` for null, strings without quotes.
+pub fn show(v: &Value) -> String {
+	match v {
 		Value::Null => "-".to_string(),
 		Value::String(s) => s.clone(),
 		other => other.to_string(),
-	};
+	}
+}
+
+/// The status report as two-column text, leases one per line.
+fn table(r: &Value) -> String {
 	let mut out = String::new();
 	for key in [
 		"block",

@@ -36,13 +36,8 @@ pub struct Verifier {
 impl Verifier {
 	/// Loads every `*.hearth` file in `dir` (at least one).
 	pub fn load(dir: &Path, threads: usize) -> Result<Self, String> {
-		let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
 		let mut models = BTreeMap::new();
-		for entry in entries {
-			let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
-			if path.extension().and_then(|e| e.to_str()) != Some("hearth") {
-				continue;
-			}
+		for path in crate::serve::models::model_files(dir)? {
 			let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
 			let id = model_id(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
 			models.insert(id, decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?);

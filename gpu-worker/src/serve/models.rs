@@ -34,13 +34,8 @@ pub struct Loaded {
 /// Loads every model in `dir`; a directory without one is an error, as is a model
 /// without its vocabulary or a file that does not decode (named).
 pub fn load_dir(dir: &Path, choice: BackendChoice, threads: usize) -> Result<BTreeMap<String, Arc<Loaded>>, String> {
-	let entries = std::fs::read_dir(dir).map_err(|e| format!("models.dir {}: {e}", dir.display()))?;
 	let mut out = BTreeMap::new();
-	for entry in entries {
-		let path = entry.map_err(|e| format!("models.dir {}: {e}", dir.display()))?.path();
-		if path.extension().and_then(|e| e.to_str()) != Some("hearth") {
-			continue;
-		}
+	for path in model_files(dir).map_err(|e| format!("models.dir {e}"))? {
 		let loaded = load(&path, choice, threads)?;
 		out.insert(loaded.name.clone(), Arc::new(loaded));
 	}
@@ -51,6 +46,19 @@ pub fn load_dir(dir: &Path, choice: BackendChoice, threads: usize) -> Result<BTr
 		));
 	}
 	Ok(out)
+}
+
+/// The `*.hearth` files in `dir` (an unreadable directory is an error naming it).
+pub fn model_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+	let named = |e: std::io::Error| format!("{}: {e}", dir.display());
+	let mut files = Vec::new();
+	for entry in std::fs::read_dir(dir).map_err(named)? {
+		let path = entry.map_err(named)?.path();
+		if path.extension().and_then(|e| e.to_str()) == Some("hearth") {
+			files.push(path);
+		}
+	}
+	Ok(files)
 }
 
 /// Loads one model file and its vocabulary.

@@ -38,11 +38,12 @@ const INCLUSION: Duration = Duration::from_secs(60);
 
 /// Runs `cli`.
 pub fn dispatch(cli: Cli) -> Result<Value, String> {
-	if let Command::Check(args) = &cli.command {
-		return check(&args.model, &args.receipts);
-	}
+	let command = match cli.command {
+		Command::Check(args) => return check(&args.model, &args.receipts),
+		other => other,
+	};
 	// Status reads only; any key (or none) will do.
-	let key = match (&cli.command, load_key(cli.key.as_deref())) {
+	let key = match (&command, load_key(cli.key.as_deref())) {
 		(_, Ok(key)) => key,
 		(Command::Status(_), Err(_)) => Hotkey::from_suri("//Status")?,
 		(_, Err(e)) => return Err(e),
@@ -50,7 +51,7 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 	let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
 	runtime.block_on(async move {
 		let chain = Chain::connect(&cli.node).await.map_err(|e| e.to_string())?;
-		match cli.command {
+		match command {
 			Command::Order(a) => order(&chain, &key, a).await,
 			Command::Embed(a) => embed(&chain, &key, a).await,
 			Command::Challenge(a) => challenge(&chain, &key, &a.receipt, &a.model).await,
@@ -77,14 +78,9 @@ pub fn dispatch(cli: Cli) -> Result<Value, String> {
 			Command::Subnet(c) => owner::subnet(&chain, &key, c).await,
 			Command::Stake(c) => owner::stake(&chain, &key, c).await,
 			Command::Status(a) => status::status(&chain, a).await,
-			Command::Check(_) => unreachable_check(),
+			Command::Check(_) => Err("check runs without a node".into()),
 		}
 	})
-}
-
-// `check` returns before the chain is touched.
-fn unreachable_check() -> Result<Value, String> {
-	Err("check runs without a node".into())
 }
 
 /// The key from `--key FILE` (owner-only) or `$SURI`.
@@ -99,16 +95,7 @@ pub fn load_key(file: Option<&Path>) -> Result<Hotkey, String> {
 }
 
 /// HTH as an exact decimal string.
-pub fn hth(units: u128) -> String {
-	const UNIT: u128 = 1_000_000_000_000;
-	let frac = format!("{:012}", units % UNIT);
-	let frac = frac.trim_end_matches('0');
-	if frac.is_empty() {
-		format!("{}", units / UNIT)
-	} else {
-		format!("{}.{frac}", units / UNIT)
-	}
-}
+pub use crate::config::format_hth as hth;
 
 async fn order(chain: &Chain, key: &Hotkey, a: args::OrderArgs) -> Result<Value, String> {
 	let max_price = crate::config::parse_hth(&a.max_price).map_err(|e| format!("--max-price: {e}"))?;

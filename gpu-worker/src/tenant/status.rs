@@ -152,14 +152,19 @@ async fn snapshot(chain: &Chain, netuid: u16, workers: &[std::net::SocketAddr]) 
 	}))
 }
 
+/// One line of the neuron table (the header uses it too, so the columns line up).
+fn neuron_row(o: &mut String, c: [&str; 9]) {
+	let _ = writeln!(
+		o,
+		"{:>4}  {:<13} {:>19}  {:>6}  {:>7}  {:>8}  {:>6}  {:>9}  {:>9}",
+		c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]
+	);
+}
+
 /// The snapshot as a screen of text.
 pub fn render(s: &Value) -> String {
 	let mut o = String::new();
-	let text = |v: &Value| match v {
-		Value::Null => "-".to_string(),
-		Value::String(s) => s.clone(),
-		other => other.to_string(),
-	};
+	let text = crate::run::show;
 	let _ = writeln!(
 		o,
 		"Hearth — block #{} (finalized #{}) — subnet {}: epoch {}, next at #{}",
@@ -185,25 +190,27 @@ pub fn render(s: &Value) -> String {
 			);
 		},
 	}
-	let _ = writeln!(
-		o,
-		"\n{:>4}  {:<13} {:>14}  {:>6}  {:>7}  {:>8}  {:>6}  {:>9}  {:>9}",
-		"uid", "hotkey", "stake (HTH)", "permit", "serving", "score", "weight", "incentive", "dividends"
+	o.push('\n');
+	neuron_row(
+		&mut o,
+		["uid", "hotkey", "stake (HTH)", "permit", "serving", "score", "weight", "incentive", "dividends"],
 	);
 	for n in s["neurons"].as_array().into_iter().flatten() {
 		let score = n["score"].as_u64().map(|p| format!("{:.3}", p as f64 / 1e6)).unwrap_or_else(|| "-".into());
-		let _ = writeln!(
-			o,
-			"{:>4}  {:<13} {:>19}  {:>6}  {:>7}  {:>8}  {:>6}  {:>9}  {:>9}",
-			text(&n["uid"]),
-			text(&n["short"]),
-			text(&n["stake"]),
-			if n["permit"] == json!(true) { "yes" } else { "no" },
-			if n["serving"] == json!(true) { "yes" } else { "no" },
-			score,
-			text(&n["weight"]),
-			text(&n["incentive"]),
-			text(&n["dividends"])
+		let yes = |v: &Value| if *v == json!(true) { "yes" } else { "no" };
+		neuron_row(
+			&mut o,
+			[
+				&text(&n["uid"]),
+				&text(&n["short"]),
+				&text(&n["stake"]),
+				yes(&n["permit"]),
+				yes(&n["serving"]),
+				&score,
+				&text(&n["weight"]),
+				&text(&n["incentive"]),
+				&text(&n["dividends"]),
+			],
 		);
 	}
 	let _ = writeln!(o, "\nleases:");

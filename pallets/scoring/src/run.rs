@@ -171,6 +171,7 @@ impl<T: Config, H: Transport> Run<'_, T, H> {
 		due.truncate(T::MaxProbesPerBlock::get() as usize);
 		let lens = (PROBE_TOKENS.0.min(model.max_input), PROBE_TOKENS.1.min(model.max_input));
 		let verifier_url = store::verifier_url();
+		let genesis = T::Chain::genesis();
 		for uid in due {
 			(self.keep_alive)();
 			let Some(miner) = miners.iter().find(|m| m.uid == uid) else { continue };
@@ -180,7 +181,7 @@ impl<T: Config, H: Transport> Run<'_, T, H> {
 			// Unique per (block, miner): the miner refuses a nonce used for another input.
 			let first_nonce = (u64::from(self.block) << 24) | (u64::from(uid) << 8);
 			let expected = Expected {
-				genesis: T::Chain::genesis(),
+				genesis,
 				netuid: self.netuid,
 				miner: &miner.hotkey,
 				requester: self.account,
