@@ -26,7 +26,7 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, Jobs, Leases, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Signature, Subnets, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Signature, Slashing, Staking, Subnets, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -228,8 +228,35 @@ impl_runtime_apis! {
 			Subnets::metagraph(netuid)
 		}
 
+		fn neuron(
+			netuid: hearth_primitives::NetUid,
+			uid: hearth_primitives::Uid,
+		) -> Option<pallet_hearth_subnets::runtime_api::NeuronView<AccountId, BlockNumber>> {
+			Subnets::neuron(netuid, uid)
+		}
+
 		fn lock_cost() -> Balance {
 			Subnets::lock_cost(System::block_number())
+		}
+	}
+
+	impl pallet_hearth_staking::runtime_api::StakingApi<Block, AccountId, BlockNumber> for Runtime {
+		fn stake_info(coldkey: AccountId) -> pallet_hearth_staking::runtime_api::StakeInfo<AccountId, BlockNumber> {
+			Staking::stake_info(&coldkey)
+		}
+
+		fn hotkey_info(
+			hotkey: AccountId,
+		) -> Option<pallet_hearth_staking::runtime_api::HotkeyInfo<AccountId, BlockNumber>> {
+			Staking::hotkey_info(&hotkey)
+		}
+	}
+
+	impl pallet_hearth_slashing::runtime_api::SlashingApi<Block, AccountId, BlockNumber> for Runtime {
+		fn pending_slashes(
+			offender: Option<AccountId>,
+		) -> Vec<(hearth_primitives::SlashId, pallet_hearth_slashing::types::PendingSlash<AccountId, BlockNumber>)> {
+			Slashing::pending_slashes(offender)
 		}
 	}
 
@@ -242,6 +269,18 @@ impl_runtime_apis! {
 
 		fn offers(provider: AccountId) -> Vec<(pallet_hearth_leases::OfferId, pallet_hearth_leases::Offer<AccountId>)> {
 			Leases::offers_of(&provider)
+		}
+
+		fn order(id: pallet_hearth_leases::OrderId) -> Option<pallet_hearth_leases::OrderView<AccountId, BlockNumber>> {
+			Leases::order_view(id)
+		}
+
+		fn orders_of(tenant: AccountId) -> Vec<pallet_hearth_leases::OrderId> {
+			Leases::orders_of(&tenant)
+		}
+
+		fn leases_of(account: AccountId) -> Vec<pallet_hearth_leases::LeaseId> {
+			Leases::leases_of(&account)
 		}
 	}
 
@@ -266,6 +305,10 @@ impl_runtime_apis! {
 			receipt: hearth_primitives::SignedReceipt<AccountId, Signature>,
 		) -> Result<(), pallet_hearth_jobs::ReceiptProblem> {
 			Jobs::check_receipt(&receipt)
+		}
+
+		fn ruling(subject: [u8; 32]) -> Option<pallet_hearth_jobs::Ruling> {
+			Jobs::ruling(subject)
 		}
 	}
 

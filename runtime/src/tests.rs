@@ -51,6 +51,7 @@ fn bob() -> AccountId {
 }
 
 mod jobs;
+mod metadata;
 mod proxy;
 
 #[test]

@@ -1,6 +1,6 @@
 //! Models, jobs and receipt checks for miners, validators, tenants and explorers.
 
-use crate::types::{Job, JobId, JobResult, ModelInfo, ReceiptProblem};
+use crate::types::{Job, JobId, JobResult, ModelInfo, ReceiptProblem, Ruling};
 use alloc::vec::Vec;
 use hearth_primitives::{ModelId, NetUid, SignedReceipt};
 
@@ -20,5 +20,9 @@ sp_api::decl_runtime_apis! {
 		/// Whether the chain would rule on this receipt now (signature, chain, model,
 		/// window), and if not, why.
 		fn check_receipt(receipt: SignedReceipt<AccountId, Signature>) -> Result<(), ReceiptProblem>;
+		/// What challenges established about a receipt (by its hash) or an on-chain
+		/// job's result (by the job's key): proven wrong, or the steps upheld. `None`:
+		/// never challenged, or forgotten once its challenge window closed.
+		fn ruling(subject: [u8; 32]) -> Option<Ruling>;
 	}
 }

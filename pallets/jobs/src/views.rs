@@ -61,4 +61,9 @@ impl<T: Config> Pallet<T> {
 		ids.truncate(limit as usize);
 		ids
 	}
+
+	/// What challenges established about a subject (the runtime API's answer).
+	pub fn ruling(subject: hearth_primitives::receipt::Hash32) -> Option<Ruling> {
+		Rulings::<T>::get(subject)
+	}
 }

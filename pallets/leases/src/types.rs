@@ -178,6 +178,18 @@ pub struct LeaseView<AccountId, BlockNumber> {
 	pub last_heartbeat: Option<BlockNumber>,
 }
 
+/// An order as the runtime API shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct OrderView<AccountId, BlockNumber> {
+	/// The order as stored; its `deposit` is the escrow the tenant has paid.
+	pub order: Order<AccountId, BlockNumber>,
+	/// The block the bids close: the auto-award block, or the last block a manual
+	/// order can still be awarded.
+	pub closes_at: BlockNumber,
+	/// The lowest price bid so far (the bid an award would pick), if any.
+	pub best_price: Option<u128>,
+}
+
 /// Blocks per window of the deadline index.
 pub const WINDOW: u32 = 1024;
 

@@ -30,4 +30,35 @@ impl<T: Config> Pallet<T> {
 	pub fn offers_of(provider: &T::AccountId) -> Vec<(OfferId, Offer<T::AccountId>)> {
 		ProviderOffers::<T>::get(provider).into_iter().filter_map(|id| Offers::<T>::get(id).map(|o| (id, o))).collect()
 	}
+
+	/// An open order, with when its bids close and the best price so far (the runtime
+	/// API's answer); `None` once awarded or cancelled.
+	pub fn order_view(id: OrderId) -> Option<OrderView<T::AccountId, BlockNumberFor<T>>> {
+		let order = Orders::<T>::get(id)?;
+		let closes_at = order
+			.award_at
+			.unwrap_or_else(|| order.opened_at.saturating_add(T::OrderLifetime::get()).saturating_sub(1u32.into()));
+		let best_price = order.bids.iter().map(|b| b.price).min();
+		Some(OrderView { order, closes_at, best_price })
+	}
+
+	/// The open orders of a tenant, oldest first. Walks the open orders: a read-only
+	/// query, off the block's path.
+	pub fn orders_of(tenant: &T::AccountId) -> Vec<OrderId> {
+		let mut ids: Vec<OrderId> =
+			Orders::<T>::iter().filter(|(_, order)| &order.tenant == tenant).map(|(id, _)| id).collect();
+		ids.sort_unstable();
+		ids
+	}
+
+	/// The open leases in which `who` is the tenant or the provider, oldest first.
+	/// Walks the open leases: a read-only query, off the block's path.
+	pub fn leases_of(who: &T::AccountId) -> Vec<LeaseId> {
+		let mut ids: Vec<LeaseId> = OpenLeases::<T>::iter()
+			.filter(|(_, lease)| &lease.tenant == who || &lease.provider == who)
+			.map(|(id, _)| id)
+			.collect();
+		ids.sort_unstable();
+		ids
+	}
 }

@@ -39,7 +39,9 @@ mod impls;
 mod invariants;
 mod offences;
 mod prune;
+pub mod runtime_api;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]

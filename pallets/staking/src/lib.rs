@@ -33,6 +33,7 @@ mod hotkeys;
 mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
+pub mod runtime_api;
 mod stake;
 #[cfg(feature = "std")]
 pub mod testing;

@@ -24,3 +24,68 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 }
+
+impl<T: Config> Pallet<T>
+where
+	BalanceOf<T>: Into<u128>,
+{
+	/// A coldkey's stake (the runtime API's answer). Finding its positions walks every
+	/// `(hotkey, coldkey)` share entry: a read-only query, off the block's path.
+	pub fn stake_info(
+		coldkey: &T::AccountId,
+	) -> crate::runtime_api::StakeInfo<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>> {
+		use crate::runtime_api::{StakePosition, UnbondingPosition};
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut positions: alloc::vec::Vec<_> = Shares::<T>::iter()
+			.filter(|(_, holder, shares)| holder == coldkey && *shares > 0)
+			.map(|(hotkey, _, shares)| {
+				let value = Pools::<T>::get(&hotkey).value_of(shares).unwrap_or_default().into();
+				StakePosition { hotkey, shares, value }
+			})
+			.collect();
+		positions.sort_by(|a, b| b.value.cmp(&a.value));
+		let unbonding: alloc::vec::Vec<_> = Unbonding::<T>::get(coldkey)
+			.into_iter()
+			.map(|chunk| {
+				let value = UnbondingPools::<T>::get(&chunk.hotkey).value_of(chunk.shares).unwrap_or_default().into();
+				UnbondingPosition { hotkey: chunk.hotkey, shares: chunk.shares, value, unlock_at: chunk.unlock_at }
+			})
+			.collect();
+		let sum = |values: &mut dyn Iterator<Item = u128>| values.fold(0u128, |a, v| a.saturating_add(v));
+		crate::runtime_api::StakeInfo {
+			staked: sum(&mut positions.iter().map(|p| p.value)),
+			unbonding_total: sum(&mut unbonding.iter().map(|u| u.value)),
+			withdrawable: sum(&mut unbonding.iter().filter(|u| u.unlock_at <= now).map(|u| u.value)),
+			positions,
+			unbonding,
+			hotkeys: OwnedHotkeys::<T>::get(coldkey).into_inner(),
+		}
+	}
+
+	/// A claimed hotkey with its delegators (the runtime API's answer).
+	pub fn hotkey_info(
+		hotkey: &T::AccountId,
+	) -> Option<crate::runtime_api::HotkeyInfo<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		let owner = Owner::<T>::get(hotkey)?;
+		let pool = Pools::<T>::get(hotkey);
+		let mut delegators: alloc::vec::Vec<_> = Shares::<T>::iter_prefix(hotkey)
+			.filter(|(_, shares)| *shares > 0)
+			.map(|(coldkey, shares)| crate::runtime_api::Delegator {
+				coldkey,
+				shares,
+				value: pool.value_of(shares).unwrap_or_default().into(),
+			})
+			.collect();
+		delegators.sort_by(|a, b| b.value.cmp(&a.value));
+		let widen = |p: crate::types::Pool<BalanceOf<T>>| crate::types::Pool { value: p.value.into(), shares: p.shares };
+		Some(crate::runtime_api::HotkeyInfo {
+			owner,
+			take: Take::<T>::get(hotkey),
+			last_take_increase: LastTakeIncrease::<T>::get(hotkey),
+			pool: widen(pool),
+			unbonding_pool: widen(UnbondingPools::<T>::get(hotkey)),
+			delegators,
+			deposit: HotkeyDeposits::<T>::get(hotkey).map(Into::into).unwrap_or_default(),
+		})
+	}
+}

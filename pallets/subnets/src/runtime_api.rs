@@ -58,6 +58,8 @@ sp_api::decl_runtime_apis! {
 		fn netuids() -> Vec<NetUid>;
 		/// A subnet with its neurons, or `None` if it does not exist.
 		fn metagraph(netuid: NetUid) -> Option<MetagraphView<AccountId, BlockNumber>>;
+		/// One neuron of a subnet, or `None` if the subnet or the uid does not exist.
+		fn neuron(netuid: NetUid, uid: Uid) -> Option<NeuronView<AccountId, BlockNumber>>;
 		/// The lock to create a subnet now.
 		fn lock_cost() -> u128;
 	}

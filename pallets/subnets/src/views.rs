@@ -17,20 +17,7 @@ impl<T: Config> Pallet<T> {
 		let neurons = Keys::<T>::get(netuid)
 			.into_iter()
 			.enumerate()
-			.map(|(i, hotkey)| {
-				let uid = i as Uid;
-				NeuronView {
-					uid,
-					coldkey: T::Staking::owner_of(&hotkey),
-					stake: T::Staking::hotkey_stake(&hotkey),
-					hotkey,
-					registered_at: registered.get(i).copied().unwrap_or_default(),
-					last_update: last_update.get(i).copied().unwrap_or_default(),
-					stats: stats.get(i).copied().unwrap_or_default(),
-					endpoint: Endpoints::<T>::get(netuid, uid),
-					gpus: Gpus::<T>::get(netuid, uid).map(|g| g.into_inner()).unwrap_or_default(),
-				}
-			})
+			.map(|(i, hotkey)| Self::neuron_at(netuid, i, hotkey, &registered, &last_update, &stats))
 			.collect();
 		Some(MetagraphView {
 			netuid,
@@ -41,6 +28,40 @@ impl<T: Config> Pallet<T> {
 			last_epoch: EpochAccounts::<T>::get(netuid),
 			models: <T::Models as hearth_primitives::ServedModels>::served_models(netuid),
 		})
+	}
+
+	/// One neuron of `netuid` (the runtime API's answer); `None` if the subnet or the uid
+	/// does not exist.
+	pub fn neuron(netuid: NetUid, uid: Uid) -> Option<NeuronView<T::AccountId, BlockNumberFor<T>>> {
+		let i = usize::from(uid);
+		let hotkey = Keys::<T>::get(netuid).get(i).cloned()?;
+		let registered = RegisteredAt::<T>::get(netuid);
+		let last_update = LastUpdate::<T>::get(netuid);
+		let stats = Metagraph::<T>::get(netuid);
+		Some(Self::neuron_at(netuid, i, hotkey, &registered, &last_update, &stats))
+	}
+
+	/// The view of uid `i` from the subnet's per-uid vectors, read once by the caller.
+	fn neuron_at(
+		netuid: NetUid,
+		i: usize,
+		hotkey: T::AccountId,
+		registered: &[BlockNumberFor<T>],
+		last_update: &[BlockNumberFor<T>],
+		stats: &[NeuronStats],
+	) -> NeuronView<T::AccountId, BlockNumberFor<T>> {
+		let uid = i as Uid;
+		NeuronView {
+			uid,
+			coldkey: T::Staking::owner_of(&hotkey),
+			stake: T::Staking::hotkey_stake(&hotkey),
+			hotkey,
+			registered_at: registered.get(i).copied().unwrap_or_default(),
+			last_update: last_update.get(i).copied().unwrap_or_default(),
+			stats: stats.get(i).copied().unwrap_or_default(),
+			endpoint: Endpoints::<T>::get(netuid, uid),
+			gpus: Gpus::<T>::get(netuid, uid).map(|g| g.into_inner()).unwrap_or_default(),
+		}
 	}
 
 	/// Every subnet's netuid.
