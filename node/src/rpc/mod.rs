@@ -5,9 +5,15 @@
 //! fee (`payment_*`) methods, and is **the** place where Hearth's own `hearth_*`
 //! modules are merged: add each one to [`create_full`], next to its runtime API bound.
 //!
+//! - `hearth_*` queries ([`chain`]): subnets, neurons, stake, leases, orders, jobs,
+//!   rulings, emission, slashes, as JSON ([`json`]'s rules) over the runtime APIs;
+//! - `hearth_subscribe*` ([`watch`]): a miner's jobs, a lease, a subnet's epochs;
 //! - `hearth_validatorStatus` ([`validator`]): the scoring worker's state and decisions.
 
+pub(crate) mod chain;
+pub(crate) mod json;
 pub(crate) mod validator;
+pub(crate) mod watch;
 
 use std::sync::Arc;
 
@@ -38,12 +44,14 @@ where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ sc_client_api::BlockchainEvents<Block>
 		+ Send
 		+ Sync
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ chain::HearthApis,
 	P: TransactionPool + 'static,
 	S: sp_core::offchain::OffchainStorage + 'static,
 {
@@ -54,9 +62,15 @@ where
 	let FullDeps { client, pool, offchain, keystore } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 
 	// Hearth's own `hearth_*` modules.
+	{
+		use chain::HearthApiServer;
+		use watch::WatchApiServer;
+		module.merge(chain::Hearth::new(client.clone()).into_rpc())?;
+		module.merge(watch::Watch::new(client).into_rpc())?;
+	}
 	if let Some(storage) = offchain {
 		use validator::ValidatorApiServer;
 		module.merge(validator::Validator::new(storage, keystore).into_rpc())?;

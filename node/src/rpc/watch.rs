@@ -1,0 +1,198 @@
+//! `hearth_subscribe*`: what clients would otherwise poll, pushed at each new best block
+//! when it changed.
+//!
+//! | subscribe / unsubscribe | arguments | notification (`{"block", "number", …}`) |
+//! |---|---|---|
+//! | `hearth_subscribeMinerJobs` / `hearth_unsubscribeMinerJobs` | miner | `"jobs"`: the jobs newly assigned to it, each `{"id", "job", "result"}` (the first notification: those open now) |
+//! | `hearth_subscribeLease` / `hearth_unsubscribeLease` | lease id | `"lease"`: the lease as `hearth_lease` shows it; `null` once closed, and the subscription ends |
+//! | `hearth_subscribeEpochs` / `hearth_unsubscribeEpochs` | netuid | `"metagraph"`: the subnet as `hearth_metagraph` shows it, after each of its epochs (the first notification: now) |
+//!
+//! Notifications follow the best chain: after a re-organisation the next one describes
+//! the new best block. A subscription to something that does not exist is refused with
+//! code 9001.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use futures::StreamExt;
+use hearth_primitives::NetUid;
+use hearth_runtime::{opaque::Block, Hash};
+use jsonrpsee::core::SubscriptionResult;
+use jsonrpsee::proc_macros::rpc;
+use jsonrpsee::{PendingSubscriptionSink, SubscriptionMessage, SubscriptionSink};
+use pallet_hearth_jobs::runtime_api::JobsApi;
+use pallet_hearth_leases::runtime_api::LeasesApi;
+use pallet_hearth_subnets::runtime_api::SubnetsApi;
+use sc_client_api::BlockchainEvents;
+use serde_json::{json, Value};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Header as _;
+
+use super::chain::{account, answer, bad_argument, HearthApis, MAX_JOBS};
+
+/// Hearth's subscriptions.
+#[rpc(server)]
+pub trait WatchApi {
+	/// The jobs assigned to a miner, as they are assigned.
+	#[subscription(name = "hearth_subscribeMinerJobs" => "hearth_minerJobs", unsubscribe = "hearth_unsubscribeMinerJobs", item = Value)]
+	async fn subscribe_miner_jobs(&self, miner: String) -> SubscriptionResult;
+	/// A lease's state, at each block it changes, until it closes.
+	#[subscription(name = "hearth_subscribeLease" => "hearth_lease", unsubscribe = "hearth_unsubscribeLease", item = Value)]
+	async fn subscribe_lease(&self, id: u64) -> SubscriptionResult;
+	/// A subnet's metagraph after each of its epochs.
+	#[subscription(name = "hearth_subscribeEpochs" => "hearth_epochs", unsubscribe = "hearth_unsubscribeEpochs", item = Value)]
+	async fn subscribe_epochs(&self, netuid: NetUid) -> SubscriptionResult;
+}
+
+/// Serves [`WatchApiServer`] from the client's block imports and runtime APIs.
+pub(crate) struct Watch<C> {
+	client: Arc<C>,
+}
+
+impl<C> Watch<C> {
+	/// Over `client`.
+	pub(crate) fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+/// What a notification says besides its payload: the block it describes.
+fn stamp(hash: Hash, number: u32, key: &str, payload: Value) -> Value {
+	json!({ "block": format!("{hash:?}"), "number": number, key: payload })
+}
+
+async fn send(sink: &SubscriptionSink, value: &Value) -> Result<(), jsonrpsee::core::StringError> {
+	let message = SubscriptionMessage::from_json(value)?;
+	sink.send(message).await?;
+	Ok(())
+}
+
+impl<C> Watch<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockchainEvents<Block> + Send + Sync + 'static,
+	C::Api: HearthApis,
+{
+	/// Runs `step` at the best block now and at every new best block until it returns
+	/// `false` or the client goes away. `step` gets the block and its number.
+	async fn follow<F, Fut>(&self, mut step: F) -> SubscriptionResult
+	where
+		F: FnMut(Hash, u32) -> Fut,
+		Fut: std::future::Future<Output = Result<bool, jsonrpsee::core::StringError>>,
+	{
+		let mut blocks = self.client.import_notification_stream().filter(|n| futures::future::ready(n.is_new_best));
+		let info = self.client.info();
+		if !step(info.best_hash, info.best_number).await? {
+			return Ok(());
+		}
+		while let Some(block) = blocks.next().await {
+			if !step(block.hash, *block.header.number()).await? {
+				break;
+			}
+		}
+		Ok(())
+	}
+}
+
+#[jsonrpsee::core::async_trait]
+impl<C> WatchApiServer for Watch<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockchainEvents<Block> + Send + Sync + 'static,
+	C::Api: HearthApis,
+{
+	async fn subscribe_miner_jobs(&self, pending: PendingSubscriptionSink, miner: String) -> SubscriptionResult {
+		let miner = match account("miner", &miner) {
+			Ok(miner) => miner,
+			Err(e) => return Ok(pending.reject(e).await),
+		};
+		let sink = pending.accept().await?;
+		let client = self.client.clone();
+		let mut seen = BTreeSet::new();
+		let mut first = true;
+		self.follow(|hash, number| {
+			let ids = client.runtime_api().miner_jobs(hash, miner.clone(), MAX_JOBS).unwrap_or_default();
+			let mut fresh = Vec::new();
+			for id in ids.into_iter().rev() {
+				if seen.insert(id) {
+					let detail = answer(client.runtime_api().job(hash, id), hash).unwrap_or(Value::Null);
+					let (job, result) = match detail {
+						Value::Array(mut pair) if pair.len() == 2 => {
+							let result = pair.pop().unwrap_or(Value::Null);
+							(pair.pop().unwrap_or(Value::Null), result)
+						},
+						_ => (Value::Null, Value::Null),
+					};
+					fresh.push(json!({ "id": id, "job": job, "result": result }));
+				}
+			}
+			let message = (first || !fresh.is_empty()).then(|| stamp(hash, number, "jobs", Value::Array(fresh)));
+			first = false;
+			let sink = &sink;
+			async move {
+				if let Some(message) = message {
+					send(sink, &message).await?;
+				}
+				Ok(true)
+			}
+		})
+		.await
+	}
+
+	async fn subscribe_lease(&self, pending: PendingSubscriptionSink, id: u64) -> SubscriptionResult {
+		let best = self.client.info().best_hash;
+		if !matches!(self.client.runtime_api().lease(best, id), Ok(Some(_))) {
+			return Ok(pending.reject(bad_argument(format!("lease {id} is not open"))).await);
+		}
+		let sink = pending.accept().await?;
+		let client = self.client.clone();
+		let mut last = None;
+		self.follow(|hash, number| {
+			let lease = answer(client.runtime_api().lease(hash, id), hash).unwrap_or(Value::Null);
+			let open = !lease.is_null();
+			let message = (last.as_ref() != Some(&lease)).then(|| stamp(hash, number, "lease", lease.clone()));
+			last = Some(lease);
+			let sink = &sink;
+			async move {
+				if let Some(message) = message {
+					send(sink, &message).await?;
+				}
+				Ok(open)
+			}
+		})
+		.await
+	}
+
+	async fn subscribe_epochs(&self, pending: PendingSubscriptionSink, netuid: NetUid) -> SubscriptionResult {
+		let best = self.client.info().best_hash;
+		if !matches!(self.client.runtime_api().metagraph(best, netuid), Ok(Some(_))) {
+			return Ok(pending.reject(bad_argument(format!("subnet {netuid} does not exist"))).await);
+		}
+		let sink = pending.accept().await?;
+		let client = self.client.clone();
+		let mut last_epoch = None;
+		self.follow(|hash, number| {
+			let metagraph = client.runtime_api().metagraph(hash, netuid).ok().flatten();
+			let exists = metagraph.is_some();
+			let epoch = metagraph.as_ref().and_then(|m| m.last_epoch.map(|e| e.epoch));
+			let message = match (&metagraph, last_epoch.is_none() || epoch != last_epoch.flatten()) {
+				(Some(m), true) => json_metagraph(m).map(|m| stamp(hash, number, "metagraph", m)),
+				_ => None,
+			};
+			last_epoch = Some(epoch);
+			let sink = &sink;
+			async move {
+				if let Some(message) = message {
+					send(sink, &message).await?;
+				}
+				Ok(exists)
+			}
+		})
+		.await
+	}
+}
+
+fn json_metagraph(
+	m: &pallet_hearth_subnets::runtime_api::MetagraphView<hearth_runtime::AccountId, hearth_runtime::BlockNumber>,
+) -> Option<Value> {
+	super::json::to_json(m).ok()
+}
