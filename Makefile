@@ -23,6 +23,8 @@ NODE := $(TIER2_TARGET)/debug/hearth-node
 CARGO := cargo
 # The pinned Python clients (scripts/python-requirements.txt) the end-to-end tests drive.
 PYTHON_ENV := $(or $(HEARTH_PYTHON_ENV),$(HOME)/.cache/hearth/python)
+# The pinned JavaScript client (clients/js/package-lock.json) the end-to-end tests drive.
+JS_ENV := $(or $(HEARTH_JS_ENV),$(HOME)/.cache/hearth/js)
 NEXTEST_FLAGS := --locked --no-fail-fast --failure-output final
 # Clippy as the compiler of the workspace's own crates (dependencies are untouched), with
 # every warning an error: the builds `make test` needs anyway are its clippy run, on
@@ -42,7 +44,7 @@ help:
 	@echo "make yuma-sim < scenario.json   run a Yuma scenario offline"
 
 setup:
-	@HEARTH_PYTHON_ENV=$(PYTHON_ENV) scripts/setup.sh
+	@HEARTH_PYTHON_ENV=$(PYTHON_ENV) HEARTH_JS_ENV=$(JS_ENV) scripts/setup.sh
 
 # The node, the chain-spec tests and the end-to-end tests, in one cargo invocation so
 # that features unify the same way here and in `test-tier2` (nothing rebuilds there).
@@ -86,7 +88,7 @@ worker:
 
 # End-to-end tests start real nodes; one test at a time keeps them off each other's CPU.
 test-tier2:
-	$(LINTED) HEARTH_REQUIRE_MODELS=1 CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) HEARTH_PYTHON=$(PYTHON_ENV)/bin/python $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS) -E 'not package(hearth-worker)'
+	$(LINTED) HEARTH_REQUIRE_MODELS=1 CARGO_TARGET_DIR=$(TIER2_TARGET) HEARTH_NODE_BIN=$(NODE) HEARTH_PYTHON=$(PYTHON_ENV)/bin/python HEARTH_JS_MODULES=$(JS_ENV)/node_modules $(CARGO) nextest run $(NEXTEST_FLAGS) --test-threads 1 $(TIER2_PKGS) -E 'not package(hearth-worker)'
 
 # The pallets' benchmarks, run as tests in their mocks (own target: other features).
 test-benchmarks:

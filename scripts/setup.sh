@@ -87,3 +87,22 @@ if [ "$(cat "$python_env/.requirements-sha256" 2>/dev/null)" != "$want" ]; then
 	"$python_env/bin/python" -m pip check --disable-pip-version-check >/dev/null
 	echo "$want" >"$python_env/.requirements-sha256"
 fi
+
+# The JavaScript client the end-to-end tests drive (@polkadot/api, the versions
+# clients/js/package-lock.json pins, integrity-checked by `npm ci`), outside the clone.
+# A changed lock file reinstalls it.
+js_env="${HEARTH_JS_ENV:-$HOME/.cache/hearth/js}"
+lock="$(dirname "$0")/../clients/js/package-lock.json"
+want=$(sha256sum "$lock" | cut -d' ' -f1)
+if [ "$(cat "$js_env/.lock-sha256" 2>/dev/null)" != "$want" ]; then
+	echo "setup: installing @polkadot/api into $js_env"
+	if ! command -v npm >/dev/null 2>&1; then
+		sudo_if_needed apt-get update -qq
+		sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+	fi
+	rm -rf "$js_env"
+	mkdir -p "$js_env"
+	cp "$(dirname "$0")/../clients/js/package.json" "$lock" "$js_env/"
+	(cd "$js_env" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+	echo "$want" >"$js_env/.lock-sha256"
+fi

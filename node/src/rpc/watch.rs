@@ -103,7 +103,10 @@ where
 	async fn subscribe_miner_jobs(&self, pending: PendingSubscriptionSink, miner: String) -> SubscriptionResult {
 		let miner = match account("miner", &miner) {
 			Ok(miner) => miner,
-			Err(e) => return Ok(pending.reject(e).await),
+			Err(e) => {
+				pending.reject(e).await;
+				return Ok(());
+			},
 		};
 		let sink = pending.accept().await?;
 		let client = self.client.clone();
@@ -141,7 +144,8 @@ where
 	async fn subscribe_lease(&self, pending: PendingSubscriptionSink, id: u64) -> SubscriptionResult {
 		let best = self.client.info().best_hash;
 		if !matches!(self.client.runtime_api().lease(best, id), Ok(Some(_))) {
-			return Ok(pending.reject(bad_argument(format!("lease {id} is not open"))).await);
+			pending.reject(bad_argument(format!("lease {id} is not open"))).await;
+			return Ok(());
 		}
 		let sink = pending.accept().await?;
 		let client = self.client.clone();
@@ -165,7 +169,8 @@ where
 	async fn subscribe_epochs(&self, pending: PendingSubscriptionSink, netuid: NetUid) -> SubscriptionResult {
 		let best = self.client.info().best_hash;
 		if !matches!(self.client.runtime_api().metagraph(best, netuid), Ok(Some(_))) {
-			return Ok(pending.reject(bad_argument(format!("subnet {netuid} does not exist"))).await);
+			pending.reject(bad_argument(format!("subnet {netuid} does not exist"))).await;
+			return Ok(());
 		}
 		let sink = pending.accept().await?;
 		let client = self.client.clone();

@@ -25,10 +25,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> Pallet<T>
-where
-	BalanceOf<T>: Into<u128>,
-{
+impl<T: Config> Pallet<T> {
 	/// A coldkey's stake (the runtime API's answer). Finding its positions walks every
 	/// `(hotkey, coldkey)` share entry: a read-only query, off the block's path.
 	pub fn stake_info(
@@ -39,15 +36,15 @@ where
 		let mut positions: alloc::vec::Vec<_> = Shares::<T>::iter()
 			.filter(|(_, holder, shares)| holder == coldkey && *shares > 0)
 			.map(|(hotkey, _, shares)| {
-				let value = Pools::<T>::get(&hotkey).value_of(shares).unwrap_or_default().into();
+				let value = Pools::<T>::get(&hotkey).value_of(shares).unwrap_or_default();
 				StakePosition { hotkey, shares, value }
 			})
 			.collect();
-		positions.sort_by(|a, b| b.value.cmp(&a.value));
+		positions.sort_by_key(|p| core::cmp::Reverse(p.value));
 		let unbonding: alloc::vec::Vec<_> = Unbonding::<T>::get(coldkey)
 			.into_iter()
 			.map(|chunk| {
-				let value = UnbondingPools::<T>::get(&chunk.hotkey).value_of(chunk.shares).unwrap_or_default().into();
+				let value = UnbondingPools::<T>::get(&chunk.hotkey).value_of(chunk.shares).unwrap_or_default();
 				UnbondingPosition { hotkey: chunk.hotkey, shares: chunk.shares, value, unlock_at: chunk.unlock_at }
 			})
 			.collect();
@@ -73,19 +70,18 @@ where
 			.map(|(coldkey, shares)| crate::runtime_api::Delegator {
 				coldkey,
 				shares,
-				value: pool.value_of(shares).unwrap_or_default().into(),
+				value: pool.value_of(shares).unwrap_or_default(),
 			})
 			.collect();
-		delegators.sort_by(|a, b| b.value.cmp(&a.value));
-		let widen = |p: crate::types::Pool<BalanceOf<T>>| crate::types::Pool { value: p.value.into(), shares: p.shares };
-		Some(crate::runtime_api::HotkeyInfo {
+		delegators.sort_by_key(|d| core::cmp::Reverse(d.value));
+				Some(crate::runtime_api::HotkeyInfo {
 			owner,
 			take: Take::<T>::get(hotkey),
 			last_take_increase: LastTakeIncrease::<T>::get(hotkey),
-			pool: widen(pool),
-			unbonding_pool: widen(UnbondingPools::<T>::get(hotkey)),
+			pool,
+			unbonding_pool: UnbondingPools::<T>::get(hotkey),
 			delegators,
-			deposit: HotkeyDeposits::<T>::get(hotkey).map(Into::into).unwrap_or_default(),
+			deposit: HotkeyDeposits::<T>::get(hotkey).unwrap_or_default(),
 		})
 	}
 }
