@@ -85,12 +85,16 @@ async function main() {
 	const ws = process.env.HEARTH_WS || 'ws://127.0.0.1:9944';
 	const netuid = Number(process.env.HEARTH_NETUID || '1');
 	const model = need('HEARTH_MODEL');
-	const api = await ApiPromise.create({ provider: new WsProvider(ws), noInitWarn: true, throwOnConnect: true });
-	const rpc = (method, params) => api.provider.send(method, params);
+	const provider = new WsProvider(ws);
+	const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+	// Hearth's own methods go through the provider: JSON in, JSON out, no types needed.
+	const rpc = (method, params) => provider.send(method, params);
 	const out = {};
 
 	// 1. Metadata: v15, with Hearth's pallets and runtime APIs, documented.
-	const metadata = await api.rpc.state.getMetadata();
+	// The API loads the newest metadata the runtime serves (v16 here; runtime APIs are in
+	// it from v15 on).
+	const metadata = api.runtimeMetadata;
 	out.metadata_version = metadata.version;
 	out.pallets = metadata.asLatest.pallets.map((p) => p.name.toString());
 	out.runtime_apis = Object.keys(api.call);
@@ -122,7 +126,7 @@ async function main() {
 	out.lease_rpc = lease;
 	out.leases_of = await rpc('hearth_leasesOf', [tenant.address]);
 	const updates = [];
-	const subscription = await api.provider.subscribe('hearth_lease', 'hearth_subscribeLease', [id], (error, update) => {
+	const subscription = await provider.subscribe('hearth_lease', 'hearth_subscribeLease', [id], (error, update) => {
 		if (!error) updates.push(update);
 	});
 
@@ -134,16 +138,19 @@ async function main() {
 	const body = JSON.stringify({ model, input: ['w5 w6 w7', 'w8'] });
 	const nonce = 1;
 	const payload = callPayload(hexToU8a(api.genesisHash.toHex()), netuid, miner, tenant.address, nonce, id, stringToU8a(body));
-	const response = await fetch(`http://${address}/v1/embeddings`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'x-hearth-requester': tenant.address,
-			'x-hearth-nonce': String(nonce),
-			'x-hearth-served': `lease:${id}`,
-			'x-hearth-signature': u8aToHex(tenant.sign(payload)),
-		},
-		body,
+	const headers = {
+		'content-type': 'application/json',
+		'x-hearth-requester': tenant.address,
+		'x-hearth-nonce': String(nonce),
+		'x-hearth-served': `lease:${id}`,
+		'x-hearth-signature': u8aToHex(tenant.sign(payload)),
+	};
+	// The miner learns of the lease from a block it has imported: until then it
+	// answers 403 "not active", and the same signed call may simply be sent again.
+	const response = await waitFor('the miner to serve the lease', 60, async () => {
+		const r = await fetch(`http://${address}/v1/embeddings`, { method: 'POST', headers, body });
+		if (r.status === 403) return null;
+		return r;
 	});
 	if (response.status !== 200) throw new Error(`the miner answered ${response.status}: ${await response.text()}`);
 	const answer = await response.json();
@@ -174,7 +181,7 @@ async function main() {
 	out.lease_after_close = await rpc('hearth_lease', [id]);
 	await waitFor('the closing notification', 30, async () => updates.some((u) => u.lease === null));
 	out.subscription = updates.map((u) => (u.lease === null ? null : u.lease.escrow_remaining));
-	await api.provider.unsubscribe('hearth_lease', 'hearth_unsubscribeLease', subscription).catch(() => {});
+	await provider.unsubscribe('hearth_lease', 'hearth_unsubscribeLease', subscription).catch(() => {});
 
 	// 8. Every method of every Hearth runtime API, typed by the metadata alone.
 	const subjects = (process.env.HEARTH_SUBJECTS || '').split(',').filter(Boolean).concat([tenant.address]);

@@ -65,7 +65,11 @@ class CallSigner:
             raise ValueError(f"genesis {genesis!r}: expected 32 bytes of hex")
 
     def __call__(self, request):
-        body = request.read()
+        request.headers.update(self.headers_for(request.read()))
+
+    def headers_for(self, body):
+        """The four x-hearth-* headers that sign `body` (bytes exactly as sent); the
+        nonce then moves past the body's inputs."""
         payload = (
             CALL_DOMAIN
             + self.prefix
@@ -75,11 +79,14 @@ class CallSigner:
             + served_bytes(self.lease)
             + hashlib.blake2b(body, digest_size=32).digest()
         )
-        request.headers["x-hearth-requester"] = self.keypair.ss58_address
-        request.headers["x-hearth-nonce"] = str(self.nonce)
-        request.headers["x-hearth-served"] = "probe" if self.lease is None else f"lease:{self.lease}"
-        request.headers["x-hearth-signature"] = "0x" + self.keypair.sign(payload).hex().removeprefix("0x")
+        headers = {
+            "x-hearth-requester": self.keypair.ss58_address,
+            "x-hearth-nonce": str(self.nonce),
+            "x-hearth-served": "probe" if self.lease is None else f"lease:{self.lease}",
+            "x-hearth-signature": "0x" + self.keypair.sign(payload).hex().removeprefix("0x"),
+        }
         self.nonce += inputs_in(body)
+        return headers
 
 
 def signed_client(base_url, keypair, genesis, netuid, miner, lease, nonce):

@@ -137,3 +137,36 @@ impl Drop for Worker {
 		self.signal(libc::SIGKILL);
 	}
 }
+
+/// Alice creates subnet 1, registers the tiny model (written into `models`) and claims
+/// and stakes `miner`'s hotkey with 100 HTH, in one batch: what a miner needs before
+/// `hearth-worker run` does the rest with the hotkey alone. The model's identity.
+pub async fn subnet_with_tiny_model(
+	rpc: &crate::rpc::Rpc,
+	ctx: &crate::tx::ChainContext,
+	models: &Path,
+	miner: sp_keyring::Sr25519Keyring,
+) -> [u8; 32] {
+	use hearth_runtime::{RuntimeCall, HTH};
+	std::fs::create_dir_all(models).expect("models dir");
+	let (_, bytes) = tiny_model(models);
+	let file = hearth_engine::format::split(&bytes).expect("splits");
+	let setup = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+		calls: vec![
+			RuntimeCall::Subnets(pallet_hearth_subnets::Call::create_subnet { max_lock: 100 * HTH }),
+			RuntimeCall::Jobs(pallet_hearth_jobs::Call::register_model {
+				netuid: 1,
+				header: file.header.to_vec().try_into().expect("a header"),
+				chunk_hashes: file.chunk_hashes().try_into().expect("hashes"),
+				max_input: 40,
+			}),
+			RuntimeCall::Staking(crate::tx::claim_hotkey(ctx, sp_keyring::Sr25519Keyring::Alice, miner)),
+			RuntimeCall::Staking(pallet_hearth_staking::Call::add_stake {
+				hotkey: miner.to_account_id(),
+				amount: 100 * HTH,
+			}),
+		],
+	});
+	crate::tx::send(rpc, ctx, sp_keyring::Sr25519Keyring::Alice, setup).await;
+	file.id()
+}

@@ -14,22 +14,21 @@ use std::process::Command;
 use std::time::Duration;
 
 use codec::{Decode, Encode};
-use hearth_e2e::worker::{miner_config, tiny_model, MinerSetup, Worker};
+use hearth_e2e::worker::{miner_config, subnet_with_tiny_model, MinerSetup, Worker};
 use hearth_e2e::{
 	first_finalized,
 	node::{free_port, Node, NodeConfig, TempDir},
 	rpc::Rpc,
 	state, tx, wait_until,
 };
-use hearth_engine::format;
 use hearth_primitives::receipt::{Call, Served};
-use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeCall, RuntimeEvent, HTH};
+use hearth_runtime::{AccountId, BlockNumber, Hash, RuntimeEvent, HTH};
 use hearth_worker::keys::Hotkey;
 use hearth_worker::serve::WireReceipt;
 use pallet_hearth_jobs::ReceiptProblem;
 use pallet_hearth_leases::{Event as LeasesEvent, LeaseView};
 use serde_json::{json, Value};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Ferdie};
+use sp_keyring::Sr25519Keyring::{Bob, Ferdie};
 
 type Lease = LeaseView<AccountId, BlockNumber>;
 
@@ -105,28 +104,10 @@ async fn a_worker_with_only_a_config_file_mines_serves_survives_kill_9_and_node_
 	let ctx = tx::ChainContext::fetch(&rpc).await;
 	let (ferdie, bob) = (Ferdie.to_account_id(), Bob.to_account_id());
 
-	let models = dir.path().join("models");
-	std::fs::create_dir_all(&models).expect("models dir");
-	let (_, bytes) = tiny_model(&models);
-	let file = format::split(&bytes).expect("splits");
-	let model_id = file.id();
-
 	// Alice creates subnet 1, registers the tiny model and claims and stakes Ferdie's
 	// hotkey. The worker does the rest with the hotkey alone.
-	let setup = RuntimeCall::Utility(pallet_utility::Call::batch_all {
-		calls: vec![
-			RuntimeCall::Subnets(pallet_hearth_subnets::Call::create_subnet { max_lock: 100 * HTH }),
-			RuntimeCall::Jobs(pallet_hearth_jobs::Call::register_model {
-				netuid: 1,
-				header: file.header.to_vec().try_into().expect("a header"),
-				chunk_hashes: file.chunk_hashes().try_into().expect("hashes"),
-				max_input: 40,
-			}),
-			RuntimeCall::Staking(tx::claim_hotkey(&ctx, Alice, Ferdie)),
-			RuntimeCall::Staking(pallet_hearth_staking::Call::add_stake { hotkey: ferdie.clone(), amount: 100 * HTH }),
-		],
-	});
-	tx::send(&rpc, &ctx, Alice, setup).await;
+	let models = dir.path().join("models");
+	let model_id = subnet_with_tiny_model(&rpc, &ctx, &models, Ferdie).await;
 
 	let (api_port, ops_port) = (free_port(), free_port());
 	let setup = MinerSetup {
