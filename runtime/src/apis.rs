@@ -26,7 +26,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, Jobs, Leases, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Signature, Slashing, Staking, Subnets, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Signature, Slashing, Staking, Subnets, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {

@@ -92,9 +92,9 @@ async fn polkadot_js_and_py_substrate_interface_run_a_tenants_story_and_hearth_r
 	let ws = format!("ws://127.0.0.1:{}", node.config.rpc_port);
 
 	// @polkadot/api, from the modules setup.sh installed.
-	let modules = std::env::var("HEARTH_JS_MODULES").map(PathBuf::from).unwrap_or_else(|_| {
-		PathBuf::from(std::env::var("HOME").expect("HOME")).join(".cache/hearth/js/node_modules")
-	});
+	let modules = std::env::var("HEARTH_JS_MODULES")
+		.map(PathBuf::from)
+		.unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").expect("HOME")).join(".cache/hearth/js/node_modules"));
 	assert!(modules.join("@polkadot/api").exists(), "{} lacks @polkadot/api: run scripts/setup.sh", modules.display());
 	let mut node_js = Command::new("node");
 	node_js.arg(repo("clients/js/tenant_story.cjs")).env("NODE_PATH", &modules);
@@ -108,7 +108,10 @@ async fn polkadot_js_and_py_substrate_interface_run_a_tenants_story_and_hearth_r
 		assert!(apis.contains(&json!(api)), "api.call.{api} from the metadata: {apis:?}");
 	}
 	let docs = js["neuron_stats_docs"].as_array().expect("docs");
-	assert!(docs.iter().any(|d| d.as_str().is_some_and(|d| d.starts_with("incentive") && d.contains("65535"))), "{docs:?}");
+	assert!(
+		docs.iter().any(|d| d.as_str().is_some_and(|d| d.starts_with("incentive") && d.contains("65535"))),
+		"{docs:?}"
+	);
 	let calls = &js["runtime_calls"];
 	assert_eq!(calls["subnetsApi.netuids"], json!([1]));
 	assert_eq!(calls["jobsApi.checkReceipt"], json!({"ok": null}), "{calls}");

@@ -161,8 +161,9 @@ pub(crate) fn answer<T: codec::Encode + scale_info::TypeInfo + 'static>(
 	result: Result<T, ApiError>,
 	at: Hash,
 ) -> RpcResult<Value> {
-	let value = result
-		.map_err(|e| ErrorObjectOwned::owned(RUNTIME_FAILED, format!("the runtime at {at:?} did not answer: {e}"), None::<()>))?;
+	let value = result.map_err(|e| {
+		ErrorObjectOwned::owned(RUNTIME_FAILED, format!("the runtime at {at:?} did not answer: {e}"), None::<()>)
+	})?;
 	json::to_json(&value).map_err(|e| {
 		ErrorObjectOwned::owned(RUNTIME_FAILED, format!("the runtime's answer did not match its type: {e}"), None::<()>)
 	})

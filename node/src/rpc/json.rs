@@ -83,14 +83,18 @@ impl Walker<'_> {
 						}
 						Ok(Value::Object(object))
 					},
-					_ => c.fields.iter().map(|f| self.value(f.ty.id, input)).collect::<Result<_, _>>().map(Value::Array),
+					_ => {
+						c.fields.iter().map(|f| self.value(f.ty.id, input)).collect::<Result<_, _>>().map(Value::Array)
+					},
 				}
 			},
 			TypeDef::Variant(v) => {
 				let index = u8::decode(input).map_err(|_| short("enum"))?;
-				let variant = v.variants.iter().find(|x| x.index == index).ok_or_else(|| {
-					Malformed(format!("{} has no variant with index {index}", path.join("::")))
-				})?;
+				let variant = v
+					.variants
+					.iter()
+					.find(|x| x.index == index)
+					.ok_or_else(|| Malformed(format!("{} has no variant with index {index}", path.join("::"))))?;
 				let is_option = path.len() == 1 && path[0] == "Option";
 				if is_option {
 					return match variant.fields.first() {
@@ -111,7 +115,12 @@ impl Walker<'_> {
 				} else if variant.fields.len() == 1 {
 					self.value(variant.fields[0].ty.id, input)?
 				} else {
-					variant.fields.iter().map(|f| self.value(f.ty.id, input)).collect::<Result<_, _>>().map(Value::Array)?
+					variant
+						.fields
+						.iter()
+						.map(|f| self.value(f.ty.id, input))
+						.collect::<Result<_, _>>()
+						.map(Value::Array)?
 				};
 				let mut object = Map::new();
 				object.insert(variant.name.clone(), inner);

@@ -31,7 +31,7 @@ pub struct UnbondingPosition<AccountId, BlockNumber> {
 }
 
 /// Everything a coldkey has staked.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct StakeInfo<AccountId, BlockNumber> {
 	/// Its positions, one per hotkey, largest first.
 	pub positions: Vec<StakePosition<AccountId>>,

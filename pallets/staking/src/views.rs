@@ -74,7 +74,7 @@ impl<T: Config> Pallet<T> {
 			})
 			.collect();
 		delegators.sort_by_key(|d| core::cmp::Reverse(d.value));
-				Some(crate::runtime_api::HotkeyInfo {
+		Some(crate::runtime_api::HotkeyInfo {
 			owner,
 			take: Take::<T>::get(hotkey),
 			last_take_increase: LastTakeIncrease::<T>::get(hotkey),

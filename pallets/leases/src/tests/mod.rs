@@ -70,3 +70,4 @@ mod deadlines;
 mod defaults;
 mod market;
 mod settlement;
+mod views;

@@ -17,3 +17,4 @@ fn staked() {
 mod application;
 mod attacks;
 mod reports;
+mod views;

@@ -27,3 +27,4 @@ mod properties;
 mod rewards;
 mod slashes;
 mod stake;
+mod views;

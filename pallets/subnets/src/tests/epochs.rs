@@ -163,6 +163,12 @@ fn the_metagraph_view_shows_neurons_and_the_last_epoch() {
 		assert_eq!(view.next_epoch_at, next_epoch(netuid));
 		assert_eq!(Subnets::metagraph(9), None);
 		assert_eq!(Subnets::netuids(), vec![netuid]);
+		// One neuron alone is the metagraph's entry for its uid.
+		for (uid, neuron) in view.neurons.iter().enumerate() {
+			assert_eq!(Subnets::neuron(netuid, uid as u16).as_ref(), Some(neuron));
+		}
+		assert_eq!(Subnets::neuron(netuid, 5), None, "no uid 5");
+		assert_eq!(Subnets::neuron(9, 0), None, "no subnet 9");
 	});
 }
 
