@@ -181,8 +181,14 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: HearthApis,
 {
-	fn at(&self, at: Option<Hash>) -> Hash {
-		at.unwrap_or_else(|| self.client.info().best_hash)
+	/// Calls a runtime API at `at` (the best block by default) and answers its JSON.
+	fn read<T: codec::Encode + scale_info::TypeInfo + 'static>(
+		&self,
+		at: Option<Hash>,
+		call: impl FnOnce(sp_api::ApiRef<'_, C::Api>, Hash) -> Result<T, ApiError>,
+	) -> RpcResult<Value> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		answer(call(self.client.runtime_api(), at), at)
 	}
 }
 
@@ -192,73 +198,60 @@ where
 	C::Api: HearthApis,
 {
 	fn subnets(&self, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().netuids(at), at)
+		self.read(at, |api, at| api.netuids(at))
 	}
 
 	fn metagraph(&self, netuid: NetUid, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().metagraph(at, netuid), at)
+		self.read(at, |api, at| api.metagraph(at, netuid))
 	}
 
 	fn neuron(&self, netuid: NetUid, uid: Uid, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().neuron(at, netuid, uid), at)
+		self.read(at, |api, at| api.neuron(at, netuid, uid))
 	}
 
 	fn lock_cost(&self, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().lock_cost(at), at)
+		self.read(at, |api, at| api.lock_cost(at))
 	}
 
 	fn stake(&self, coldkey: String, at: Option<Hash>) -> RpcResult<Value> {
 		let coldkey = account("coldkey", &coldkey)?;
-		let at = self.at(at);
-		answer(self.client.runtime_api().stake_info(at, coldkey), at)
+		self.read(at, |api, at| api.stake_info(at, coldkey))
 	}
 
 	fn hotkey(&self, hotkey: String, at: Option<Hash>) -> RpcResult<Value> {
 		let hotkey = account("hotkey", &hotkey)?;
-		let at = self.at(at);
-		answer(self.client.runtime_api().hotkey_info(at, hotkey), at)
+		self.read(at, |api, at| api.hotkey_info(at, hotkey))
 	}
 
 	fn lease(&self, id: u64, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().lease(at, id), at)
+		self.read(at, |api, at| api.lease(at, id))
 	}
 
 	fn leases_of(&self, who: String, at: Option<Hash>) -> RpcResult<Value> {
 		let who = account("account", &who)?;
-		let at = self.at(at);
-		answer(self.client.runtime_api().leases_of(at, who), at)
+		self.read(at, |api, at| api.leases_of(at, who))
 	}
 
 	fn order(&self, id: u64, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().order(at, id), at)
+		self.read(at, |api, at| api.order(at, id))
 	}
 
 	fn orders_of(&self, tenant: String, at: Option<Hash>) -> RpcResult<Value> {
 		let tenant = account("tenant", &tenant)?;
-		let at = self.at(at);
-		answer(self.client.runtime_api().orders_of(at, tenant), at)
+		self.read(at, |api, at| api.orders_of(at, tenant))
 	}
 
 	fn offers(&self, provider: String, at: Option<Hash>) -> RpcResult<Value> {
 		let provider = account("provider", &provider)?;
-		let at = self.at(at);
-		answer(self.client.runtime_api().offers(at, provider), at)
+		self.read(at, |api, at| api.offers(at, provider))
 	}
 
 	fn models(&self, netuid: NetUid, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().models(at, netuid), at)
+		self.read(at, |api, at| api.models(at, netuid))
 	}
 
 	fn job(&self, id: u64, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().job(at, id), at)
+		self.read(at, |api, at| api.job(at, id))
 	}
 
 	fn miner_jobs(&self, miner: String, limit: Option<u32>, at: Option<Hash>) -> RpcResult<Value> {
@@ -267,24 +260,20 @@ where
 		if limit == 0 || limit > MAX_JOBS {
 			return Err(bad_argument(format!("limit {limit} is not between 1 and {MAX_JOBS}")));
 		}
-		let at = self.at(at);
-		answer(self.client.runtime_api().miner_jobs(at, miner, limit), at)
+		self.read(at, |api, at| api.miner_jobs(at, miner, limit))
 	}
 
 	fn ruling(&self, text: String, at: Option<Hash>) -> RpcResult<Value> {
 		let key = subject(&text)?;
-		let at = self.at(at);
-		answer(self.client.runtime_api().ruling(at, key), at)
+		self.read(at, |api, at| api.ruling(at, key))
 	}
 
 	fn emission(&self, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.at(at);
-		answer(self.client.runtime_api().schedule(at), at)
+		self.read(at, |api, at| api.schedule(at))
 	}
 
 	fn pending_slashes(&self, offender: Option<String>, at: Option<Hash>) -> RpcResult<Value> {
 		let offender = offender.map(|o| account("offender", &o)).transpose()?;
-		let at = self.at(at);
-		answer(self.client.runtime_api().pending_slashes(at, offender), at)
+		self.read(at, |api, at| api.pending_slashes(at, offender))
 	}
 }

@@ -73,22 +73,27 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockchainEvents<Block> + Send + Sync + 'static,
 	C::Api: HearthApis,
 {
-	/// Runs `step` at the best block now and at every new best block until it returns
-	/// `false` or the client goes away. `step` gets the block and its number.
-	async fn follow<F, Fut>(&self, mut step: F) -> SubscriptionResult
-	where
-		F: FnMut(Hash, u32) -> Fut,
-		Fut: std::future::Future<Output = Result<bool, jsonrpsee::core::StringError>>,
-	{
+	/// Runs `step` at the best block now and at every new best block, sending what it
+	/// returns to `sink`, until it says to stop or the client goes away. `step` gets the
+	/// block and its number; it returns the notification to send, if any, and whether
+	/// to go on.
+	async fn follow(
+		&self,
+		sink: SubscriptionSink,
+		mut step: impl FnMut(Hash, u32) -> (Option<Value>, bool),
+	) -> SubscriptionResult {
 		let mut blocks = self.client.import_notification_stream().filter(|n| futures::future::ready(n.is_new_best));
 		let info = self.client.info();
-		if !step(info.best_hash, info.best_number).await? {
-			return Ok(());
-		}
-		while let Some(block) = blocks.next().await {
-			if !step(block.hash, *block.header.number()).await? {
+		let mut next = Some((info.best_hash, info.best_number));
+		while let Some((hash, number)) = next {
+			let (message, go_on) = step(hash, number);
+			if let Some(message) = message {
+				send(&sink, &message).await?;
+			}
+			if !go_on {
 				break;
 			}
+			next = blocks.next().await.map(|b| (b.hash, *b.header.number()));
 		}
 		Ok(())
 	}
@@ -112,7 +117,7 @@ where
 		let client = self.client.clone();
 		let mut seen = BTreeSet::new();
 		let mut first = true;
-		self.follow(|hash, number| {
+		self.follow(sink, |hash, number| {
 			let ids = client.runtime_api().miner_jobs(hash, miner.clone(), MAX_JOBS).unwrap_or_default();
 			let mut fresh = Vec::new();
 			for id in ids.into_iter().rev() {
@@ -130,13 +135,7 @@ where
 			}
 			let message = (first || !fresh.is_empty()).then(|| stamp(hash, number, "jobs", Value::Array(fresh)));
 			first = false;
-			let sink = &sink;
-			async move {
-				if let Some(message) = message {
-					send(sink, &message).await?;
-				}
-				Ok(true)
-			}
+			(message, true)
 		})
 		.await
 	}
@@ -150,18 +149,12 @@ where
 		let sink = pending.accept().await?;
 		let client = self.client.clone();
 		let mut last = None;
-		self.follow(|hash, number| {
+		self.follow(sink, |hash, number| {
 			let lease = answer(client.runtime_api().lease(hash, id), hash).unwrap_or(Value::Null);
 			let open = !lease.is_null();
 			let message = (last.as_ref() != Some(&lease)).then(|| stamp(hash, number, "lease", lease.clone()));
 			last = Some(lease);
-			let sink = &sink;
-			async move {
-				if let Some(message) = message {
-					send(sink, &message).await?;
-				}
-				Ok(open)
-			}
+			(message, open)
 		})
 		.await
 	}
@@ -175,7 +168,7 @@ where
 		let sink = pending.accept().await?;
 		let client = self.client.clone();
 		let mut last_epoch = None;
-		self.follow(|hash, number| {
+		self.follow(sink, |hash, number| {
 			let metagraph = client.runtime_api().metagraph(hash, netuid).ok().flatten();
 			let exists = metagraph.is_some();
 			let epoch = metagraph.as_ref().and_then(|m| m.last_epoch.map(|e| e.epoch));
@@ -184,13 +177,7 @@ where
 				_ => None,
 			};
 			last_epoch = Some(epoch);
-			let sink = &sink;
-			async move {
-				if let Some(message) = message {
-					send(sink, &message).await?;
-				}
-				Ok(exists)
-			}
+			(message, exists)
 		})
 		.await
 	}
