@@ -1,7 +1,8 @@
 //! CPU speed of the det-int8 engine, each figure against a baseline measured in the
 //! same run:
-//! - int8 products of the MiniLM shapes against `matrixmultiply`'s f32 sgemm on the
-//!   same shapes (one thread each; prints the ratio);
+//! - int8 products of the MiniLM shapes, by every kernel this CPU runs (AVX-512 VNNI,
+//!   AVX2, portable), against `matrixmultiply`'s f32 sgemm on the same shapes (one
+//!   thread each; prints the ratios);
 //! - MiniLM-shaped BERT sequences per second at 128 tokens, one thread and two
 //!   (prints the scaling), and the share of a run spent hashing its trace;
 //! - the MLP a block could re-execute, in microseconds.
@@ -9,15 +10,21 @@
 //! Weights are seeded (the real MiniLM has the same shapes, so the same speed).
 
 use hearth_benches::{measure, Budget};
-use hearth_engine::gemm::gemm_i8;
+use hearth_engine::gemm::Kernel;
 use hearth_engine::import::{quantize, seeded};
 use hearth_engine::model::Activation;
 use hearth_engine::{run, run_batch, run_with, CpuGemm, Input, Model};
 use std::hint::black_box;
 
 fn gemm_shapes() {
+	let kernels = Kernel::available();
 	println!("int8 GEMM (C = A·Bᵀ, i32 accumulation) vs matrixmultiply f32 sgemm, 1 thread, median of 20");
-	println!("{:>18} {:>12} {:>12} {:>8}", "M×K×N", "int8 GOP/s", "f32 GFLOP/s", "ratio");
+	println!("  gemm_i8 runs {:?} on this CPU; each kernel's GOP/s and its ratio to f32:", Kernel::detect());
+	let mut header = format!("{:>18} {:>12}", "M×K×N", "f32 GFLOP/s");
+	for kernel in &kernels {
+		header += &format!(" {:>22}", format!("{kernel:?}"));
+	}
+	println!("{header}");
 	let mut rng = seeded::SplitMix64::new(1);
 	for (m, k, n) in
 		[(128usize, 384usize, 384usize), (128, 384, 1536), (128, 1536, 384), (128, 32, 128), (128, 128, 32)]
@@ -28,7 +35,6 @@ fn gemm_shapes() {
 		let bf: Vec<f32> = b8.iter().map(|v| *v as f32 / 127.0).collect();
 		let mut c8 = vec![0i32; m * n];
 		let mut cf = vec![0f32; m * n];
-		let t8 = measure(Budget::new(20, 0), || gemm_i8(black_box(&a8), black_box(&b8), m, n, k, &mut c8));
 		// The same product: A (m×k, row-major) times Bᵀ (B is n×k row-major, so Bᵀ has
 		// row stride 1 and column stride k).
 		let tf = measure(Budget::new(20, 0), || unsafe {
@@ -50,8 +56,14 @@ fn gemm_shapes() {
 			)
 		});
 		let ops = 2.0 * (m * k * n) as f64;
-		let (g8, gf) = (ops / t8.secs() / 1e9, ops / tf.secs() / 1e9);
-		println!("{:>18} {:>12.1} {:>12.1} {:>7.2}x", format!("{m}×{k}×{n}"), g8, gf, g8 / gf);
+		let gf = ops / tf.secs() / 1e9;
+		let mut line = format!("{:>18} {:>12.1}", format!("{m}×{k}×{n}"), gf);
+		for kernel in &kernels {
+			let t8 = measure(Budget::new(20, 0), || kernel.gemm(black_box(&a8), black_box(&b8), m, n, k, &mut c8));
+			let g8 = ops / t8.secs() / 1e9;
+			line += &format!(" {:>22}", format!("{g8:.1} ({:.2}x)", g8 / gf));
+		}
+		println!("{line}");
 	}
 }
 

@@ -104,19 +104,76 @@ pub fn check_shapes(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &[i32
 	Ok(())
 }
 
-/// The single-threaded kernel: the AVX2 `vpmaddwd` kernel where the CPU has AVX2
-/// (every x86-64 CPU of the last decade, AVX-512 ones included), else the portable
-/// blocked kernel below (`no_std`, wasm, other architectures). Integer sums are exact
-/// in any order, so both give the same bits (tested against each other and the naive
-/// product).
-pub fn gemm_i8(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
-	#[cfg(all(feature = "std", target_arch = "x86_64"))]
-	if std::is_x86_feature_detected!("avx2") && a.len() >= m * k && b.len() >= n * k && out.len() >= m * n {
-		// SAFETY: the CPU supports AVX2 and the slices hold the shapes, checked just above.
-		unsafe { crate::gemm_avx2::gemm(a, b, m, n, k, out) };
-		return;
+/// Which kernel [`gemm_i8`] runs on this CPU.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kernel {
+	/// AVX-512 VNNI `vpdpbusd`, 64 multiply-adds an instruction (`gemm_vnni`).
+	Avx512Vnni,
+	/// AVX2 `vpmaddwd`, 16 an instruction (`gemm_avx2`).
+	Avx2,
+	/// The portable blocked loops (`no_std`, wasm, other architectures).
+	Portable,
+}
+
+impl Kernel {
+	/// The fastest kernel this CPU runs.
+	pub fn detect() -> Kernel {
+		#[cfg(all(feature = "std", target_arch = "x86_64"))]
+		{
+			if crate::gemm_vnni::available() {
+				return Kernel::Avx512Vnni;
+			}
+			if std::is_x86_feature_detected!("avx2") {
+				return Kernel::Avx2;
+			}
+		}
+		Kernel::Portable
 	}
-	gemm_blocked(a, b, m, n, k, out)
+
+	/// Every kernel this CPU runs, fastest first (the benches compare them).
+	pub fn available() -> alloc::vec::Vec<Kernel> {
+		let best = Kernel::detect();
+		[Kernel::Avx512Vnni, Kernel::Avx2, Kernel::Portable]
+			.into_iter()
+			.filter(|k| match (best, k) {
+				(Kernel::Avx512Vnni, _) | (_, Kernel::Portable) => true,
+				(Kernel::Avx2, kernel) => *kernel == Kernel::Avx2,
+				(Kernel::Portable, _) => false,
+			})
+			.collect()
+	}
+
+	/// `out = A · Bᵀ` with this kernel. Every kernel gives the same bits; one the CPU
+	/// lacks (not in [`Kernel::available`]) runs the portable loops instead.
+	pub fn gemm(self, a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
+		let shapes_hold = a.len() >= m * k && b.len() >= n * k && out.len() >= m * n;
+		#[cfg(all(feature = "std", target_arch = "x86_64"))]
+		match self {
+			Kernel::Avx512Vnni if shapes_hold && crate::gemm_vnni::available() => {
+				// SAFETY: the CPU has AVX-512 F, BW and VNNI and the slices hold the
+				// shapes, both checked just above.
+				unsafe { crate::gemm_vnni::gemm(a, b, m, n, k, out) };
+				return;
+			},
+			Kernel::Avx2 if shapes_hold && std::is_x86_feature_detected!("avx2") => {
+				// SAFETY: the CPU supports AVX2 and the slices hold the shapes, checked
+				// just above.
+				unsafe { crate::gemm_avx2::gemm(a, b, m, n, k, out) };
+				return;
+			},
+			_ => {},
+		}
+		let _ = shapes_hold;
+		gemm_blocked(a, b, m, n, k, out)
+	}
+}
+
+/// The single-threaded kernel: the fastest this CPU runs ([`Kernel::detect`]): AVX-512
+/// VNNI, else AVX2 (every x86-64 CPU of the last decade), else the portable blocked
+/// kernel below (`no_std`, wasm, other architectures). Integer sums are exact in any
+/// order, so all give the same bits (tested against each other and the naive product).
+pub fn gemm_i8(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
+	Kernel::detect().gemm(a, b, m, n, k, out)
 }
 
 #[inline(always)]
@@ -231,37 +288,40 @@ mod tests {
 		}
 	}
 
-	/// The AVX2 kernel against the portable one on MiniLM's shapes, the longest dot
-	/// product at both extremes, and tails of every length (k mod 16, m mod 6, n odd).
+	/// Every kernel this CPU runs against the portable one: MiniLM's shapes, the longest
+	/// dot product at the extremes (-128 included), and tails of every length (k mod 64
+	/// and mod 16, m mod 4 and mod 6, n odd). A CPU without a kernel says so.
 	#[cfg(all(feature = "std", target_arch = "x86_64"))]
 	#[test]
-	fn the_avx2_kernel_gives_the_portable_kernels_bits() {
-		if !std::is_x86_feature_detected!("avx2") {
-			println!("SKIPPED: this CPU has no AVX2");
-			return;
+	fn every_kernel_gives_the_portable_kernels_bits() {
+		let kernels = Kernel::available();
+		for missing in [Kernel::Avx512Vnni, Kernel::Avx2].iter().filter(|k| !kernels.contains(k)) {
+			println!("SKIPPED: this CPU cannot run the {missing:?} kernel");
 		}
 		let mut s = 99u64;
 		let mut next = || {
 			s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-			(((s >> 33) % 255) as i32 - 127) as i8
+			((s >> 33) % 256) as u8 as i8
 		};
-		for (m, n, k) in [(128, 384, 384), (128, 1536, 384), (13, 384, 1536), (128, 128, 32), (7, 5, 4096), (1, 8, 17)]
-		{
-			let a: Vec<i8> = (0..m * k).map(|_| next()).collect();
-			let b: Vec<i8> = (0..n * k).map(|_| next()).collect();
-			let (mut fast, mut portable) = (vec![0; m * n], vec![1; m * n]);
-			// SAFETY: AVX2 was detected above; the slices hold the shapes.
-			unsafe { crate::gemm_avx2::gemm(&a, &b, m, n, k, &mut fast) };
-			gemm_blocked(&a, &b, m, n, k, &mut portable);
-			assert_eq!(fast, portable, "{m}×{k}×{n}");
-		}
-		for (x, w) in [(-127i8, -127i8), (127, -127), (127, 127)] {
-			let (m, n, k) = (6, 2, MAX_DOT);
-			let (a, b) = (vec![x; m * k], vec![w; n * k]);
-			let mut fast = vec![0; m * n];
-			// SAFETY: as above.
-			unsafe { crate::gemm_avx2::gemm(&a, &b, m, n, k, &mut fast) };
-			assert!(fast.iter().all(|v| *v == i32::from(x) * i32::from(w) * MAX_DOT as i32));
+		let mut shapes = vec![(128, 384, 384), (128, 1536, 384), (13, 384, 1536), (128, 128, 32), (7, 5, 4096)];
+		shapes.extend((0..140).map(|k| (1 + k % 9, 1 + k % 7, k)));
+		for kernel in kernels {
+			for &(m, n, k) in &shapes {
+				let a: Vec<i8> = (0..m * k).map(|_| next()).collect();
+				let b: Vec<i8> = (0..n * k).map(|_| next()).collect();
+				let (mut fast, mut portable) = (vec![7; m * n], vec![1; m * n]);
+				kernel.gemm(&a, &b, m, n, k, &mut fast);
+				gemm_blocked(&a, &b, m, n, k, &mut portable);
+				assert_eq!(fast, portable, "{kernel:?} {m}×{k}×{n}");
+			}
+			for (x, w) in [(-127i8, -127i8), (127, -127), (127, 127), (-128, -128), (-128, 127)] {
+				let (m, n, k) = (6, 5, MAX_DOT);
+				let (a, b) = (vec![x; m * k], vec![w; n * k]);
+				let mut fast = vec![0; m * n];
+				kernel.gemm(&a, &b, m, n, k, &mut fast);
+				let want = i32::from(x) * i32::from(w) * MAX_DOT as i32;
+				assert!(fast.iter().all(|v| *v == want), "{kernel:?} {x}·{w}·{MAX_DOT}");
+			}
 		}
 	}
 

@@ -111,6 +111,8 @@ pub mod format;
 pub mod gemm;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod gemm_avx2;
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+mod gemm_vnni;
 pub mod mlp;
 pub mod model;
 pub mod nonlinear;
