@@ -109,6 +109,9 @@ pub fn check_shapes(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &[i32
 pub enum Kernel {
 	/// AVX-512 VNNI `vpdpbusd`, 64 multiply-adds an instruction (`gemm_vnni`).
 	Avx512Vnni,
+	/// AVX-VNNI `vpdpbusd` on 256-bit registers, 32 an instruction (`gemm_vnni`): for
+	/// CPUs with AVX-VNNI and no AVX-512.
+	AvxVnni,
 	/// AVX2 `vpmaddwd`, 16 an instruction (`gemm_avx2`).
 	Avx2,
 	/// The portable blocked loops (`no_std`, wasm, other architectures).
@@ -120,8 +123,11 @@ impl Kernel {
 	pub fn detect() -> Kernel {
 		#[cfg(all(feature = "std", target_arch = "x86_64"))]
 		{
-			if crate::gemm_vnni::available() {
+			if crate::gemm_vnni::available_512() {
 				return Kernel::Avx512Vnni;
+			}
+			if crate::gemm_vnni::available_256() {
+				return Kernel::AvxVnni;
 			}
 			if std::is_x86_feature_detected!("avx2") {
 				return Kernel::Avx2;
@@ -132,15 +138,21 @@ impl Kernel {
 
 	/// Every kernel this CPU runs, fastest first (the benches compare them).
 	pub fn available() -> alloc::vec::Vec<Kernel> {
-		let best = Kernel::detect();
-		[Kernel::Avx512Vnni, Kernel::Avx2, Kernel::Portable]
-			.into_iter()
-			.filter(|k| match (best, k) {
-				(Kernel::Avx512Vnni, _) | (_, Kernel::Portable) => true,
-				(Kernel::Avx2, kernel) => *kernel == Kernel::Avx2,
-				(Kernel::Portable, _) => false,
-			})
-			.collect()
+		let mut kernels = alloc::vec::Vec::new();
+		#[cfg(all(feature = "std", target_arch = "x86_64"))]
+		{
+			if crate::gemm_vnni::available_512() {
+				kernels.push(Kernel::Avx512Vnni);
+			}
+			if crate::gemm_vnni::available_256() {
+				kernels.push(Kernel::AvxVnni);
+			}
+			if std::is_x86_feature_detected!("avx2") {
+				kernels.push(Kernel::Avx2);
+			}
+		}
+		kernels.push(Kernel::Portable);
+		kernels
 	}
 
 	/// `out = A · Bᵀ` with this kernel. Every kernel gives the same bits; one the CPU
@@ -149,10 +161,16 @@ impl Kernel {
 		let shapes_hold = a.len() >= m * k && b.len() >= n * k && out.len() >= m * n;
 		#[cfg(all(feature = "std", target_arch = "x86_64"))]
 		match self {
-			Kernel::Avx512Vnni if shapes_hold && crate::gemm_vnni::available() => {
+			Kernel::Avx512Vnni if shapes_hold && crate::gemm_vnni::available_512() => {
 				// SAFETY: the CPU has AVX-512 F, BW and VNNI and the slices hold the
 				// shapes, both checked just above.
-				unsafe { crate::gemm_vnni::gemm(a, b, m, n, k, out) };
+				unsafe { crate::gemm_vnni::gemm_512(a, b, m, n, k, out) };
+				return;
+			},
+			Kernel::AvxVnni if shapes_hold && crate::gemm_vnni::available_256() => {
+				// SAFETY: the CPU has AVX2 and AVX-VNNI and the slices hold the shapes,
+				// both checked just above.
+				unsafe { crate::gemm_vnni::gemm_256(a, b, m, n, k, out) };
 				return;
 			},
 			Kernel::Avx2 if shapes_hold && std::is_x86_feature_detected!("avx2") => {
@@ -167,6 +185,42 @@ impl Kernel {
 		gemm_blocked(a, b, m, n, k, out)
 	}
 }
+
+/// The tile loops of a SIMD kernel whose `tile::<V, R, C>(ops, (i0, j0), shape, out)`
+/// computes an `R × C` block of the output: `ROWS × COLS` tiles in blocks of `B_BLOCK`
+/// rows of `B` (a block stays in cache while every row of `A` passes), then the single
+/// rows and columns at the edges; every output exactly once. A macro, not a function
+/// taking a closure, so the tiles stay inlined in the kernel's `target_feature`
+/// function (a closure cost the AVX-512 kernel 9 %).
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+macro_rules! tile_loops {
+	($tile:ident<$v:ty>, ($rows:expr, $cols:expr, $block:expr), ($m:expr, $n:expr), $ops:expr, $shape:expr, $out:expr) => {{
+		let (m_tiles, n_tiles) = ($m / $rows * $rows, $n / $cols * $cols);
+		for jb in (0..n_tiles).step_by($block) {
+			let j_end = (jb + $block).min(n_tiles);
+			for i0 in (0..m_tiles).step_by($rows) {
+				for j0 in (jb..j_end).step_by($cols) {
+					$tile::<$v, $rows, $cols>($ops, (i0, j0), $shape, $out);
+				}
+			}
+			for i0 in m_tiles..$m {
+				for j0 in (jb..j_end).step_by($cols) {
+					$tile::<$v, 1, $cols>($ops, (i0, j0), $shape, $out);
+				}
+			}
+		}
+		for j0 in n_tiles..$n {
+			for i0 in (0..m_tiles).step_by($rows) {
+				$tile::<$v, $rows, 1>($ops, (i0, j0), $shape, $out);
+			}
+			for i0 in m_tiles..$m {
+				$tile::<$v, 1, 1>($ops, (i0, j0), $shape, $out);
+			}
+		}
+	}};
+}
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+pub(crate) use tile_loops;
 
 /// The single-threaded kernel: the fastest this CPU runs ([`Kernel::detect`]): AVX-512
 /// VNNI, else AVX2 (every x86-64 CPU of the last decade), else the portable blocked

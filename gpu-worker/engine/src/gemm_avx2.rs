@@ -28,7 +28,7 @@ unsafe fn load16(p: *const i8) -> __m256i {
 
 /// The sum of the eight i32 lanes (exact: the caller's sums are below 2^26).
 #[inline(always)]
-unsafe fn hsum(v: __m256i) -> i32 {
+pub(crate) unsafe fn hsum(v: __m256i) -> i32 {
 	let s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256::<1>(v));
 	let s = _mm_add_epi32(s, _mm_shuffle_epi32::<0b01_00_11_10>(s));
 	let s = _mm_add_epi32(s, _mm_shuffle_epi32::<0b10_11_00_01>(s));
