@@ -121,38 +121,33 @@ pub enum Kernel {
 impl Kernel {
 	/// The fastest kernel this CPU runs.
 	pub fn detect() -> Kernel {
-		#[cfg(all(feature = "std", target_arch = "x86_64"))]
-		{
-			if crate::gemm_vnni::available_512() {
-				return Kernel::Avx512Vnni;
-			}
-			if crate::gemm_vnni::available_256() {
-				return Kernel::AvxVnni;
-			}
-			if std::is_x86_feature_detected!("avx2") {
-				return Kernel::Avx2;
-			}
-		}
-		Kernel::Portable
+		[Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2]
+			.into_iter()
+			.find(|kernel| kernel.runs_here())
+			.unwrap_or(Kernel::Portable)
 	}
 
 	/// Every kernel this CPU runs, fastest first (the benches compare them).
 	pub fn available() -> alloc::vec::Vec<Kernel> {
-		let mut kernels = alloc::vec::Vec::new();
-		#[cfg(all(feature = "std", target_arch = "x86_64"))]
-		{
-			if crate::gemm_vnni::available_512() {
-				kernels.push(Kernel::Avx512Vnni);
-			}
-			if crate::gemm_vnni::available_256() {
-				kernels.push(Kernel::AvxVnni);
-			}
-			if std::is_x86_feature_detected!("avx2") {
-				kernels.push(Kernel::Avx2);
-			}
+		[Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2, Kernel::Portable]
+			.into_iter()
+			.filter(|kernel| kernel.runs_here())
+			.collect()
+	}
+
+	/// Whether this CPU (and build) runs the kernel.
+	pub fn runs_here(self) -> bool {
+		match self {
+			Kernel::Portable => true,
+			#[cfg(all(feature = "std", target_arch = "x86_64"))]
+			Kernel::Avx512Vnni => crate::gemm_vnni::available_512(),
+			#[cfg(all(feature = "std", target_arch = "x86_64"))]
+			Kernel::AvxVnni => crate::gemm_vnni::available_256(),
+			#[cfg(all(feature = "std", target_arch = "x86_64"))]
+			Kernel::Avx2 => std::is_x86_feature_detected!("avx2"),
+			#[cfg(not(all(feature = "std", target_arch = "x86_64")))]
+			_ => false,
 		}
-		kernels.push(Kernel::Portable);
-		kernels
 	}
 
 	/// `out = A · Bᵀ` with this kernel. Every kernel gives the same bits; one the CPU
