@@ -153,30 +153,17 @@ impl Kernel {
 	/// `out = A · Bᵀ` with this kernel. Every kernel gives the same bits; one the CPU
 	/// lacks (not in [`Kernel::available`]) runs the portable loops instead.
 	pub fn gemm(self, a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
-		let shapes_hold = a.len() >= m * k && b.len() >= n * k && out.len() >= m * n;
 		#[cfg(all(feature = "std", target_arch = "x86_64"))]
-		match self {
-			Kernel::Avx512Vnni if shapes_hold && crate::gemm_vnni::available_512() => {
-				// SAFETY: the CPU has AVX-512 F, BW and VNNI and the slices hold the
-				// shapes, both checked just above.
-				unsafe { crate::gemm_vnni::gemm_512(a, b, m, n, k, out) };
-				return;
-			},
-			Kernel::AvxVnni if shapes_hold && crate::gemm_vnni::available_256() => {
-				// SAFETY: the CPU has AVX2 and AVX-VNNI and the slices hold the shapes,
-				// both checked just above.
-				unsafe { crate::gemm_vnni::gemm_256(a, b, m, n, k, out) };
-				return;
-			},
-			Kernel::Avx2 if shapes_hold && std::is_x86_feature_detected!("avx2") => {
-				// SAFETY: the CPU supports AVX2 and the slices hold the shapes, checked
-				// just above.
-				unsafe { crate::gemm_avx2::gemm(a, b, m, n, k, out) };
-				return;
-			},
-			_ => {},
+		if self.runs_here() && a.len() >= m * k && b.len() >= n * k && out.len() >= m * n {
+			// SAFETY (each arm): the CPU has the kernel's features (`runs_here`) and the
+			// slices hold the shapes, both checked just above.
+			match self {
+				Kernel::Avx512Vnni => return unsafe { crate::gemm_vnni::gemm_512(a, b, m, n, k, out) },
+				Kernel::AvxVnni => return unsafe { crate::gemm_vnni::gemm_256(a, b, m, n, k, out) },
+				Kernel::Avx2 => return unsafe { crate::gemm_avx2::gemm(a, b, m, n, k, out) },
+				Kernel::Portable => {},
+			}
 		}
-		let _ = shapes_hold;
 		gemm_blocked(a, b, m, n, k, out)
 	}
 }

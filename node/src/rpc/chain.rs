@@ -46,13 +46,8 @@ use pallet_hearth_subnets::runtime_api::SubnetsApi;
 use serde_json::Value;
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
-use sp_core::crypto::Ss58Codec;
 
-use super::json;
-use super::validator::BAD_ARGUMENT;
-
-/// Hearth's error code for a block the runtime could not answer at.
-pub(crate) const RUNTIME_FAILED: i32 = 9002;
+use super::{account, bad_argument, json, RUNTIME_FAILED};
 
 /// The most job ids `hearth_minerJobs` returns.
 pub(crate) const MAX_JOBS: u32 = 256;
@@ -144,16 +139,6 @@ impl<C> Hearth<C> {
 	pub(crate) fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
-}
-
-/// A bad argument, named.
-pub(crate) fn bad_argument(message: String) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(BAD_ARGUMENT, message, None::<()>)
-}
-
-/// `text` as an account, or an error naming `what` it was meant to be.
-pub(crate) fn account(what: &str, text: &str) -> RpcResult<AccountId> {
-	AccountId::from_ss58check(text).map_err(|e| bad_argument(format!("{what} {text:?} is not an SS58 address ({e:?})")))
 }
 
 /// The runtime's answer as JSON, or the error a client gets.

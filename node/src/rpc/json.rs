@@ -21,7 +21,7 @@
 //! | `Compact<T>` | as `T` |
 
 use codec::{Compact, Decode, Encode};
-use scale_info::{PortableRegistry, TypeDef, TypeDefPrimitive};
+use scale_info::{form::PortableForm, Field, PortableRegistry, TypeDef, TypeDefPrimitive};
 use serde_json::{Map, Value};
 use sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec};
 
@@ -42,10 +42,13 @@ impl std::fmt::Display for Malformed {
 pub(crate) fn to_json<T: Encode + scale_info::TypeInfo + 'static>(value: &T) -> Result<Value, Malformed> {
 	let mut registry = scale_info::Registry::new();
 	let id = registry.register_type(&scale_info::meta_type::<T>()).id;
-	let registry: PortableRegistry = registry.into();
-	let bytes = value.encode();
-	let mut input = &bytes[..];
-	let json = Walker { registry: &registry }.value(id, &mut input)?;
+	scale_to_json(&registry.into(), id, &value.encode())
+}
+
+/// The encoding `bytes` of type `id` as JSON; an error names what does not match.
+fn scale_to_json(registry: &PortableRegistry, id: u32, bytes: &[u8]) -> Result<Value, Malformed> {
+	let mut input = bytes;
+	let json = Walker { registry }.value(id, &mut input)?;
 	if !input.is_empty() {
 		return Err(Malformed(format!("{} bytes left after the value", input.len())));
 	}
@@ -71,22 +74,7 @@ impl Walker<'_> {
 					let format = Ss58AddressFormat::custom(SS58_PREFIX);
 					return Ok(Value::String(AccountId32::from(raw).to_ss58check_with_version(format)));
 				}
-				let named = c.fields.iter().all(|f| f.name.is_some());
-				match c.fields.len() {
-					0 => Ok(Value::Null),
-					1 if !named => self.value(c.fields[0].ty.id, input),
-					_ if named => {
-						let mut object = Map::new();
-						for field in &c.fields {
-							let name = field.name.clone().unwrap_or_default();
-							object.insert(name, self.value(field.ty.id, input)?);
-						}
-						Ok(Value::Object(object))
-					},
-					_ => {
-						c.fields.iter().map(|f| self.value(f.ty.id, input)).collect::<Result<_, _>>().map(Value::Array)
-					},
-				}
+				self.fields(&c.fields, input)
 			},
 			TypeDef::Variant(v) => {
 				let index = u8::decode(input).map_err(|_| short("enum"))?;
@@ -105,23 +93,7 @@ impl Walker<'_> {
 				if variant.fields.is_empty() {
 					return Ok(Value::String(variant.name.clone()));
 				}
-				let named = variant.fields.iter().all(|f| f.name.is_some());
-				let inner = if named {
-					let mut object = Map::new();
-					for field in &variant.fields {
-						object.insert(field.name.clone().unwrap_or_default(), self.value(field.ty.id, input)?);
-					}
-					Value::Object(object)
-				} else if variant.fields.len() == 1 {
-					self.value(variant.fields[0].ty.id, input)?
-				} else {
-					variant
-						.fields
-						.iter()
-						.map(|f| self.value(f.ty.id, input))
-						.collect::<Result<_, _>>()
-						.map(Value::Array)?
-				};
+				let inner = self.fields(&variant.fields, input)?;
 				let mut object = Map::new();
 				object.insert(variant.name.clone(), inner);
 				Ok(Value::Object(object))
@@ -144,6 +116,24 @@ impl Walker<'_> {
 				})
 			},
 			TypeDef::BitSequence(_) => Err(Malformed("bit sequences are not served as JSON".into())),
+		}
+	}
+
+	/// A struct's or a variant's fields: none `null`, named ones an object, one unnamed
+	/// its value, several unnamed an array.
+	fn fields(&self, fields: &[Field<PortableForm>], input: &mut &[u8]) -> Result<Value, Malformed> {
+		let named = fields.iter().all(|f| f.name.is_some());
+		match fields {
+			[] => Ok(Value::Null),
+			_ if named => {
+				let mut object = Map::new();
+				for field in fields {
+					object.insert(field.name.clone().unwrap_or_default(), self.value(field.ty.id, input)?);
+				}
+				Ok(Value::Object(object))
+			},
+			[only] => self.value(only.ty.id, input),
+			_ => fields.iter().map(|f| self.value(f.ty.id, input)).collect::<Result<_, _>>().map(Value::Array),
 		}
 	}
 
@@ -273,5 +263,46 @@ mod tests {
 	fn alice_is_her_well_known_address() {
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
 		assert_eq!(to_json(&alice).unwrap(), "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
+	}
+
+	/// Bytes that do not match their type get an error naming what is wrong, never a
+	/// panic: a value cut short, an enum index the type lacks, a sequence longer than
+	/// its bytes, bytes left over.
+	#[test]
+	fn bytes_that_do_not_match_the_type_are_named() {
+		let mut registry = scale_info::Registry::new();
+		let id = registry.register_type(&scale_info::meta_type::<View>()).id;
+		let registry: PortableRegistry = registry.into();
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		let view = View {
+			id: 1,
+			amount: 2,
+			who: alice,
+			hash: [0; 4],
+			bytes: vec![1, 2],
+			maybe: None,
+			nothing: None,
+			take: sp_runtime::Perbill::zero(),
+			kind: Kind::Plain,
+			list: vec![],
+			result: Ok(()),
+			compact: 0,
+		};
+		let good = view.encode();
+		assert!(scale_to_json(&registry, id, &good).is_ok());
+		let error = |bytes: &[u8]| scale_to_json(&registry, id, bytes).expect_err("malformed").to_string();
+		assert_eq!(error(&good[..10]), "the encoding ends inside a u128");
+		let mut extra = good.clone();
+		extra.push(0);
+		assert_eq!(error(&extra), "1 bytes left after the value");
+		// `kind` sits after id (8), amount (16), who (32), hash (4), bytes (1 + 2), two
+		// absent options (1 + 1) and take (4): byte 69.
+		let mut bad_variant = good.clone();
+		bad_variant[69] = 9;
+		assert!(error(&bad_variant).ends_with("Kind has no variant with index 9"), "{}", error(&bad_variant));
+		let mut long_list = good.clone();
+		long_list[70] = 0xfc; // compact 63: `list` claims 63 pairs; `result` and `compact` are 2 bytes
+		assert_eq!(error(&long_list), "a sequence claims 63 elements with 2 bytes left");
+		assert!(scale_to_json(&registry, 9_999, &good).is_err_and(|e| e.to_string().contains("not in the registry")));
 	}
 }

@@ -18,11 +18,29 @@ pub(crate) mod watch;
 use std::sync::Arc;
 
 use hearth_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use jsonrpsee::core::RpcResult;
+use jsonrpsee::types::ErrorObjectOwned;
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+/// Hearth's error code for a bad argument (the message names it).
+pub(crate) const BAD_ARGUMENT: i32 = 9001;
+/// Hearth's error code for a block the runtime could not answer at.
+pub(crate) const RUNTIME_FAILED: i32 = 9002;
+
+/// A bad argument, named.
+pub(crate) fn bad_argument(message: String) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(BAD_ARGUMENT, message, None::<()>)
+}
+
+/// `text` as an account, or an error naming `what` it was meant to be.
+pub(crate) fn account(what: &str, text: &str) -> RpcResult<AccountId> {
+	use sp_core::crypto::Ss58Codec;
+	AccountId::from_ss58check(text).map_err(|e| bad_argument(format!("{what} {text:?} is not an SS58 address ({e:?})")))
+}
 
 /// What the RPC handlers need from the node.
 pub(crate) struct FullDeps<C, P, S> {

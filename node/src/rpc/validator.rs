@@ -19,14 +19,10 @@ use hearth_offchain_worker::ledger::{Decision, Ledger};
 use hearth_offchain_worker::score::Change;
 use jsonrpsee::core::RpcResult;
 use jsonrpsee::proc_macros::rpc;
-use jsonrpsee::types::ErrorObjectOwned;
 use pallet_hearth_scoring::store::{self, SubnetState};
 use serde_json::{json, Value};
 use sp_core::crypto::{AccountId32, Ss58Codec};
 use sp_core::offchain::OffchainStorage;
-
-/// Hearth's error code for a bad argument.
-pub(crate) const BAD_ARGUMENT: i32 = 9001;
 
 /// The validator status API.
 #[rpc(server)]
@@ -56,13 +52,7 @@ fn hex(bytes: &[u8]) -> String {
 impl<S: OffchainStorage + 'static> ValidatorApiServer for Validator<S> {
 	fn validator_status(&self, netuid: u16, validator: Option<String>) -> RpcResult<Vec<Value>> {
 		let accounts: Vec<AccountId32> = match validator {
-			Some(text) => vec![AccountId32::from_ss58check(&text).map_err(|e| {
-				ErrorObjectOwned::owned(
-					BAD_ARGUMENT,
-					format!("validator {text:?} is not an SS58 address ({e:?})"),
-					None::<()>,
-				)
-			})?],
+			Some(text) => vec![super::account("validator", &text)?],
 			None => self
 				.keystore
 				.sr25519_public_keys(pallet_hearth_scoring::crypto::KEY_TYPE)

@@ -29,7 +29,8 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Header as _;
 
-use super::chain::{account, answer, bad_argument, HearthApis, MAX_JOBS};
+use super::chain::{HearthApis, MAX_JOBS};
+use super::{account, bad_argument};
 
 /// Hearth's subscriptions.
 #[rpc(server)]
@@ -99,6 +100,26 @@ where
 	}
 }
 
+/// The subscription's sink and the checked argument once `check` passed; otherwise the
+/// client gets the error and there is nothing to follow.
+async fn accept_if<T>(
+	pending: PendingSubscriptionSink,
+	check: Result<T, jsonrpsee::types::ErrorObjectOwned>,
+) -> Result<Option<(SubscriptionSink, T)>, jsonrpsee::core::StringError> {
+	match check {
+		Ok(value) => Ok(Some((pending.accept().await?, value))),
+		Err(e) => {
+			pending.reject(e).await;
+			Ok(None)
+		},
+	}
+}
+
+/// A runtime API's answer as JSON, `null` when the runtime could not give one.
+fn json_or_null<T: codec::Encode + scale_info::TypeInfo + 'static>(value: Result<T, sp_api::ApiError>) -> Value {
+	value.ok().and_then(|v| super::json::to_json(&v).ok()).unwrap_or(Value::Null)
+}
+
 #[jsonrpsee::core::async_trait]
 impl<C> WatchApiServer for Watch<C>
 where
@@ -106,51 +127,41 @@ where
 	C::Api: HearthApis,
 {
 	async fn subscribe_miner_jobs(&self, pending: PendingSubscriptionSink, miner: String) -> SubscriptionResult {
-		let miner = match account("miner", &miner) {
-			Ok(miner) => miner,
-			Err(e) => {
-				pending.reject(e).await;
-				return Ok(());
-			},
-		};
-		let sink = pending.accept().await?;
+		let Some((sink, miner)) = accept_if(pending, account("miner", &miner)).await? else { return Ok(()) };
 		let client = self.client.clone();
-		let mut seen = BTreeSet::new();
-		let mut first = true;
+		// The ids listed at the previous block: bounded by the list's own length, and a
+		// job that left the list (pruned) never comes back into it.
+		let mut listed: Option<BTreeSet<u64>> = None;
 		self.follow(sink, |hash, number| {
 			let ids = client.runtime_api().miner_jobs(hash, miner.clone(), MAX_JOBS).unwrap_or_default();
-			let mut fresh = Vec::new();
-			for id in ids.into_iter().rev() {
-				if seen.insert(id) {
-					let detail = answer(client.runtime_api().job(hash, id), hash).unwrap_or(Value::Null);
-					let (job, result) = match detail {
-						Value::Array(mut pair) if pair.len() == 2 => {
-							let result = pair.pop().unwrap_or(Value::Null);
-							(pair.pop().unwrap_or(Value::Null), result)
-						},
+			let fresh: Vec<Value> = ids
+				.iter()
+				.rev()
+				.filter(|id| !listed.as_ref().is_some_and(|l| l.contains(id)))
+				.map(|&id| {
+					let (job, result) = match client.runtime_api().job(hash, id) {
+						Ok(Some((job, result))) => (json_or_null(Ok(job)), json_or_null(Ok(result))),
 						_ => (Value::Null, Value::Null),
 					};
-					fresh.push(json!({ "id": id, "job": job, "result": result }));
-				}
-			}
-			let message = (first || !fresh.is_empty()).then(|| stamp(hash, number, "jobs", Value::Array(fresh)));
-			first = false;
+					json!({ "id": id, "job": job, "result": result })
+				})
+				.collect();
+			let message =
+				(listed.is_none() || !fresh.is_empty()).then(|| stamp(hash, number, "jobs", Value::Array(fresh)));
+			listed = Some(ids.into_iter().collect());
 			(message, true)
 		})
 		.await
 	}
 
 	async fn subscribe_lease(&self, pending: PendingSubscriptionSink, id: u64) -> SubscriptionResult {
-		let best = self.client.info().best_hash;
-		if !matches!(self.client.runtime_api().lease(best, id), Ok(Some(_))) {
-			pending.reject(bad_argument(format!("lease {id} is not open"))).await;
-			return Ok(());
-		}
-		let sink = pending.accept().await?;
+		let open = matches!(self.client.runtime_api().lease(self.client.info().best_hash, id), Ok(Some(_)));
+		let check = open.then_some(()).ok_or_else(|| bad_argument(format!("lease {id} is not open")));
+		let Some((sink, ())) = accept_if(pending, check).await? else { return Ok(()) };
 		let client = self.client.clone();
 		let mut last = None;
 		self.follow(sink, |hash, number| {
-			let lease = answer(client.runtime_api().lease(hash, id), hash).unwrap_or(Value::Null);
+			let lease = json_or_null(client.runtime_api().lease(hash, id));
 			let open = !lease.is_null();
 			let message = (last.as_ref() != Some(&lease)).then(|| stamp(hash, number, "lease", lease.clone()));
 			last = Some(lease);
@@ -160,31 +171,23 @@ where
 	}
 
 	async fn subscribe_epochs(&self, pending: PendingSubscriptionSink, netuid: NetUid) -> SubscriptionResult {
-		let best = self.client.info().best_hash;
-		if !matches!(self.client.runtime_api().metagraph(best, netuid), Ok(Some(_))) {
-			pending.reject(bad_argument(format!("subnet {netuid} does not exist"))).await;
-			return Ok(());
-		}
-		let sink = pending.accept().await?;
+		let exists = matches!(self.client.runtime_api().metagraph(self.client.info().best_hash, netuid), Ok(Some(_)));
+		let check = exists.then_some(()).ok_or_else(|| bad_argument(format!("subnet {netuid} does not exist")));
+		let Some((sink, ())) = accept_if(pending, check).await? else { return Ok(()) };
 		let client = self.client.clone();
-		let mut last_epoch = None;
+		// The epoch counter of the last notification; `None` before the first.
+		let mut sent: Option<Option<u64>> = None;
 		self.follow(sink, |hash, number| {
-			let metagraph = client.runtime_api().metagraph(hash, netuid).ok().flatten();
-			let exists = metagraph.is_some();
-			let epoch = metagraph.as_ref().and_then(|m| m.last_epoch.map(|e| e.epoch));
-			let message = match (&metagraph, last_epoch.is_none() || epoch != last_epoch.flatten()) {
-				(Some(m), true) => json_metagraph(m).map(|m| stamp(hash, number, "metagraph", m)),
-				_ => None,
+			let Some(metagraph) = client.runtime_api().metagraph(hash, netuid).ok().flatten() else {
+				return (None, false);
 			};
-			last_epoch = Some(epoch);
-			(message, exists)
+			let epoch = metagraph.last_epoch.map(|e| e.epoch);
+			if sent == Some(epoch) {
+				return (None, true);
+			}
+			sent = Some(epoch);
+			(Some(stamp(hash, number, "metagraph", json_or_null(Ok(metagraph)))), true)
 		})
 		.await
 	}
-}
-
-fn json_metagraph(
-	m: &pallet_hearth_subnets::runtime_api::MetagraphView<hearth_runtime::AccountId, hearth_runtime::BlockNumber>,
-) -> Option<Value> {
-	super::json::to_json(m).ok()
 }

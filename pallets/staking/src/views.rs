@@ -48,11 +48,10 @@ impl<T: Config> Pallet<T> {
 				UnbondingPosition { hotkey: chunk.hotkey, shares: chunk.shares, value, unlock_at: chunk.unlock_at }
 			})
 			.collect();
-		let sum = |values: &mut dyn Iterator<Item = u128>| values.fold(0u128, |a, v| a.saturating_add(v));
 		crate::runtime_api::StakeInfo {
-			staked: sum(&mut positions.iter().map(|p| p.value)),
-			unbonding_total: sum(&mut unbonding.iter().map(|u| u.value)),
-			withdrawable: sum(&mut unbonding.iter().filter(|u| u.unlock_at <= now).map(|u| u.value)),
+			staked: total(positions.iter().map(|p| p.value)),
+			unbonding_total: total(unbonding.iter().map(|u| u.value)),
+			withdrawable: total(unbonding.iter().filter(|u| u.unlock_at <= now).map(|u| u.value)),
 			positions,
 			unbonding,
 			hotkeys: OwnedHotkeys::<T>::get(coldkey).into_inner(),
@@ -84,4 +83,9 @@ impl<T: Config> Pallet<T> {
 			deposit: HotkeyDeposits::<T>::get(hotkey).unwrap_or_default(),
 		})
 	}
+}
+
+/// The saturating sum of amounts.
+fn total(values: impl Iterator<Item = u128>) -> u128 {
+	values.fold(0, u128::saturating_add)
 }
