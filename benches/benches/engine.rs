@@ -1,8 +1,9 @@
 //! CPU speed of the det-int8 engine, each figure against a baseline measured in the
 //! same run:
-//! - int8 products of the MiniLM shapes, by every kernel this CPU runs (AVX-512 VNNI,
-//!   AVX2, portable), against `matrixmultiply`'s f32 sgemm on the same shapes (one
-//!   thread each; prints the ratios);
+//! - int8 products of the MiniLM shapes, by every kernel this CPU runs (AMX, AVX-512
+//!   VNNI, AVX-VNNI, AVX2, portable) and by the worker's backend with the weights packed
+//!   once, against `matrixmultiply`'s f32 sgemm on the same shapes (one thread each;
+//!   prints the ratios);
 //! - MiniLM-shaped BERT sequences per second at 128 tokens, one thread and two
 //!   (prints the scaling), and the share of a run spent hashing its trace;
 //! - the MLP a block could re-execute, in microseconds.
@@ -13,7 +14,8 @@ use hearth_benches::{measure, Budget};
 use hearth_engine::gemm::Kernel;
 use hearth_engine::import::{quantize, seeded};
 use hearth_engine::model::Activation;
-use hearth_engine::{run, run_batch, run_with, CpuGemm, Input, Model};
+use hearth_engine::quant::{QRows, Scale};
+use hearth_engine::{run, run_batch, run_with, CpuGemm, Input, Int8Gemm, Model, PackedCpuGemm};
 use std::hint::black_box;
 
 fn gemm_shapes() {
@@ -24,6 +26,9 @@ fn gemm_shapes() {
 	for kernel in &kernels {
 		header += &format!(" {:>22}", format!("{kernel:?}"));
 	}
+	// The worker's backend, whose weights are packed once for AMX (the other kernels'
+	// columns include their per-product preparation; AMX's includes packing B).
+	header += &format!(" {:>22}", "weights packed");
 	println!("{header}");
 	let mut rng = seeded::SplitMix64::new(1);
 	for (m, k, n) in
@@ -63,6 +68,13 @@ fn gemm_shapes() {
 			let g8 = ops / t8.secs() / 1e9;
 			line += &format!(" {:>22}", format!("{g8:.1} ({:.2}x)", g8 / gf));
 		}
+		let weights = QRows { rows: n, cols: k, data: b8.clone(), scales: vec![Scale::ZERO_ROW; n] };
+		let packed = PackedCpuGemm::new(1, &[&weights]);
+		let tp = measure(Budget::new(20, 0), || {
+			packed.gemm(black_box(&a8), &weights.data, m, n, k, &mut c8).expect("shapes");
+		});
+		let gp = ops / tp.secs() / 1e9;
+		line += &format!(" {:>22}", format!("{gp:.1} ({:.2}x)", gp / gf));
 		println!("{line}");
 	}
 }
@@ -72,13 +84,16 @@ fn minilm_throughput() {
 	let mut rng = seeded::SplitMix64::new(2);
 	let seqs: Vec<Vec<u32>> = (0..4).map(|_| (0..128).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
 	let inputs: Vec<Input<'_>> = seqs.iter().map(|s| Input::Tokens(s)).collect();
+	// The worker's CPU backend: the model's weights packed once (for AMX, where it runs).
+	let weights = model.gemm_weights();
+	let backend = PackedCpuGemm::new(1, &weights);
 	let one = measure(Budget::new(3, 0), || {
 		for i in &inputs {
-			black_box(run(&model, *i, &CpuGemm::new(1)).expect("run"));
+			black_box(run(&model, *i, &backend).expect("run"));
 		}
 	});
 	let two = measure(Budget::new(3, 0), || {
-		black_box(run_batch(&model, &inputs, &CpuGemm::new(1), 2));
+		black_box(run_batch(&model, &inputs, &backend, 2));
 	});
 	let (s1, s2) = (inputs.len() as f64 / one.secs(), inputs.len() as f64 / two.secs());
 	let flops = 2.87e9; // per 128-token sequence (linear layers and attention)
@@ -88,7 +103,7 @@ fn minilm_throughput() {
 	// Every run hashes each step's activation into its trace; what that costs, against
 	// the run it is part of.
 	let mut acts = Vec::new();
-	run_with(&model, inputs[0], &CpuGemm::new(1), |i, x| acts.push((i, x.clone()))).expect("run");
+	run_with(&model, inputs[0], &backend, |i, x| acts.push((i, x.clone()))).expect("run");
 	let hashing = measure(Budget::new(20, 0), || {
 		for (i, x) in &acts {
 			black_box(x.trace_hash(*i));

@@ -8,7 +8,7 @@
 //! and the journal cost.
 
 use hearth_engine::import::{quantize, seeded};
-use hearth_engine::{encode, run_batch, CpuGemm, Input, Model};
+use hearth_engine::{encode, run_batch, Input, Model, PackedCpuGemm};
 use hearth_primitives::receipt::{Call, Served};
 use hearth_worker::journal::Journal;
 use hearth_worker::keys::Hotkey;
@@ -72,7 +72,9 @@ fn main() {
 		// The engine alone on the same inputs, in batches of CLIENTS over 2 threads.
 		let inputs: Vec<Vec<u32>> =
 			(0..calls).map(|_| (0..tokens).map(|_| rng.token(seeded::MINILM.vocab)).collect()).collect();
-		let backend = CpuGemm::new(1);
+		// The worker's CPU backend: weights packed once (for AMX, where it runs).
+		let weights = model.gemm_weights();
+		let backend = PackedCpuGemm::new(1, &weights);
 		let started = Instant::now();
 		for batch in inputs.chunks(CLIENTS) {
 			let b: Vec<Input<'_>> = batch.iter().map(|t| Input::Tokens(t)).collect();

@@ -3,9 +3,10 @@
 
 use crate::args::BackendChoice;
 use hearth_engine::quant::QRows;
-use hearth_engine::{CpuGemm, Int8Gemm};
+use hearth_engine::{Int8Gemm, PackedCpuGemm};
 
-/// The backend for products with `weights` (kept on the GPU), and why the GPU is not
+/// The backend for products with `weights` (kept on the GPU, or packed for the CPU's
+/// AMX kernel), and why the GPU is not
 /// used (if it is not).
 pub fn select<'m>(
 	choice: BackendChoice,
@@ -15,7 +16,7 @@ pub fn select<'m>(
 	if threads == 0 {
 		return Err("--threads must be at least 1".into());
 	}
-	let cpu = || Box::new(CpuGemm::new(threads)) as Box<dyn Int8Gemm + Send + 'm>;
+	let cpu = || Box::new(PackedCpuGemm::new(threads, weights)) as Box<dyn Int8Gemm + Send + 'm>;
 	match choice {
 		BackendChoice::Cpu => Ok((cpu(), Some("the CPU was asked for".into()))),
 		BackendChoice::Auto => match gpu(weights) {
@@ -45,7 +46,7 @@ pub fn select_devices<'m>(choice: BackendChoice, threads: usize, weights: &[&'m 
 		return Err("compute.threads must be at least 1".into());
 	}
 	let cpu = |why: String| Devices {
-		backends: vec![Box::new(CpuGemm::new(1)) as Box<dyn Int8Gemm + Send + 'm>],
+		backends: vec![Box::new(PackedCpuGemm::new(1, weights)) as Box<dyn Int8Gemm + Send + 'm>],
 		name: format!("cpu ({why})"),
 		batch_threads: threads,
 	};

@@ -55,7 +55,55 @@ pub(crate) fn embeddings(word: &QRows, position: &QRows, token_type: &QRows, nor
 
 /// One post-LayerNorm encoder layer, in place:
 /// `x = LN(x + O(attn(x)))`, then `x = LN(x + W2 · gelu(W1 · x))`.
+///
+/// On an x86-64 CPU with AVX-512 the same code runs as a copy compiled for it
+/// ([`encoder_layer_avx512`]): the element-wise loops (quantization, requantization,
+/// softmax, LayerNorm, GELU) are `#[inline(always)]` so they compile inside that copy,
+/// where LLVM vectorizes them 8 or 16 lanes wide. Integer code gives the same integers
+/// whatever instructions compute it.
 pub(crate) fn encoder_layer(
+	heads: usize,
+	l: &BertLayer,
+	x: &mut [i32],
+	n: usize,
+	backend: &dyn Int8Gemm,
+) -> Result<(), InferError> {
+	#[cfg(all(feature = "std", target_arch = "x86_64"))]
+	if avx512() {
+		// SAFETY: the CPU has every feature the copy is compiled for (just probed).
+		return unsafe { encoder_layer_avx512(heads, l, x, n, backend) };
+	}
+	encoder_layer_inline(heads, l, x, n, backend)
+}
+
+/// Whether the CPU runs [`encoder_layer_avx512`] (each probe is a cached load).
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+fn avx512() -> bool {
+	std::is_x86_feature_detected!("avx512f")
+		&& std::is_x86_feature_detected!("avx512bw")
+		&& std::is_x86_feature_detected!("avx512dq")
+		&& std::is_x86_feature_detected!("avx512vl")
+}
+
+/// [`encoder_layer`] compiled for AVX-512 (F, BW, DQ, VL).
+///
+/// # Safety
+/// The CPU must have those features ([`avx512`]).
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+#[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
+unsafe fn encoder_layer_avx512(
+	heads: usize,
+	l: &BertLayer,
+	x: &mut [i32],
+	n: usize,
+	backend: &dyn Int8Gemm,
+) -> Result<(), InferError> {
+	encoder_layer_inline(heads, l, x, n, backend)
+}
+
+/// The layer itself, inlined into each compiled copy.
+#[inline(always)]
+fn encoder_layer_inline(
 	heads: usize,
 	l: &BertLayer,
 	x: &mut [i32],
@@ -74,7 +122,9 @@ pub(crate) fn encoder_layer(
 		layer_norm(row, &l.attn_norm.gamma, &l.attn_norm.beta);
 	}
 	let mut inner = quantize_linear(backend, x, n, &l.ffn_in)?;
-	inner.iter_mut().for_each(|v| *v = gelu(*v));
+	for v in inner.iter_mut() {
+		*v = gelu(*v);
+	}
 	let out = quantize_linear(backend, &inner, n, &l.ffn_out)?;
 	add_residual(x, &out);
 	for row in x.chunks_mut(h) {

@@ -103,6 +103,52 @@ impl RoundDiv {
 	}
 }
 
+/// [`div_round`] by one divisor through an `f64` reciprocal and an exact integer
+/// correction: the vectorizable twin of [`RoundDiv`], used by `std` builds for whole
+/// rows (the runtime's `no_std` build keeps to integers; both give the same integers).
+///
+/// `div_round(n, d) = floor(N / D)` with `N = 2n + d`, `D = 2d`. For `|n| < 2^51` and
+/// `0 < d < 2^51`, `|N| < 2^53`, so `N` converts to `f64` exactly, and
+/// `t = N · fl(1/D)` (two roundings, each within 2^-53 relative) is within
+/// `|N/D| · 2^-51.9 < 1` of `N/D`. Truncating `t` toward zero then gives
+/// `q ∈ {f − 1, f, f + 1, f + 2}` for `f = floor(N/D)` (a negative quotient rounds up),
+/// and `r = N − q·D` says which: `r ≥ D` means `f − 1`, `−D ≤ r < 0` means `f + 1`,
+/// `r < −D` means `f + 2`. So `q + [r ≥ D] − [r < 0] − [r < −D]` is `f`, exactly, with
+/// no rounding mode or platform involved (property-tested against [`div_round`]).
+#[cfg(feature = "std")]
+#[derive(Clone, Copy, Debug)]
+pub struct RecipDiv {
+	/// `d`.
+	d: i64,
+	/// `2d`.
+	d2: i64,
+	/// `fl(1 / 2d)`.
+	inv: f64,
+}
+
+#[cfg(feature = "std")]
+impl RecipDiv {
+	/// The largest magnitude of `n` and `d` it divides exactly (exclusive): 2^51.
+	pub const LIMIT: i64 = 1 << 51;
+
+	/// The divisor `d`, if `0 < d < 2^51`.
+	#[inline(always)]
+	pub fn new(d: i64) -> Option<Self> {
+		(0 < d && d < Self::LIMIT).then(|| RecipDiv { d, d2: 2 * d, inv: 1.0 / (2 * d) as f64 })
+	}
+
+	/// `div_round(n, d)` for `|n| < 2^51`.
+	#[inline(always)]
+	pub fn div(&self, n: i64) -> i64 {
+		let num = 2 * n + self.d;
+		// SAFETY: |num · inv| < 2^52 + 1 (|num| < 2^53, inv ≤ 1/2), finite and inside
+		// i64: the conversion without saturation checks (which would keep it scalar).
+		let q: i64 = unsafe { (num as f64 * self.inv).to_int_unchecked() };
+		let r = num - q * self.d2;
+		q + i64::from(r >= self.d2) - i64::from(r < 0) - i64::from(r < -self.d2)
+	}
+}
+
 /// `ceil(n / d)` for `n >= 0`, `d > 0`.
 #[inline(always)]
 pub fn div_ceil(n: i64, d: i64) -> i64 {
@@ -180,6 +226,20 @@ mod tests {
 	}
 
 	#[test]
+	fn the_float_reciprocal_is_exact_at_the_edges() {
+		let top = RecipDiv::LIMIT - 1;
+		assert!(RecipDiv::new(0).is_none() && RecipDiv::new(-1).is_none() && RecipDiv::new(RecipDiv::LIMIT).is_none());
+		for d in [1i64, 2, 3, 7, 2839, 16513, 65536, 1 << 33, (1 << 40) + 1, top] {
+			let r = RecipDiv::new(d).unwrap();
+			for n in
+				[0, 1, -1, d, -d, d / 2, -(d / 2), d / 2 + 1, -(d / 2) - 1, top, -top, top - d, d - top, 3 * (d / 2)]
+			{
+				assert_eq!(r.div(n), div_round(n, d), "{n} / {d}");
+			}
+		}
+	}
+
+	#[test]
 	fn isqrt_edges() {
 		assert_eq!(isqrt(0), 0);
 		assert_eq!(isqrt(1), 1);
@@ -206,6 +266,21 @@ mod tests {
 			prop_assert_eq!(RoundDiv::new(d).div(n), div_round(n, d));
 			prop_assert_eq!(RoundDiv::new(sd).div(small), div_round(small, sd));
 			prop_assert_eq!(RoundDiv::new(sd).div(n >> 20), div_round(n >> 20, sd));
+		}
+
+		#[test]
+		fn the_float_reciprocal_divides_as_div_round(n in -(1i64 << 51) + 1..(1i64 << 51), d in 1i64..(1 << 51), small in -(1i64 << 36)..(1 << 36), sd in 1i64..(1 << 30), e in 0u32..51) {
+			let r = RecipDiv::new(d).unwrap();
+			prop_assert_eq!(r.div(n), div_round(n, d));
+			prop_assert_eq!(r.div(n >> e), div_round(n >> e, d));
+			let rs = RecipDiv::new(sd).unwrap();
+			prop_assert_eq!(rs.div(small), div_round(small, sd));
+			prop_assert_eq!(rs.div(n), div_round(n, sd));
+			// Quotients next to a tie: n = q·d ± d/2 and around.
+			let q = small >> 10;
+			for n in [q * sd + sd / 2, q * sd + sd / 2 - 1, q * sd - sd / 2, q * sd - (sd + 1) / 2, q * sd] {
+				prop_assert_eq!(rs.div(n), div_round(n, sd), "{} / {}", n, sd);
+			}
 		}
 
 		#[test]

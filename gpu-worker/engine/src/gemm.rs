@@ -64,27 +64,118 @@ const PARALLEL_MIN_WORK: usize = 1 << 20;
 impl Int8Gemm for CpuGemm {
 	fn gemm(&self, a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) -> Result<(), BackendError> {
 		check_shapes(a, b, m, n, k, out)?;
-		#[cfg(feature = "std")]
-		if self.threads > 1 && m >= 2 * M_TILE && m * n * k >= PARALLEL_MIN_WORK {
-			let parts = self.threads.min(m / M_TILE);
-			// Whole tiles per part, so the split never changes which rows share a tile
-			// (not that it could change a bit: each dot product is independent).
-			let rows_per = m.div_ceil(parts).div_ceil(M_TILE) * M_TILE;
-			std::thread::scope(|scope| {
-				for (i, chunk) in out.chunks_mut(rows_per * n).enumerate() {
-					let rows = chunk.len() / n;
-					let a_part = &a[i * rows_per * k..(i * rows_per + rows) * k];
-					scope.spawn(move || gemm_i8(a_part, b, rows, n, k, chunk));
-				}
-			});
-			return Ok(());
-		}
-		gemm_i8(a, b, m, n, k, out);
+		split_rows(self.threads, a, (m, n, k), out, &|a_part, rows, c_part| gemm_i8(a_part, b, rows, n, k, c_part));
 		Ok(())
 	}
 
 	fn name(&self) -> alloc::string::String {
 		alloc::format!("cpu×{}", self.threads)
+	}
+}
+
+/// Runs `part(a_rows, rows, out_rows)` over row ranges of `A` and `C`: on the calling
+/// thread for a small product or one thread, else on up to `threads` scoped threads,
+/// whole tiles of rows each (no split changes a bit: each dot product is independent).
+fn split_rows(
+	threads: usize,
+	a: &[i8],
+	(m, n, k): (usize, usize, usize),
+	out: &mut [i32],
+	part: &(dyn Fn(&[i8], usize, &mut [i32]) + Sync),
+) {
+	#[cfg(feature = "std")]
+	if threads > 1 && m >= 2 * M_TILE && m * n * k >= PARALLEL_MIN_WORK {
+		let parts = threads.min(m / M_TILE);
+		let rows_per = m.div_ceil(parts).div_ceil(M_TILE) * M_TILE;
+		std::thread::scope(|scope| {
+			for (i, chunk) in out.chunks_mut(rows_per * n).enumerate() {
+				let rows = chunk.len() / n;
+				let a_part = &a[i * rows_per * k..(i * rows_per + rows) * k];
+				scope.spawn(move || part(a_part, rows, chunk));
+			}
+		});
+		return;
+	}
+	#[cfg(not(feature = "std"))]
+	let _ = (threads, n, k);
+	part(a, m, out)
+}
+
+/// The CPU twin holding a model's weight matrices packed once for the AMX kernel (its
+/// `B` layout, [`crate::gemm_amx`]), as the CUDA backend holds them on the device: a
+/// product whose `B` is one of them (the same address and length, which the borrow
+/// keeps) and has at least [`PACKED_MIN_ROWS`] rows of `A` skips the packing. Every
+/// other product, and every product on a CPU without AMX, is [`CpuGemm`]'s. The same
+/// bits either way.
+pub struct PackedCpuGemm<'m> {
+	cpu: CpuGemm,
+	/// Packed copies by the weights' address and length, with their `n × k`.
+	#[cfg(all(feature = "std", target_arch = "x86_64"))]
+	packed: alloc::collections::BTreeMap<(usize, usize), (usize, usize, alloc::vec::Vec<i8>)>,
+	_weights: core::marker::PhantomData<&'m crate::quant::QRows>,
+}
+
+/// Fewer rows of `A` than this run on the vector kernels: AMX computes 32 rows at a
+/// time, so a single row (an MLP's input) would waste most of a tile.
+pub const PACKED_MIN_ROWS: usize = 16;
+
+impl<'m> PackedCpuGemm<'m> {
+	/// A CPU backend on up to `threads` threads with `weights` (a model's
+	/// [`crate::Model::gemm_weights`], or one step's) packed when this CPU runs AMX.
+	pub fn new(threads: usize, weights: &[&'m crate::quant::QRows]) -> Self {
+		#[cfg(all(feature = "std", target_arch = "x86_64"))]
+		let packed = if Kernel::Amx.runs_here() {
+			weights
+				.iter()
+				.map(|w| {
+					let key = (w.data.as_ptr() as usize, w.data.len());
+					(key, (w.rows, w.cols, crate::gemm_amx::pack(&w.data, w.rows, w.cols)))
+				})
+				.collect()
+		} else {
+			alloc::collections::BTreeMap::new()
+		};
+		#[cfg(not(all(feature = "std", target_arch = "x86_64")))]
+		let _ = weights;
+		PackedCpuGemm {
+			cpu: CpuGemm::new(threads),
+			#[cfg(all(feature = "std", target_arch = "x86_64"))]
+			packed,
+			_weights: core::marker::PhantomData,
+		}
+	}
+
+	/// Bytes of packed weights held (0 without AMX).
+	pub fn packed_bytes(&self) -> usize {
+		#[cfg(all(feature = "std", target_arch = "x86_64"))]
+		return self.packed.values().map(|(_, _, p)| p.len()).sum();
+		#[cfg(not(all(feature = "std", target_arch = "x86_64")))]
+		0
+	}
+}
+
+impl Int8Gemm for PackedCpuGemm<'_> {
+	fn gemm(&self, a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) -> Result<(), BackendError> {
+		check_shapes(a, b, m, n, k, out)?;
+		#[cfg(all(feature = "std", target_arch = "x86_64"))]
+		if m >= PACKED_MIN_ROWS {
+			if let Some((_, _, packed)) =
+				self.packed.get(&(b.as_ptr() as usize, b.len())).filter(|(rows, cols, _)| (*rows, *cols) == (n, k))
+			{
+				split_rows(self.cpu.threads, a, (m, n, k), out, &|a_part, rows, c_part| {
+					// SAFETY: entries exist only where AMX runs (`new`), `packed` is this
+					// `B` packed for `n × k` (address, length and shape matched), and
+					// `split_rows` passes `rows·k` values of `A` and `rows·n` of `C`.
+					unsafe { crate::gemm_amx::gemm_packed(a_part, packed, rows, n, k, c_part) }
+				});
+				return Ok(());
+			}
+		}
+		self.cpu.gemm(a, b, m, n, k, out)
+	}
+
+	fn name(&self) -> alloc::string::String {
+		self.cpu.name()
 	}
 }
 
@@ -107,6 +198,9 @@ pub fn check_shapes(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &[i32
 /// Which kernel [`gemm_i8`] runs on this CPU.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kernel {
+	/// AMX `tdpbssd` on tile registers, 16,384 multiply-adds an instruction
+	/// (`gemm_amx`; Sapphire Rapids and later, where the OS allows tile data).
+	Amx,
 	/// AVX-512 VNNI `vpdpbusd`, 64 multiply-adds an instruction (`gemm_vnni`).
 	Avx512Vnni,
 	/// AVX-VNNI `vpdpbusd` on 256-bit registers, 32 an instruction (`gemm_vnni`): for
@@ -121,7 +215,7 @@ pub enum Kernel {
 impl Kernel {
 	/// The fastest kernel this CPU runs.
 	pub fn detect() -> Kernel {
-		[Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2]
+		[Kernel::Amx, Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2]
 			.into_iter()
 			.find(|kernel| kernel.runs_here())
 			.unwrap_or(Kernel::Portable)
@@ -129,7 +223,7 @@ impl Kernel {
 
 	/// Every kernel this CPU runs, fastest first (the benches compare them).
 	pub fn available() -> alloc::vec::Vec<Kernel> {
-		[Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2, Kernel::Portable]
+		[Kernel::Amx, Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2, Kernel::Portable]
 			.into_iter()
 			.filter(|kernel| kernel.runs_here())
 			.collect()
@@ -139,6 +233,8 @@ impl Kernel {
 	pub fn runs_here(self) -> bool {
 		match self {
 			Kernel::Portable => true,
+			#[cfg(all(feature = "std", target_arch = "x86_64"))]
+			Kernel::Amx => crate::gemm_amx::available(),
 			#[cfg(all(feature = "std", target_arch = "x86_64"))]
 			Kernel::Avx512Vnni => crate::gemm_vnni::available_512(),
 			#[cfg(all(feature = "std", target_arch = "x86_64"))]
@@ -158,6 +254,7 @@ impl Kernel {
 			// SAFETY (each arm): the CPU has the kernel's features (`runs_here`) and the
 			// slices hold the shapes, both checked just above.
 			match self {
+				Kernel::Amx => return unsafe { crate::gemm_amx::gemm(a, b, m, n, k, out) },
 				Kernel::Avx512Vnni => return unsafe { crate::gemm_vnni::gemm_512(a, b, m, n, k, out) },
 				Kernel::AvxVnni => return unsafe { crate::gemm_vnni::gemm_256(a, b, m, n, k, out) },
 				Kernel::Avx2 => return unsafe { crate::gemm_avx2::gemm(a, b, m, n, k, out) },
@@ -331,7 +428,7 @@ mod tests {
 	#[test]
 	fn every_kernel_gives_the_portable_kernels_bits() {
 		let kernels = Kernel::available();
-		for missing in [Kernel::Avx512Vnni, Kernel::Avx2].iter().filter(|k| !kernels.contains(k)) {
+		for missing in [Kernel::Amx, Kernel::Avx512Vnni, Kernel::Avx2].iter().filter(|k| !kernels.contains(k)) {
 			println!("SKIPPED: this CPU cannot run the {missing:?} kernel");
 		}
 		let mut s = 99u64;
@@ -358,6 +455,61 @@ mod tests {
 				let want = i32::from(x) * i32::from(w) * MAX_DOT as i32;
 				assert!(fast.iter().all(|v| *v == want), "{kernel:?} {x}·{w}·{MAX_DOT}");
 			}
+		}
+	}
+
+	/// The backend with packed weights gives `CpuGemm`'s bits: for its own weights (every
+	/// row count, on 1 and 3 threads), for an operand it does not hold, for a held
+	/// operand with another shape, and below the AMX row minimum.
+	#[test]
+	fn packed_weights_give_the_same_bits() {
+		let mut s = 7u64;
+		let mut next = || {
+			s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+			((s >> 33) % 256) as u8 as i8
+		};
+		let weights: Vec<crate::quant::QRows> = [(384usize, 384usize), (70, 100), (33, 4096)]
+			.iter()
+			.map(|&(rows, cols)| crate::quant::QRows {
+				rows,
+				cols,
+				data: (0..rows * cols).map(|_| next()).collect(),
+				scales: vec![crate::quant::Scale::ZERO_ROW; rows],
+			})
+			.collect();
+		let held: Vec<&crate::quant::QRows> = weights.iter().collect();
+		for threads in [1, 3] {
+			let packed = PackedCpuGemm::new(threads, &held);
+			if Kernel::Amx.runs_here() {
+				assert!(packed.packed_bytes() >= weights.iter().map(|w| w.data.len()).sum::<usize>());
+			} else {
+				println!("SKIPPED: no AMX here, the packed backend is the CPU twin");
+				assert_eq!(packed.packed_bytes(), 0);
+			}
+			for w in &weights {
+				for m in [1, 15, 16, 31, 32, 57, 128] {
+					let a: Vec<i8> = (0..m * w.cols).map(|_| next()).collect();
+					let (mut got, mut want) = (vec![7; m * w.rows], vec![1; m * w.rows]);
+					packed.gemm(&a, &w.data, m, w.rows, w.cols, &mut got).unwrap();
+					CpuGemm::new(1).gemm(&a, &w.data, m, w.rows, w.cols, &mut want).unwrap();
+					assert_eq!(got, want, "{m}×{}×{} on {threads} threads", w.cols, w.rows);
+				}
+			}
+			// Not held: a copy of the first weights (another address).
+			let copy = weights[0].data.clone();
+			let a: Vec<i8> = (0..64 * 384).map(|_| next()).collect();
+			let (mut got, mut want) = (vec![0; 64 * 384], vec![0; 64 * 384]);
+			packed.gemm(&a, &copy, 64, 384, 384, &mut got).unwrap();
+			CpuGemm::new(1).gemm(&a, &copy, 64, 384, 384, &mut want).unwrap();
+			assert_eq!(got, want);
+			// Held bytes read as another shape (768 × 192): not the packed layout.
+			let a: Vec<i8> = (0..32 * 192).map(|_| next()).collect();
+			let (mut got, mut want) = (vec![0; 32 * 768], vec![0; 32 * 768]);
+			packed.gemm(&a, &weights[0].data, 32, 768, 192, &mut got).unwrap();
+			CpuGemm::new(1).gemm(&a, &weights[0].data, 32, 768, 192, &mut want).unwrap();
+			assert_eq!(got, want);
+			let err = packed.gemm(&a, &weights[0].data, 32, 768, 191, &mut got).unwrap_err();
+			assert!(err.0.contains("shape mismatch"), "{err}");
 		}
 	}
 

@@ -110,6 +110,8 @@ pub mod fixed;
 pub mod format;
 pub mod gemm;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
+mod gemm_amx;
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod gemm_avx2;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod gemm_vnni;
@@ -132,7 +134,7 @@ pub mod cuda;
 pub use chunk::{decode_chunk, encode_chunk, Chunk};
 pub use error::{InferError, LoadError};
 pub use format::{decode, encode, model_id, PROFILE_DET_INT8};
-pub use gemm::{CpuGemm, Int8Gemm};
+pub use gemm::{CpuGemm, Int8Gemm, PackedCpuGemm};
 pub use model::{Architecture, Model};
 pub use output::Output;
 pub use run::{run, Input};

@@ -7,7 +7,7 @@ use crate::fixed::{clamp_act, ACT_FRAC, PROB_FRAC};
 use crate::gemm::Int8Gemm;
 use crate::model::Linear;
 use crate::nonlinear::softmax_row;
-use crate::quant::{quantize_rows, requant, QRows};
+use crate::quant::{quantize_rows, ColumnScales, QRows};
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -19,27 +19,31 @@ pub fn attention_scale_q16(head_dim: usize) -> i64 {
 
 /// `y = x · Wᵀ + b` for quantized rows `x` (Q12 domain): each output is
 /// `clamp(round(acc · m_x · m_w / 2^(k_x + k_w)) + b)`, in Q12.
+#[inline(always)]
 pub fn linear(backend: &dyn Int8Gemm, x: &QRows, lin: &Linear) -> Result<Vec<i32>, InferError> {
 	let (m, n, k) = (x.rows, lin.outputs(), lin.inputs());
 	let mut acc = vec![0i32; m * n];
 	backend.gemm(&x.data, &lin.weight.data, m, n, k, &mut acc)?;
-	for i in 0..m {
-		let sx = x.scales[i];
-		let row = &mut acc[i * n..(i + 1) * n];
-		for ((y, sw), b) in row.iter_mut().zip(&lin.weight.scales).zip(&lin.bias) {
-			*y = clamp_act(requant(*y, sx, *sw, 0) + *b as i64);
+	let cols = ColumnScales::new(&lin.weight.scales);
+	let mut wide = vec![0i64; n];
+	for (row, sx) in acc.chunks_exact_mut(n.max(1)).zip(&x.scales) {
+		cols.requant_row(row, *sx, 0, &mut wide);
+		for ((y, v), b) in row.iter_mut().zip(&wide).zip(&lin.bias) {
+			*y = clamp_act(*v + *b as i64);
 		}
 	}
 	Ok(acc)
 }
 
 /// Quantizes `x` (`rows × cols`, Q12) row by row and applies `lin`.
+#[inline(always)]
 pub fn quantize_linear(backend: &dyn Int8Gemm, x: &[i32], rows: usize, lin: &Linear) -> Result<Vec<i32>, InferError> {
 	let q = quantize_rows(x, rows, lin.inputs());
 	linear(backend, &q, lin)
 }
 
 /// Columns `[h·d, (h+1)·d)` of a `rows × width` matrix, as a `rows × d` matrix.
+#[inline(always)]
 fn head_slice(x: &[i32], rows: usize, width: usize, h: usize, d: usize) -> Vec<i32> {
 	let mut out = Vec::with_capacity(rows * d);
 	for r in 0..rows {
@@ -58,6 +62,7 @@ fn head_slice(x: &[i32], rows: usize, width: usize, h: usize, d: usize) -> Vec<i
 /// 2. `P = softmax_row(s_i)` in Q15, quantized per row (domain fraction 15).
 /// 3. `V_hᵀ` (`d × n`) is quantized per row (one feature over all tokens).
 /// 4. `ctx_ic = clamp(round(acc · m_p · m_v / 2^(k_p + k_v + 15)))`.
+#[inline(always)]
 pub fn attention(
 	backend: &dyn Int8Gemm,
 	q: &[i32],
@@ -73,17 +78,18 @@ pub fn attention(
 	let mut acc = vec![0i32; n * n];
 	let mut probs = vec![0i32; n * n];
 	let mut pv = vec![0i32; n * d];
+	let mut wide = vec![0i64; n.max(d)];
 	for h in 0..heads {
 		let qh = quantize_rows(&head_slice(q, n, hidden, h, d), n, d);
 		let kh = quantize_rows(&head_slice(k, n, hidden, h, d), n, d);
 		backend.gemm(&qh.data, &kh.data, n, n, d, &mut acc)?;
-		for i in 0..n {
-			let row = &mut acc[i * n..(i + 1) * n];
-			for (s, sk) in row.iter_mut().zip(&kh.scales) {
-				let raw = requant(*s, qh.scales[i], *sk, ACT_FRAC as i32);
-				*s = clamp_act(crate::fixed::shift_round(clamp_act(raw) as i64 * scale, 16));
+		let keys = ColumnScales::new(&kh.scales);
+		for ((row, p), sq) in acc.chunks_exact_mut(n.max(1)).zip(probs.chunks_exact_mut(n.max(1))).zip(&qh.scales) {
+			keys.requant_row(row, *sq, ACT_FRAC as i32, &mut wide);
+			for (s, raw) in row.iter_mut().zip(&wide) {
+				*s = clamp_act((clamp_act(*raw) as i64 * scale + (1 << 15)) >> 16);
 			}
-			softmax_row(row, &mut probs[i * n..(i + 1) * n]);
+			softmax_row(row, p);
 		}
 		let pq = quantize_rows(&probs, n, n);
 		let mut vt = vec![0i32; d * n];
@@ -94,10 +100,11 @@ pub fn attention(
 		}
 		let vq = quantize_rows(&vt, d, n);
 		backend.gemm(&pq.data, &vq.data, n, d, n, &mut pv)?;
-		for i in 0..n {
-			for c in 0..d {
-				let y = requant(pv[i * d + c], pq.scales[i], vq.scales[c], PROB_FRAC as i32);
-				ctx[i * hidden + h * d + c] = clamp_act(y);
+		let values = ColumnScales::new(&vq.scales);
+		for ((row, out), sp) in pv.chunks_exact(d.max(1)).zip(ctx.chunks_exact_mut(hidden.max(1))).zip(&pq.scales) {
+			values.requant_row(row, *sp, PROB_FRAC as i32, &mut wide[..d]);
+			for (c, y) in out[h * d..(h + 1) * d].iter_mut().zip(&wide) {
+				*c = clamp_act(*y);
 			}
 		}
 	}
@@ -105,6 +112,7 @@ pub fn attention(
 }
 
 /// `x += y`, clamped.
+#[inline(always)]
 pub fn add_residual(x: &mut [i32], y: &[i32]) {
 	for (a, b) in x.iter_mut().zip(y) {
 		*a = clamp_act(*a as i64 + *b as i64);

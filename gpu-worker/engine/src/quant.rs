@@ -50,8 +50,9 @@ impl QRows {
 /// Otherwise `L` = the bit length of `amax`, `k = 22 - L`,
 /// `m = ceil(amax · 2^k / 127)`, `q = round(x · 2^k / m)` (ties toward +∞), all
 /// computed exactly in integers (for `k < 0` the `2^k` moves to the divisor).
+#[inline(always)]
 pub fn quantize_row(x: &[i32], out: &mut [i8]) -> Scale {
-	let amax = x.iter().map(|v| (*v as i64).abs()).max().unwrap_or(0);
+	let amax = i64::from(x.iter().map(|v| v.unsigned_abs()).max().unwrap_or(0));
 	if amax == 0 {
 		out.iter_mut().for_each(|q| *q = 0);
 		return Scale::ZERO_ROW;
@@ -96,6 +97,7 @@ fn quantize_in_range(x: &[i32], out: &mut [i8], up: i32, den: i64) {
 }
 
 /// Quantizes each of the `rows` rows of `x` (row-major, `cols` wide).
+#[inline(always)]
 pub fn quantize_rows(x: &[i32], rows: usize, cols: usize) -> QRows {
 	let mut data = alloc::vec![0i8; rows * cols];
 	let mut scales = Vec::with_capacity(rows);
@@ -116,6 +118,50 @@ pub fn quantize_rows(x: &[i32], rows: usize, cols: usize) -> QRows {
 pub fn requant(acc: i32, a: Scale, b: Scale, frac_shift: i32) -> i64 {
 	let v = acc as i64 * a.m as i64 * b.m as i64;
 	shift_round(v, a.k + b.k + frac_shift)
+}
+
+/// The scales of `B`'s rows (the columns of a product), laid out for requantizing
+/// whole rows of products: mantissas and exponents as `i64` lanes, and the exponents'
+/// range, which decides per row whether every shift is an ordinary right shift.
+pub struct ColumnScales {
+	m: Vec<i64>,
+	k: Vec<i64>,
+	k_min: i32,
+	k_max: i32,
+}
+
+impl ColumnScales {
+	/// The layout of `scales`.
+	pub fn new(scales: &[Scale]) -> Self {
+		ColumnScales {
+			m: scales.iter().map(|s| i64::from(s.m)).collect(),
+			k: scales.iter().map(|s| i64::from(s.k)).collect(),
+			k_min: scales.iter().map(|s| s.k).min().unwrap_or(0),
+			k_max: scales.iter().map(|s| s.k).max().unwrap_or(0),
+		}
+	}
+
+	/// `out[j] = requant(acc[j], a, scales[j], frac_shift)` for a row of products.
+	///
+	/// When every shift `a.k + k_j + frac_shift` is in `1..=62` (the usual case:
+	/// weights have `k ≥ 0`, activations `k ≥ −10`), `shift_round` is
+	/// `(v + 2^(s−1)) >> s` in every lane, which vectorizes with per-lane shifts;
+	/// otherwise each value takes [`requant`] itself. The same integers either way.
+	#[inline(always)]
+	pub fn requant_row(&self, acc: &[i32], a: Scale, frac_shift: i32, out: &mut [i64]) {
+		let base = a.k + frac_shift;
+		if base + self.k_min >= 1 && base + self.k_max <= 62 {
+			let (ma, base) = (i64::from(a.m), i64::from(base));
+			for ((o, v), (m, k)) in out.iter_mut().zip(acc).zip(self.m.iter().zip(&self.k)) {
+				let s = base + k;
+				*o = (i64::from(*v) * (ma * m) + (1 << (s - 1))) >> s;
+			}
+		} else {
+			for ((o, v), (m, k)) in out.iter_mut().zip(acc).zip(self.m.iter().zip(&self.k)) {
+				*o = requant(*v, a, Scale { m: *m as u32, k: *k as i32 }, frac_shift);
+			}
+		}
+	}
 }
 
 /// The integer a weight row's element stands for, with `frac` fractional bits:
@@ -166,6 +212,25 @@ mod tests {
 	}
 
 	proptest! {
+		/// Rows of products requantized at once give `requant`'s integers, on the shift
+		/// path (every shift in 1..=62) and off it (negative, zero or huge shifts).
+		#[test]
+		fn requantized_rows_are_requant(acc in proptest::collection::vec(-(1i32 << 26)..(1 << 26), 1..40), ka in -10i32..22, kb in proptest::collection::vec(-12i32..70, 40), ma in 16513u32..33027, frac in 0i32..16) {
+			let scales: Vec<Scale> = kb.iter().enumerate().map(|(j, k)| Scale { m: (1 << 14) + (j as u32 * 977) % (1 << 16), k: *k }).collect();
+			let a = Scale { m: ma, k: ka };
+			let cols = ColumnScales::new(&scales[..acc.len()]);
+			let mut got = alloc::vec![0i64; acc.len()];
+			cols.requant_row(&acc, a, frac, &mut got);
+			for (j, (g, v)) in got.iter().zip(&acc).enumerate() {
+				prop_assert_eq!(*g, requant(*v, a, scales[j], frac));
+			}
+			let usual = ColumnScales::new(&scales.iter().map(|s| Scale { m: s.m, k: s.k.clamp(0, 40) }).collect::<Vec<_>>()[..acc.len()]);
+			usual.requant_row(&acc, a, frac, &mut got);
+			for (j, (g, v)) in got.iter().zip(&acc).enumerate() {
+				prop_assert_eq!(*g, requant(*v, a, Scale { m: scales[j].m, k: scales[j].k.clamp(0, 40) }, frac));
+			}
+		}
+
 		/// The in-range fast path gives `div_round`'s integers for every value of a row.
 		#[test]
 		fn the_fast_path_is_the_division(x in proptest::collection::vec(-(1i32 << 23) + 1..(1 << 23), 1..48), shift in 0u32..23) {
