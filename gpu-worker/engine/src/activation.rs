@@ -210,11 +210,23 @@ impl Activation {
 
 	/// This activation's trace element as the output of step `step` (module docs).
 	pub fn trace_hash(&self, step: u32) -> [u8; 32] {
-		let mut preimage = Vec::with_capacity(TRACE_DOMAIN.len() + 4 + self.encoded_len());
-		preimage.extend_from_slice(TRACE_DOMAIN);
-		preimage.extend_from_slice(&step.to_le_bytes());
-		self.encode_to(&mut preimage);
-		sp_crypto_hashing::blake2_256(&preimage)
+		// Streamed: the values are encoded 1024 at a time into a buffer that stays in
+		// cache, not into a copy of the whole activation.
+		let mut state = blake2b_simd::Params::new().hash_length(32).to_state();
+		state.update(TRACE_DOMAIN);
+		state.update(&step.to_le_bytes());
+		state.update(&self.rows.to_le_bytes());
+		state.update(&self.cols.to_le_bytes());
+		let mut buffer = [0u8; 4096];
+		for values in self.values.chunks(buffer.len() / 4) {
+			for (bytes, v) in buffer.chunks_exact_mut(4).zip(values) {
+				bytes.copy_from_slice(&v.to_le_bytes());
+			}
+			state.update(&buffer[..values.len() * 4]);
+		}
+		let mut hash = [0u8; 32];
+		hash.copy_from_slice(state.finalize().as_bytes());
+		hash
 	}
 }
 
@@ -249,6 +261,15 @@ mod tests {
 		assert_ne!(a.trace_hash(7), a.trace_hash(8), "the step is bound");
 		let reshaped = Activation::new(3, 2, a.values().to_vec()).expect("valid");
 		assert_ne!(a.trace_hash(7), reshaped.trace_hash(7), "the shape is bound");
+		// Streamed in blocks of 1024 values: exactly one block, and blocks with a tail.
+		for (rows, cols) in [(1u32, 1024u32), (7, 384), (3, 1025)] {
+			let values = (0..(rows * cols) as i32).map(|v| v * 2897 % ACT_MAX - ACT_MAX / 2).collect();
+			let big = Activation::new(rows, cols, values).expect("valid");
+			let mut preimage = b"hearth-trace-v1".to_vec();
+			preimage.extend_from_slice(&3u32.to_le_bytes());
+			preimage.extend_from_slice(&big.encode());
+			assert_eq!(big.trace_hash(3), sp_crypto_hashing::blake2_256(&preimage), "{rows} × {cols}");
+		}
 	}
 
 	#[test]

@@ -6,8 +6,8 @@ use crate::fixed::{clamp_act, div_round, ACT_FRAC};
 use crate::gemm::Int8Gemm;
 use crate::model::{BertLayer, Norm};
 use crate::nonlinear::{gelu, layer_norm};
-use crate::ops::{add_residual, attention, linear, quantize_linear};
-use crate::quant::{dequant, quantize_rows, QRows};
+use crate::ops::{add_residual, attention, linear, LinearRows};
+use crate::quant::{dequant, quantize_row, quantize_rows, QRows, Scale};
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -111,23 +111,36 @@ fn encoder_layer_inline(
 	backend: &dyn Int8Gemm,
 ) -> Result<(), InferError> {
 	let h = l.query.inputs();
-	let xq = quantize_rows(x, n, h);
+	let mut xq = quantize_rows(x, n, h);
 	let q = linear(backend, &xq, &l.query)?;
 	let k = linear(backend, &xq, &l.key)?;
 	let v = linear(backend, &xq, &l.value)?;
 	let ctx = attention(backend, &q, &k, &v, n, h, heads)?;
-	let attn = quantize_linear(backend, &ctx, n, &l.attn_out)?;
-	add_residual(x, &attn);
-	for row in x.chunks_mut(h) {
+	// Each row of the attention output, as it comes: the residual, LayerNorm, and the
+	// quantization the feed-forward product reads (into `xq`, free again).
+	let ctx = quantize_rows(&ctx, n, h);
+	let mut attn = LinearRows::product(backend, &ctx, &l.attn_out)?;
+	for i in 0..n {
+		let row = &mut x[i * h..(i + 1) * h];
+		add_residual(row, attn.row(i));
 		layer_norm(row, &l.attn_norm.gamma, &l.attn_norm.beta);
+		xq.scales[i] = quantize_row(row, &mut xq.data[i * h..(i + 1) * h]);
 	}
-	let mut inner = quantize_linear(backend, x, n, &l.ffn_in)?;
-	for v in inner.iter_mut() {
-		*v = gelu(*v);
+	// The inner rows: GELU, then quantized for the output product.
+	let f = l.ffn_in.outputs();
+	let mut inner = QRows { rows: n, cols: f, data: vec![0; n * f], scales: vec![Scale::ZERO_ROW; n] };
+	let mut up = LinearRows::product(backend, &xq, &l.ffn_in)?;
+	for i in 0..n {
+		let y = up.row(i);
+		for v in y.iter_mut() {
+			*v = gelu(*v);
+		}
+		inner.scales[i] = quantize_row(y, &mut inner.data[i * f..(i + 1) * f]);
 	}
-	let out = quantize_linear(backend, &inner, n, &l.ffn_out)?;
-	add_residual(x, &out);
-	for row in x.chunks_mut(h) {
+	let mut down = LinearRows::product(backend, &inner, &l.ffn_out)?;
+	for i in 0..n {
+		let row = &mut x[i * h..(i + 1) * h];
+		add_residual(row, down.row(i));
 		layer_norm(row, &l.ffn_norm.gamma, &l.ffn_norm.beta);
 	}
 	Ok(())

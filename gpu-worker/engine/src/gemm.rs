@@ -221,6 +221,19 @@ impl Kernel {
 			.unwrap_or(Kernel::Portable)
 	}
 
+	/// The fastest kernel for a product with `m` rows of `A`: AMX computes 32 rows at a
+	/// time and packs `B` first, so below [`PACKED_MIN_ROWS`] rows (an MLP's single
+	/// input) the vector kernels are faster.
+	pub fn for_rows(m: usize) -> Kernel {
+		match Kernel::detect() {
+			Kernel::Amx if m < PACKED_MIN_ROWS => [Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2]
+				.into_iter()
+				.find(|kernel| kernel.runs_here())
+				.unwrap_or(Kernel::Portable),
+			fastest => fastest,
+		}
+	}
+
 	/// Every kernel this CPU runs, fastest first (the benches compare them).
 	pub fn available() -> alloc::vec::Vec<Kernel> {
 		[Kernel::Amx, Kernel::Avx512Vnni, Kernel::AvxVnni, Kernel::Avx2, Kernel::Portable]
@@ -301,12 +314,13 @@ macro_rules! tile_loops {
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 pub(crate) use tile_loops;
 
-/// The single-threaded kernel: the fastest this CPU runs ([`Kernel::detect`]): AVX-512
-/// VNNI, else AVX2 (every x86-64 CPU of the last decade), else the portable blocked
-/// kernel below (`no_std`, wasm, other architectures). Integer sums are exact in any
-/// order, so all give the same bits (tested against each other and the naive product).
+/// The single-threaded kernel: the fastest this CPU runs for `m` rows of `A`
+/// ([`Kernel::for_rows`]): AMX, else AVX-512 VNNI, AVX-VNNI, AVX2 (every x86-64 CPU of
+/// the last decade), else the portable blocked kernel below (`no_std`, wasm, other
+/// architectures). Integer sums are exact in any order, so all give the same bits
+/// (tested against each other and the naive product).
 pub fn gemm_i8(a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) {
-	Kernel::detect().gemm(a, b, m, n, k, out)
+	Kernel::for_rows(m).gemm(a, b, m, n, k, out)
 }
 
 #[inline(always)]
@@ -456,6 +470,14 @@ mod tests {
 				assert!(fast.iter().all(|v| *v == want), "{kernel:?} {x}·{w}·{MAX_DOT}");
 			}
 		}
+	}
+
+	#[test]
+	fn amx_is_chosen_only_for_enough_rows() {
+		assert_ne!(Kernel::for_rows(1), Kernel::Amx);
+		assert_ne!(Kernel::for_rows(PACKED_MIN_ROWS - 1), Kernel::Amx);
+		assert_eq!(Kernel::for_rows(PACKED_MIN_ROWS), Kernel::detect());
+		assert!(Kernel::for_rows(1).runs_here());
 	}
 
 	/// The backend with packed weights gives `CpuGemm`'s bits: for its own weights (every

@@ -175,12 +175,12 @@ pub(crate) unsafe fn gemm_packed(a: &[i8], packed: &[i8], m: usize, n: usize, k:
 	// wholly inside m × n) or inside `edge`.
 	unsafe {
 		asm!("ldtilecfg [{}]", in(reg) config.0.as_ptr(), options(nostack, readonly));
-		for j0 in (0..n).step_by(2 * TILE) {
-			let b0 = packed.as_ptr().add(j0 / TILE * chunks * BLOCK);
-			let b1 = b0.add(chunks * BLOCK);
-			for i0 in (0..m).step_by(2 * TILE) {
-				let a0 = ap.as_ptr().add(i0 * kp);
-				let a1 = a0.add(TILE * kp);
+		for i0 in (0..m).step_by(2 * TILE) {
+			let a0 = ap.as_ptr().add(i0 * kp);
+			let a1 = a0.add(TILE * kp);
+			for j0 in (0..n).step_by(2 * TILE) {
+				let b0 = packed.as_ptr().add(j0 / TILE * chunks * BLOCK);
+				let b1 = b0.add(chunks * BLOCK);
 				let inside = i0 + 2 * TILE <= m && j0 + 2 * TILE <= n;
 				let (c, stride) =
 					if inside { (out.as_mut_ptr().add(i0 * n + j0), n * 4) } else { (edge.as_mut_ptr(), 2 * TILE * 4) };

@@ -4,8 +4,10 @@
 //! is what lets a validator re-execute a miner's job and slash a wrong result. This
 //! crate defines the **det-int8** profile exactly, runs it on a `no_std` CPU twin
 //! (validators, and the runtime for small models), and on CUDA behind the `cuda`
-//! feature. Floating point appears nowhere in inference; it is used only when
-//! importing float weights (`std`), which is done once and hashed.
+//! feature. Every result is defined by integer arithmetic; floating point computes
+//! nothing a result depends on: it imports float weights (`std`, once, then hashed)
+//! and, in `std` builds, estimates quotients that an exact integer step then corrects
+//! ([`fixed::RecipDiv`]).
 //!
 //! ## The det-int8 profile, exactly
 //!
@@ -95,6 +97,21 @@
 //! **Cost** ([`cost`]): each step's int8 multiply-adds and activation values at an
 //! input length (a BERT encoder layer: `4·n·h² + 2·n²·h + 2·n·h·f`), and the longest
 //! input whose every step fits a budget.
+//!
+//! ## Fast, and the same bits
+//!
+//! Integer sums are exact in any order, so the products run on whatever the CPU has
+//! ([`gemm::Kernel`], chosen at run time): **AMX** `tdpbssd` tiles (Sapphire Rapids and
+//! later, 16,384 multiply-adds an instruction), AVX-512 VNNI, AVX-VNNI, AVX2, or the
+//! portable loops (`no_std`, wasm); each is tested against the portable kernel. The
+//! worker's CPU backend ([`gemm::PackedCpuGemm`]) packs a model's weights into AMX's
+//! tile layout once, at load. On CPUs with AVX-512 each encoder layer runs as a copy
+//! compiled for it, its element-wise loops inlined and vectorized: per-lane shifts for
+//! requantization, softmax's exponential in 32-bit lanes, and the row divisions of
+//! softmax and LayerNorm by [`fixed::RecipDiv`] (the same integers as `div_round`,
+//! property-tested). Each layer's output rows are requantized, passed through GELU or
+//! the residual and LayerNorm, and quantized for the next product one row at a time
+//! ([`ops::LinearRows`]).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
 

@@ -7,7 +7,7 @@ use crate::fixed::{clamp_act, ACT_FRAC, PROB_FRAC};
 use crate::gemm::Int8Gemm;
 use crate::model::Linear;
 use crate::nonlinear::softmax_row;
-use crate::quant::{quantize_rows, ColumnScales, QRows};
+use crate::quant::{quantize_row, quantize_rows, quantize_rows_into, ColumnScales, QRows};
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -21,18 +21,47 @@ pub fn attention_scale_q16(head_dim: usize) -> i64 {
 /// `clamp(round(acc · m_x · m_w / 2^(k_x + k_w)) + b)`, in Q12.
 #[inline(always)]
 pub fn linear(backend: &dyn Int8Gemm, x: &QRows, lin: &Linear) -> Result<Vec<i32>, InferError> {
-	let (m, n, k) = (x.rows, lin.outputs(), lin.inputs());
-	let mut acc = vec![0i32; m * n];
-	backend.gemm(&x.data, &lin.weight.data, m, n, k, &mut acc)?;
-	let cols = ColumnScales::new(&lin.weight.scales);
-	let mut wide = vec![0i64; n];
-	for (row, sx) in acc.chunks_exact_mut(n.max(1)).zip(&x.scales) {
-		cols.requant_row(row, *sx, 0, &mut wide);
-		for ((y, v), b) in row.iter_mut().zip(&wide).zip(&lin.bias) {
+	let mut out = LinearRows::product(backend, x, lin)?;
+	for i in 0..x.rows {
+		out.row(i);
+	}
+	Ok(out.acc)
+}
+
+/// A linear layer's products, requantized a row at a time ([`LinearRows::row`]), so
+/// that what follows row by row (GELU and the next quantization, a residual and
+/// LayerNorm) runs while the row is in cache instead of in further passes over the
+/// matrix. No closures: everything stays inlined in the vectorized copy of the layer.
+pub struct LinearRows<'a> {
+	acc: Vec<i32>,
+	wide: Vec<i64>,
+	cols: ColumnScales,
+	x: &'a QRows,
+	lin: &'a Linear,
+}
+
+impl<'a> LinearRows<'a> {
+	/// The int8 products `x · Wᵀ` on `backend`.
+	#[inline(always)]
+	pub fn product(backend: &dyn Int8Gemm, x: &'a QRows, lin: &'a Linear) -> Result<Self, InferError> {
+		let (m, n, k) = (x.rows, lin.outputs(), lin.inputs());
+		let mut acc = vec![0i32; m * n];
+		backend.gemm(&x.data, &lin.weight.data, m, n, k, &mut acc)?;
+		Ok(LinearRows { acc, wide: vec![0i64; n], cols: ColumnScales::new(&lin.weight.scales), x, lin })
+	}
+
+	/// Output row `i` (`i < x.rows`), requantized with the bias added and clamped.
+	/// Call it once per row.
+	#[inline(always)]
+	pub fn row(&mut self, i: usize) -> &mut [i32] {
+		let n = self.lin.outputs();
+		let row = &mut self.acc[i * n..(i + 1) * n];
+		self.cols.requant_row(row, self.x.scales[i], 0, &mut self.wide);
+		for ((y, v), b) in row.iter_mut().zip(&self.wide).zip(&self.lin.bias) {
 			*y = clamp_act(*v + *b as i64);
 		}
+		row
 	}
-	Ok(acc)
 }
 
 /// Quantizes `x` (`rows × cols`, Q12) row by row and applies `lin`.
@@ -40,16 +69,6 @@ pub fn linear(backend: &dyn Int8Gemm, x: &QRows, lin: &Linear) -> Result<Vec<i32
 pub fn quantize_linear(backend: &dyn Int8Gemm, x: &[i32], rows: usize, lin: &Linear) -> Result<Vec<i32>, InferError> {
 	let q = quantize_rows(x, rows, lin.inputs());
 	linear(backend, &q, lin)
-}
-
-/// Columns `[h·d, (h+1)·d)` of a `rows × width` matrix, as a `rows × d` matrix.
-#[inline(always)]
-fn head_slice(x: &[i32], rows: usize, width: usize, h: usize, d: usize) -> Vec<i32> {
-	let mut out = Vec::with_capacity(rows * d);
-	for r in 0..rows {
-		out.extend_from_slice(&x[r * width + h * d..r * width + (h + 1) * d]);
-	}
-	out
 }
 
 /// Multi-head self-attention over `n` tokens given Q12 projections `q`, `k`, `v`
@@ -76,29 +95,35 @@ pub fn attention(
 	let scale = attention_scale_q16(d);
 	let mut ctx = vec![0i32; n * hidden];
 	let mut acc = vec![0i32; n * n];
-	let mut probs = vec![0i32; n * n];
+	let mut probs = vec![0i32; n];
 	let mut pv = vec![0i32; n * d];
 	let mut wide = vec![0i64; n.max(d)];
+	let mut vt = vec![0i32; d * n];
+	// One set of buffers for every head.
+	let (mut qh, mut kh) = (QRows::zeroed(n, d), QRows::zeroed(n, d));
+	let (mut pq, mut vq) = (QRows::zeroed(n, n), QRows::zeroed(d, n));
 	for h in 0..heads {
-		let qh = quantize_rows(&head_slice(q, n, hidden, h, d), n, d);
-		let kh = quantize_rows(&head_slice(k, n, hidden, h, d), n, d);
+		quantize_rows_into(q, hidden, h * d, &mut qh);
+		quantize_rows_into(k, hidden, h * d, &mut kh);
 		backend.gemm(&qh.data, &kh.data, n, n, d, &mut acc)?;
 		let keys = ColumnScales::new(&kh.scales);
-		for ((row, p), sq) in acc.chunks_exact_mut(n.max(1)).zip(probs.chunks_exact_mut(n.max(1))).zip(&qh.scales) {
+		// Each row of scores: requantized and scaled, its softmax, and the softmax
+		// quantized for the product with V, while the row is in cache.
+		let rows = acc.chunks_exact_mut(n.max(1)).zip(pq.data.chunks_exact_mut(n.max(1)));
+		for (((row, p_row), sp), sq) in rows.zip(pq.scales.iter_mut()).zip(&qh.scales) {
 			keys.requant_row(row, *sq, ACT_FRAC as i32, &mut wide);
 			for (s, raw) in row.iter_mut().zip(&wide) {
 				*s = clamp_act((clamp_act(*raw) as i64 * scale + (1 << 15)) >> 16);
 			}
-			softmax_row(row, p);
+			softmax_row(row, &mut probs);
+			*sp = quantize_row(&probs, p_row);
 		}
-		let pq = quantize_rows(&probs, n, n);
-		let mut vt = vec![0i32; d * n];
-		for t in 0..n {
-			for c in 0..d {
-				vt[c * n + t] = v[t * hidden + h * d + c];
+		for (t, vrow) in v.chunks_exact(hidden.max(1)).enumerate().take(n) {
+			for (c, value) in vrow[h * d..(h + 1) * d].iter().enumerate() {
+				vt[c * n + t] = *value;
 			}
 		}
-		let vq = quantize_rows(&vt, d, n);
+		quantize_rows_into(&vt, n, 0, &mut vq);
 		backend.gemm(&pq.data, &vq.data, n, d, n, &mut pv)?;
 		let values = ColumnScales::new(&vq.scales);
 		for ((row, out), sp) in pv.chunks_exact(d.max(1)).zip(ctx.chunks_exact_mut(hidden.max(1))).zip(&pq.scales) {

@@ -38,6 +38,11 @@ pub struct QRows {
 }
 
 impl QRows {
+	/// `rows × cols` zeros with [`Scale::ZERO_ROW`] scales (a buffer to quantize into).
+	pub fn zeroed(rows: usize, cols: usize) -> Self {
+		QRows { rows, cols, data: alloc::vec![0; rows * cols], scales: alloc::vec![Scale::ZERO_ROW; rows] }
+	}
+
 	/// Row `r`'s values.
 	pub fn row(&self, r: usize) -> &[i8] {
 		&self.data[r * self.cols..(r + 1) * self.cols]
@@ -99,13 +104,19 @@ fn quantize_in_range(x: &[i32], out: &mut [i8], up: i32, den: i64) {
 /// Quantizes each of the `rows` rows of `x` (row-major, `cols` wide).
 #[inline(always)]
 pub fn quantize_rows(x: &[i32], rows: usize, cols: usize) -> QRows {
-	let mut data = alloc::vec![0i8; rows * cols];
-	let mut scales = Vec::with_capacity(rows);
-	for r in 0..rows {
-		let s = quantize_row(&x[r * cols..(r + 1) * cols], &mut data[r * cols..(r + 1) * cols]);
-		scales.push(s);
+	let mut out = QRows::zeroed(rows, cols);
+	quantize_rows_into(x, cols, 0, &mut out);
+	out
+}
+
+/// Quantizes `out.rows` rows of `out.cols` values into `out`, row `r` read from
+/// `x[r·stride + offset ..]` (one head's columns of a wider matrix, with no copy).
+#[inline(always)]
+pub fn quantize_rows_into(x: &[i32], stride: usize, offset: usize, out: &mut QRows) {
+	let cols = out.cols;
+	for (r, (q, s)) in out.data.chunks_exact_mut(cols.max(1)).zip(out.scales.iter_mut()).enumerate() {
+		*s = quantize_row(&x[r * stride + offset..r * stride + offset + cols], q);
 	}
-	QRows { rows, cols, data, scales }
 }
 
 /// Requantizes one int32 dot product of rows with scales `a` and `b` to an integer
@@ -124,7 +135,7 @@ pub fn requant(acc: i32, a: Scale, b: Scale, frac_shift: i32) -> i64 {
 /// whole rows of products: mantissas and exponents as `i64` lanes, and the exponents'
 /// range, which decides per row whether every shift is an ordinary right shift.
 pub struct ColumnScales {
-	m: Vec<i64>,
+	m: Vec<u32>,
 	k: Vec<i64>,
 	k_min: i32,
 	k_max: i32,
@@ -134,7 +145,7 @@ impl ColumnScales {
 	/// The layout of `scales`.
 	pub fn new(scales: &[Scale]) -> Self {
 		ColumnScales {
-			m: scales.iter().map(|s| i64::from(s.m)).collect(),
+			m: scales.iter().map(|s| s.m).collect(),
 			k: scales.iter().map(|s| i64::from(s.k)).collect(),
 			k_min: scales.iter().map(|s| s.k).min().unwrap_or(0),
 			k_max: scales.iter().map(|s| s.k).max().unwrap_or(0),
@@ -151,14 +162,17 @@ impl ColumnScales {
 	pub fn requant_row(&self, acc: &[i32], a: Scale, frac_shift: i32, out: &mut [i64]) {
 		let base = a.k + frac_shift;
 		if base + self.k_min >= 1 && base + self.k_max <= 62 {
-			let (ma, base) = (i64::from(a.m), i64::from(base));
+			let base = i64::from(base);
 			for ((o, v), (m, k)) in out.iter_mut().zip(acc).zip(self.m.iter().zip(&self.k)) {
+				// m_a · m_b < 2^34 from two u32s (one 32 × 32 → 64 multiply); the product
+				// with acc stays below 2^61.
+				let mm = (u64::from(a.m) * u64::from(*m)) as i64;
 				let s = base + k;
-				*o = (i64::from(*v) * (ma * m) + (1 << (s - 1))) >> s;
+				*o = (i64::from(*v) * mm + (1 << (s - 1))) >> s;
 			}
 		} else {
 			for ((o, v), (m, k)) in out.iter_mut().zip(acc).zip(self.m.iter().zip(&self.k)) {
-				*o = requant(*v, a, Scale { m: *m as u32, k: *k as i32 }, frac_shift);
+				*o = requant(*v, a, Scale { m: *m, k: *k as i32 }, frac_shift);
 			}
 		}
 	}
