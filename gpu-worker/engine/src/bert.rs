@@ -33,9 +33,9 @@ pub(crate) fn mean_pool(x: &[i32], n: usize, h: usize) -> Vec<i32> {
 	(0..h).map(|c| div_round((0..n).map(|i| x[i * h + c] as i64).sum(), n as i64) as i32).collect()
 }
 
-/// `LayerNorm(word[t_i] + position[i] + token_type[0])`, each table row dequantized
-/// to Q12 with [`dequant`]. The tokens were checked ([`check_tokens`]).
-pub(crate) fn embeddings(word: &QRows, position: &QRows, token_type: &QRows, norm: &Norm, tokens: &[u32]) -> Vec<i32> {
+/// The embeddings step, inlined into each compiled copy.
+#[inline(always)]
+fn embeddings_inline(word: &QRows, position: &QRows, token_type: &QRows, norm: &Norm, tokens: &[u32]) -> Vec<i32> {
 	let h = word.cols;
 	let mut x = vec![0i32; tokens.len() * h];
 	let ty = token_type.row(0);
@@ -53,30 +53,35 @@ pub(crate) fn embeddings(word: &QRows, position: &QRows, token_type: &QRows, nor
 	x
 }
 
-/// One post-LayerNorm encoder layer, in place:
-/// `x = LN(x + O(attn(x)))`, then `x = LN(x + W2 · gelu(W1 · x))`.
-///
-/// On an x86-64 CPU with AVX-512 the same code runs as a copy compiled for it
-/// ([`encoder_layer_avx512`]): the element-wise loops (quantization, requantization,
-/// softmax, LayerNorm, GELU) are `#[inline(always)]` so they compile inside that copy,
-/// where LLVM vectorizes them 8 or 16 lanes wide. Integer code gives the same integers
-/// whatever instructions compute it.
-pub(crate) fn encoder_layer(
-	heads: usize,
-	l: &BertLayer,
-	x: &mut [i32],
-	n: usize,
-	backend: &dyn Int8Gemm,
-) -> Result<(), InferError> {
-	#[cfg(all(feature = "std", target_arch = "x86_64"))]
-	if avx512() {
-		// SAFETY: the CPU has every feature the copy is compiled for (just probed).
-		return unsafe { encoder_layer_avx512(heads, l, x, n, backend) };
-	}
-	encoder_layer_inline(heads, l, x, n, backend)
+/// Defines `$name`, which runs `$inline` as a copy compiled for AVX-512 (`$fast`) when
+/// the CPU has it, else as built. The element-wise loops are `#[inline(always)]` so
+/// they compile inside each copy, where LLVM vectorizes them 8 or 16 lanes wide;
+/// integer code gives the same integers whatever instructions compute it.
+macro_rules! with_avx512_copy {
+	($(#[$doc:meta])* fn $name:ident / $fast:ident ($($arg:ident: $ty:ty),*) -> $ret:ty = $inline:ident) => {
+		$(#[$doc])*
+		pub(crate) fn $name($($arg: $ty),*) -> $ret {
+			#[cfg(all(feature = "std", target_arch = "x86_64"))]
+			if avx512() {
+				// SAFETY: the CPU has every feature the copy is compiled for (just probed).
+				return unsafe { $fast($($arg),*) };
+			}
+			$inline($($arg),*)
+		}
+
+		/// The function above compiled for AVX-512 (F, BW, DQ, VL).
+		///
+		/// # Safety
+		/// The CPU must have those features ([`avx512`]).
+		#[cfg(all(feature = "std", target_arch = "x86_64"))]
+		#[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
+		unsafe fn $fast($($arg: $ty),*) -> $ret {
+			$inline($($arg),*)
+		}
+	};
 }
 
-/// Whether the CPU runs [`encoder_layer_avx512`] (each probe is a cached load).
+/// Whether the CPU runs the AVX-512 copies (each probe is a cached load).
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 fn avx512() -> bool {
 	std::is_x86_feature_detected!("avx512f")
@@ -85,20 +90,20 @@ fn avx512() -> bool {
 		&& std::is_x86_feature_detected!("avx512vl")
 }
 
-/// [`encoder_layer`] compiled for AVX-512 (F, BW, DQ, VL).
-///
-/// # Safety
-/// The CPU must have those features ([`avx512`]).
-#[cfg(all(feature = "std", target_arch = "x86_64"))]
-#[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
-unsafe fn encoder_layer_avx512(
-	heads: usize,
-	l: &BertLayer,
-	x: &mut [i32],
-	n: usize,
-	backend: &dyn Int8Gemm,
-) -> Result<(), InferError> {
-	encoder_layer_inline(heads, l, x, n, backend)
+with_avx512_copy! {
+	/// One post-LayerNorm encoder layer, in place:
+	/// `x = LN(x + O(attn(x)))`, then `x = LN(x + W2 · gelu(W1 · x))`.
+	fn encoder_layer / encoder_layer_avx512 (
+		heads: usize, l: &BertLayer, x: &mut [i32], n: usize, backend: &dyn Int8Gemm
+	) -> Result<(), InferError> = encoder_layer_inline
+}
+
+with_avx512_copy! {
+	/// `LayerNorm(word[t_i] + position[i] + token_type[0])`, each table row dequantized
+	/// to Q12 with [`dequant`]. The tokens were checked ([`check_tokens`]).
+	fn embeddings / embeddings_avx512 (
+		word: &QRows, position: &QRows, token_type: &QRows, norm: &Norm, tokens: &[u32]
+	) -> Vec<i32> = embeddings_inline
 }
 
 /// The layer itself, inlined into each compiled copy.
@@ -129,7 +134,7 @@ fn encoder_layer_inline(
 	// The inner rows: GELU, then quantized for the output product.
 	let f = l.ffn_in.outputs();
 	let mut inner = QRows { rows: n, cols: f, data: vec![0; n * f], scales: vec![Scale::ZERO_ROW; n] };
-	let mut up = LinearRows::product(backend, &xq, &l.ffn_in)?;
+	let mut up = LinearRows::product_into(backend, &xq, &l.ffn_in, attn.into_buffer())?;
 	for i in 0..n {
 		let y = up.row(i);
 		for v in y.iter_mut() {
@@ -137,7 +142,7 @@ fn encoder_layer_inline(
 		}
 		inner.scales[i] = quantize_row(y, &mut inner.data[i * f..(i + 1) * f]);
 	}
-	let mut down = LinearRows::product(backend, &inner, &l.ffn_out)?;
+	let mut down = LinearRows::product_into(backend, &inner, &l.ffn_out, up.into_buffer())?;
 	for i in 0..n {
 		let row = &mut x[i * h..(i + 1) * h];
 		add_residual(row, down.row(i));

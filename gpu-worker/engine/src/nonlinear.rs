@@ -86,10 +86,12 @@ pub fn exp_neg(x: i64) -> i64 {
 /// is `c0` (about 2^16), so the sum is never zero.
 #[inline(always)]
 pub fn softmax_row(scores: &[i32], out: &mut [i32]) {
+	#[cfg(feature = "std")]
+	let (min, max) = scores.iter().fold((i32::MAX, i32::MIN), |(lo, hi), s| (lo.min(*s), hi.max(*s)));
+	#[cfg(not(feature = "std"))]
 	let max = scores.iter().copied().max().unwrap_or(0);
 	#[cfg(feature = "std")]
 	{
-		let min = scores.iter().copied().min().unwrap_or(0);
 		if i64::from(max) - i64::from(min) < EXP_FAST_RANGE {
 			let mut sum = 0u64;
 			for (o, s) in out.iter_mut().zip(scores) {

@@ -44,10 +44,29 @@ impl<'a> LinearRows<'a> {
 	/// The int8 products `x · Wᵀ` on `backend`.
 	#[inline(always)]
 	pub fn product(backend: &dyn Int8Gemm, x: &'a QRows, lin: &'a Linear) -> Result<Self, InferError> {
+		Self::product_into(backend, x, lin, Vec::new())
+	}
+
+	/// [`LinearRows::product`] into `buffer`'s memory (an earlier product's, from
+	/// [`LinearRows::into_buffer`]): the product overwrites every value, so only growth
+	/// is zeroed.
+	#[inline(always)]
+	pub fn product_into(
+		backend: &dyn Int8Gemm,
+		x: &'a QRows,
+		lin: &'a Linear,
+		mut buffer: Vec<i32>,
+	) -> Result<Self, InferError> {
 		let (m, n, k) = (x.rows, lin.outputs(), lin.inputs());
-		let mut acc = vec![0i32; m * n];
+		buffer.resize(m * n, 0);
+		let mut acc = buffer;
 		backend.gemm(&x.data, &lin.weight.data, m, n, k, &mut acc)?;
 		Ok(LinearRows { acc, wide: vec![0i64; n], cols: ColumnScales::new(&lin.weight.scales), x, lin })
+	}
+
+	/// The products' memory, for the next [`LinearRows::product_into`].
+	pub fn into_buffer(self) -> Vec<i32> {
+		self.acc
 	}
 
 	/// Output row `i` (`i < x.rows`), requantized with the bias added and clamped.

@@ -16,7 +16,7 @@
 //! alone from the previous activation and that step's weights: a [`Step`] borrowed
 //! from a [`Model`], or one decoded from its chunk bytes ([`crate::chunk`]).
 
-use crate::activation::Activation;
+use crate::activation::{trace_hashes, Activation};
 use crate::bert::{check_tokens, embeddings, encoder_layer, mean_pool};
 use crate::error::InferError;
 use crate::fixed::ACT_FRAC;
@@ -27,6 +27,9 @@ use crate::quant::QRows;
 use crate::run::Input;
 use alloc::vec;
 use alloc::vec::Vec;
+
+/// Trace elements hashed together: AVX2 hashes four blake2b inputs side by side.
+const TRACE_BATCH: usize = 4;
 
 /// One step and the weights it needs (its chunk), borrowed from a model or a decoded
 /// [`crate::chunk::Chunk`].
@@ -187,8 +190,14 @@ pub fn run_with(
 ) -> Result<Output, InferError> {
 	let steps = model.steps();
 	let mut trace = Vec::with_capacity(steps.len());
+	// Trace elements are hashed four at a time, side by side ([`trace_hashes`]).
+	let mut pending = Vec::with_capacity(TRACE_BATCH);
 	let mut record = |i: usize, x: &Activation| {
-		trace.push(x.trace_hash(i as u32));
+		pending.push(x.trace_preimage(i as u32));
+		if pending.len() == TRACE_BATCH {
+			trace.extend(trace_hashes(&pending));
+			pending.clear();
+		}
 		visit(i as u32, x);
 	};
 	let (mut x, first) = match (model, input, steps.first()) {
@@ -208,6 +217,7 @@ pub fn run_with(
 		x = advance(s, x, backend)?;
 		record(i, &x);
 	}
+	trace.extend(trace_hashes(&pending));
 	let values = x.into_values();
 	Ok(Output { shape: vec![values.len() as u32], frac_bits: ACT_FRAC as u8, values, trace })
 }
