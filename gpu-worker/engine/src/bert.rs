@@ -6,7 +6,7 @@ use crate::fixed::{clamp_act, div_round, ACT_FRAC};
 use crate::gemm::Int8Gemm;
 use crate::model::{BertLayer, Norm};
 use crate::nonlinear::{gelu, layer_norm};
-use crate::ops::{add_residual, attention, linear, LinearRows};
+use crate::ops::{add_residual, attention, linear, recycle, LinearRows};
 use crate::quant::{dequant, quantize_row, quantize_rows, QRows, Scale};
 use alloc::vec;
 use alloc::vec::Vec;
@@ -134,7 +134,8 @@ fn encoder_layer_inline(
 	// The inner rows: GELU, then quantized for the output product.
 	let f = l.ffn_in.outputs();
 	let mut inner = QRows { rows: n, cols: f, data: vec![0; n * f], scales: vec![Scale::ZERO_ROW; n] };
-	let mut up = LinearRows::product_into(backend, &xq, &l.ffn_in, attn.into_buffer())?;
+	recycle(attn.into_buffer());
+	let mut up = LinearRows::product(backend, &xq, &l.ffn_in)?;
 	for i in 0..n {
 		let y = up.row(i);
 		for v in y.iter_mut() {
@@ -142,11 +143,16 @@ fn encoder_layer_inline(
 		}
 		inner.scales[i] = quantize_row(y, &mut inner.data[i * f..(i + 1) * f]);
 	}
-	let mut down = LinearRows::product_into(backend, &inner, &l.ffn_out, up.into_buffer())?;
+	let mut down = LinearRows::product(backend, &inner, &l.ffn_out)?;
 	for i in 0..n {
 		let row = &mut x[i * h..(i + 1) * h];
 		add_residual(row, down.row(i));
 		layer_norm(row, &l.ffn_norm.gamma, &l.ffn_norm.beta);
+	}
+	// The next layer's products have these shapes: its buffers, neither zeroed nor
+	// faulted in again.
+	for buffer in [q, k, v, up.into_buffer(), down.into_buffer()] {
+		recycle(buffer);
 	}
 	Ok(())
 }

@@ -41,30 +41,17 @@ pub struct LinearRows<'a> {
 }
 
 impl<'a> LinearRows<'a> {
-	/// The int8 products `x · Wᵀ` on `backend`.
+	/// The int8 products `x · Wᵀ` on `backend`, in a [`recycled`] buffer (the product
+	/// overwrites every value).
 	#[inline(always)]
 	pub fn product(backend: &dyn Int8Gemm, x: &'a QRows, lin: &'a Linear) -> Result<Self, InferError> {
-		Self::product_into(backend, x, lin, Vec::new())
-	}
-
-	/// [`LinearRows::product`] into `buffer`'s memory (an earlier product's, from
-	/// [`LinearRows::into_buffer`]): the product overwrites every value, so only growth
-	/// is zeroed.
-	#[inline(always)]
-	pub fn product_into(
-		backend: &dyn Int8Gemm,
-		x: &'a QRows,
-		lin: &'a Linear,
-		mut buffer: Vec<i32>,
-	) -> Result<Self, InferError> {
 		let (m, n, k) = (x.rows, lin.outputs(), lin.inputs());
-		buffer.resize(m * n, 0);
-		let mut acc = buffer;
+		let mut acc = recycled(m * n);
 		backend.gemm(&x.data, &lin.weight.data, m, n, k, &mut acc)?;
 		Ok(LinearRows { acc, wide: vec![0i64; n], cols: ColumnScales::new(&lin.weight.scales), x, lin })
 	}
 
-	/// The products' memory, for the next [`LinearRows::product_into`].
+	/// The products' memory, to [`recycle`].
 	pub fn into_buffer(self) -> Vec<i32> {
 		self.acc
 	}
@@ -81,6 +68,44 @@ impl<'a> LinearRows<'a> {
 		}
 		row
 	}
+}
+
+/// Buffers of products kept for reuse on this thread (`std` builds), at most this many.
+#[cfg(feature = "std")]
+const SPARE_BUFFERS: usize = 8;
+
+#[cfg(feature = "std")]
+std::thread_local! {
+	static SPARE: core::cell::RefCell<Vec<Vec<i32>>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// A buffer of `len` values for a product to overwrite: one given back earlier on this
+/// thread with that length ([`recycle`]; the next layer's products have the same
+/// shapes, so nothing is zeroed or faulted in again), else a new one of zeros.
+#[inline(always)]
+pub fn recycled(len: usize) -> Vec<i32> {
+	#[cfg(feature = "std")]
+	if let Some(buffer) = SPARE.with(|spare| {
+		let mut spare = spare.borrow_mut();
+		spare.iter().position(|b| b.len() == len).map(|i| spare.swap_remove(i))
+	}) {
+		return buffer;
+	}
+	vec![0; len]
+}
+
+/// Gives a product buffer back for [`recycled`] (dropped when enough are kept).
+#[inline(always)]
+pub fn recycle(buffer: Vec<i32>) {
+	#[cfg(feature = "std")]
+	SPARE.with(|spare| {
+		let mut spare = spare.borrow_mut();
+		if spare.len() < SPARE_BUFFERS {
+			spare.push(buffer);
+		}
+	});
+	#[cfg(not(feature = "std"))]
+	drop(buffer);
 }
 
 /// Quantizes `x` (`rows × cols`, Q12) row by row and applies `lin`.
