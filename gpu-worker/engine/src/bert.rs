@@ -156,3 +156,42 @@ fn encoder_layer_inline(
 	}
 	Ok(())
 }
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+	use super::*;
+	use crate::import::{quantize, seeded};
+	use crate::CpuGemm;
+
+	/// The AVX-512 copies (where this CPU has AVX-512) give the bits of the code as
+	/// built, on MiniLM's shapes at odd lengths and on the tiny model; run twice, so
+	/// the second run takes recycled product buffers full of the first run's values.
+	#[test]
+	fn the_compiled_copies_give_the_same_bits() {
+		#[cfg(target_arch = "x86_64")]
+		if !avx512() {
+			println!("SKIPPED: no AVX-512 here, so only one copy runs");
+		}
+		for (config, lengths) in [(seeded::MINILM, [1usize, 37, 128]), (seeded::TINY, [2, 17, 40])] {
+			let bert = quantize::bert(&seeded::bert(config, 11)).expect("quantize");
+			let mut rng = seeded::SplitMix64::new(5);
+			let cpu = CpuGemm::new(1);
+			for n in lengths {
+				let tokens: Vec<u32> = (0..n).map(|_| rng.token(config.vocab)).collect();
+				let (word, position, token_type, norm) =
+					(&bert.word, &bert.position, &bert.token_type, &bert.embed_norm);
+				let x0 = embeddings(word, position, token_type, norm, &tokens);
+				assert_eq!(x0, embeddings_inline(word, position, token_type, norm, &tokens), "embeddings, {n} tokens");
+				for layer in &bert.layers {
+					let heads = config.heads as usize;
+					let (mut fast, mut built, mut again) = (x0.clone(), x0.clone(), x0.clone());
+					encoder_layer(heads, layer, &mut fast, n, &cpu).expect("layer");
+					encoder_layer_inline(heads, layer, &mut built, n, &cpu).expect("layer");
+					encoder_layer(heads, layer, &mut again, n, &cpu).expect("layer");
+					assert_eq!(fast, built, "layer, {n} tokens");
+					assert_eq!(fast, again, "layer again, {n} tokens");
+				}
+			}
+		}
+	}
+}

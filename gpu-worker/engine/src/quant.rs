@@ -241,6 +241,31 @@ mod tests {
 		}
 	}
 
+	/// The f32 quotient at every boundary it could miss: multiples of `d` and their
+	/// neighbours, for divisors across its range (each correction is needed somewhere).
+	#[cfg(feature = "std")]
+	#[test]
+	fn the_f32_quotient_is_the_floor_at_every_boundary() {
+		let mut corrected = (0, 0);
+		for d in (32769..262143).step_by(97).chain([32769, 65535, 65536, 131071, 262143]) {
+			let inv = 1.0 / d as f32;
+			for q in 0..(1i64 << 26) / d as i64 {
+				for n in [q * d as i64 - 1, q * d as i64, q * d as i64 + 1, q * d as i64 + d as i64 / 2] {
+					if !(0..1 << 26).contains(&n) {
+						continue;
+					}
+					let n = n as i32;
+					// SAFETY: as in quotient_f32.
+					let raw: i32 = unsafe { (n as f32 * inv).to_int_unchecked() };
+					corrected.0 += i32::from(raw > n / d);
+					corrected.1 += i32::from(raw < n / d);
+					assert_eq!(quotient_f32(n, d, inv), n / d, "{n} / {d}");
+				}
+			}
+		}
+		assert!(corrected.0 > 0 && corrected.1 > 0, "both corrections exercised: {corrected:?}");
+	}
+
 	#[test]
 	fn the_largest_value_maps_to_127() {
 		let mut q = [0i8; 3];
