@@ -57,14 +57,26 @@ impl Default for CpuGemm {
 	}
 }
 
-/// Below this many multiply-adds a product runs on the calling thread.
+/// Below this many multiply-adds a product runs on the calling thread: handing rows to
+/// another thread costs tens of microseconds, a product of 2^20 on the vector kernels
+/// about a millisecond.
 #[cfg(feature = "std")]
 const PARALLEL_MIN_WORK: usize = 1 << 20;
+
+/// The same for AMX, 5–10 times faster: a single 128-token MiniLM input ran at 0.88× its
+/// one-thread speed with its products split on 2 threads above 2^20 multiply-adds, and
+/// 0.91× above 2^26 (only the feed-forward products, 2^26.2, split), so only products
+/// of 2^28 or more (MiniLM's feed-forward at 512 tokens) are split. Batches split by
+/// input instead ([`crate::run_batch`]: 2.0× on 2 threads).
+#[cfg(feature = "std")]
+const PARALLEL_MIN_WORK_AMX: usize = 1 << 28;
 
 impl Int8Gemm for CpuGemm {
 	fn gemm(&self, a: &[i8], b: &[i8], m: usize, n: usize, k: usize, out: &mut [i32]) -> Result<(), BackendError> {
 		check_shapes(a, b, m, n, k, out)?;
-		split_rows(self.threads, a, (m, n, k), out, &|a_part, rows, c_part| gemm_i8(a_part, b, rows, n, k, c_part));
+		split_rows(self.threads, parallel_min_work(Kernel::for_rows(m)), a, (m, n, k), out, &|a_part, rows, c_part| {
+			gemm_i8(a_part, b, rows, n, k, c_part)
+		});
 		Ok(())
 	}
 
@@ -73,31 +85,45 @@ impl Int8Gemm for CpuGemm {
 	}
 }
 
+/// The smallest product worth splitting over threads with `kernel`.
+fn parallel_min_work(kernel: Kernel) -> usize {
+	#[cfg(feature = "std")]
+	return if kernel == Kernel::Amx { PARALLEL_MIN_WORK_AMX } else { PARALLEL_MIN_WORK };
+	#[cfg(not(feature = "std"))]
+	{
+		let _ = kernel;
+		usize::MAX
+	}
+}
+
 /// Runs `part(a_rows, rows, out_rows)` over row ranges of `A` and `C`: on the calling
-/// thread for a small product or one thread, else on up to `threads` scoped threads,
+/// thread for a small product or one thread, else in up to `threads` parts on the
+/// engine's kept worker threads ([`crate::pool`]),
 /// whole tiles of rows each (no split changes a bit: each dot product is independent).
 fn split_rows(
 	threads: usize,
+	min_work: usize,
 	a: &[i8],
 	(m, n, k): (usize, usize, usize),
 	out: &mut [i32],
 	part: &(dyn Fn(&[i8], usize, &mut [i32]) + Sync),
 ) {
 	#[cfg(feature = "std")]
-	if threads > 1 && m >= 2 * M_TILE && m * n * k >= PARALLEL_MIN_WORK {
+	if threads > 1 && m >= 2 * M_TILE && m * n * k >= min_work {
 		let parts = threads.min(m / M_TILE);
 		let rows_per = m.div_ceil(parts).div_ceil(M_TILE) * M_TILE;
-		std::thread::scope(|scope| {
-			for (i, chunk) in out.chunks_mut(rows_per * n).enumerate() {
-				let rows = chunk.len() / n;
-				let a_part = &a[i * rows_per * k..(i * rows_per + rows) * k];
-				scope.spawn(move || part(a_part, rows, chunk));
-			}
+		// Each part takes its own rows of C once.
+		let chunks: Vec<std::sync::Mutex<&mut [i32]>> =
+			out.chunks_mut(rows_per * n).map(std::sync::Mutex::new).collect();
+		crate::pool::run(chunks.len(), &|i| {
+			let mut chunk = chunks[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+			let rows = chunk.len() / n;
+			part(&a[i * rows_per * k..(i * rows_per + rows) * k], rows, &mut chunk);
 		});
 		return;
 	}
 	#[cfg(not(feature = "std"))]
-	let _ = (threads, n, k);
+	let _ = (threads, min_work, n, k);
 	part(a, m, out)
 }
 
@@ -162,7 +188,7 @@ impl Int8Gemm for PackedCpuGemm<'_> {
 			if let Some((_, _, packed)) =
 				self.packed.get(&(b.as_ptr() as usize, b.len())).filter(|(rows, cols, _)| (*rows, *cols) == (n, k))
 			{
-				split_rows(self.cpu.threads, a, (m, n, k), out, &|a_part, rows, c_part| {
+				split_rows(self.cpu.threads, PARALLEL_MIN_WORK_AMX, a, (m, n, k), out, &|a_part, rows, c_part| {
 					// SAFETY: entries exist only where AMX runs (`new`), `packed` is this
 					// `B` packed for `n × k` (address, length and shape matched), and
 					// `split_rows` passes `rows·k` values of `A` and `rows·n` of `C`.
@@ -549,5 +575,17 @@ mod tests {
 			assert_eq!(many, one, "{threads} threads");
 		}
 		assert_eq!(one, naive(&a, &b, m, n, k));
+		// Above AMX's threshold too (67 × 1024 × 4096 ≥ 2^28), against the portable kernel.
+		let (m, n, k) = (67, 1024, MAX_DOT);
+		let a: Vec<i8> = (0..m * k).map(|i| ((i * 37 + 11) % 255) as i32 as i8).map(|v| v.max(-127)).collect();
+		let b: Vec<i8> = (0..n * k).map(|i| ((i * 91 + 5) % 253) as i32 as i8).map(|v| v.max(-127)).collect();
+		assert!(m * n * k >= PARALLEL_MIN_WORK_AMX);
+		let mut portable = vec![0; m * n];
+		gemm_blocked(&a, &b, m, n, k, &mut portable);
+		for threads in [2, 3] {
+			let mut many = vec![0; m * n];
+			CpuGemm::new(threads).gemm(&a, &b, m, n, k, &mut many).unwrap();
+			assert_eq!(many, portable, "{threads} threads");
+		}
 	}
 }

@@ -137,6 +137,8 @@ pub mod model;
 pub mod nonlinear;
 pub mod ops;
 pub mod output;
+#[cfg(feature = "std")]
+mod pool;
 pub mod proof;
 pub mod quant;
 pub mod run;

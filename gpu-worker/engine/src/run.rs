@@ -49,8 +49,9 @@ pub fn run(model: &Model, input: Input<'_>, backend: &dyn Int8Gemm) -> Result<Ou
 	crate::step::run_with(model, input, backend, |_, _| {})
 }
 
-/// Runs `model` on every input, `threads` inputs at a time (contiguous chunks, one OS
-/// thread each). Each result is exactly what [`run`] gives for that input.
+/// Runs `model` on every input, `threads` inputs at a time (contiguous chunks, one on the
+/// calling thread and the others on the engine's kept worker threads). Each result is
+/// exactly what [`run`] gives for that input.
 #[cfg(feature = "std")]
 pub fn run_batch(
 	model: &Model,
@@ -63,21 +64,19 @@ pub fn run_batch(
 		return inputs.iter().map(|i| run(model, *i, backend)).collect();
 	}
 	let per = inputs.len().div_ceil(threads);
-	std::thread::scope(|scope| {
-		let handles: Vec<_> = inputs
-			.chunks(per)
-			.map(|chunk| {
-				(chunk.len(), scope.spawn(move || chunk.iter().map(|i| run(model, *i, backend)).collect::<Vec<_>>()))
-			})
-			.collect();
-		handles
-			.into_iter()
-			.flat_map(|(len, h)| match h.join() {
-				Ok(results) => results,
-				Err(_) => (0..len).map(|_| Err(InferError::Backend("an inference thread panicked".into()))).collect(),
-			})
-			.collect()
-	})
+	let parts: Vec<&[Input<'_>]> = inputs.chunks(per).collect();
+	let results: Vec<std::sync::Mutex<Vec<Result<Output, InferError>>>> =
+		parts.iter().map(|_| std::sync::Mutex::new(Vec::new())).collect();
+	let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+		crate::pool::run(parts.len(), &|i| {
+			let out: Vec<_> = parts[i].iter().map(|input| run(model, *input, backend)).collect();
+			*results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = out;
+		})
+	}));
+	if ran.is_err() {
+		return inputs.iter().map(|_| Err(InferError::Backend("an inference thread panicked".into()))).collect();
+	}
+	results.into_iter().flat_map(|r| r.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)).collect()
 }
 
 #[cfg(test)]
